@@ -1,0 +1,213 @@
+"""The ``claimcheck`` command: ``extract``, ``check`` and ``eval``.
+
+Every user-facing failure is a :class:`~claimcheck.errors.ClaimcheckError`
+printed as one line with its fix (exit 2); a batch prints what succeeded
+before reporting what did not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from claimcheck.api import Cache, extract_many, resolve_backend
+from claimcheck.backends import BACKENDS, Backend, default_backend_name
+from claimcheck.errors import ClaimcheckError, ConfigError
+from claimcheck.inputs import read_text_file
+from claimcheck.schema import Extraction
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _error(exc: ClaimcheckError | str) -> None:
+    print(f"claimcheck: error: {exc}", file=sys.stderr)
+
+
+# --- shared options -------------------------------------------------------------------------
+
+
+def _add_backend_options(p: argparse.ArgumentParser, *, cache_default: bool = True) -> None:
+    g = p.add_argument_group("backend")
+    g.add_argument("--backend", choices=BACKENDS, help="rules (offline, default without an endpoint) or llm")
+    g.add_argument("--model", help="LLM model name (llm backend; env CLAIMCHECK_MODEL)")
+    g.add_argument(
+        "--base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (implies --backend llm)"
+    )
+    g.add_argument("--mode", help="instructor mode for the llm backend: tools, json, json_schema, md_json")
+    g.add_argument("--workers", type=int, help="processes for the rules backend (default 1)")
+    g.add_argument("--concurrency", type=int, default=4, help="documents in flight at once (default 4)")
+    g.add_argument("--cache-dir", help="where cached extractions live (default ~/.cache/claimcheck)")
+    g.add_argument(
+        "--no-cache", dest="cache", action="store_false", default=cache_default, help="do not read or write the cache"
+    )
+
+
+def backend_from_args(args: argparse.Namespace) -> Backend:
+    """Build the backend the flags ask for, refusing flags that do not apply to it."""
+    llm_opts = {"model": args.model, "base_url": args.base_url, "mode": args.mode}
+    rules_opts = {"workers": args.workers}
+    name = args.backend or ("llm" if args.base_url else None)
+    if name is None:
+        name = default_backend_name({k: v for k, v in llm_opts.items() if v})
+    if name == "rules":
+        stray = [f"--{k.replace('_', '-')}" for k, v in llm_opts.items() if v]
+        if stray:
+            raise ConfigError(f"{', '.join(stray)} apply to the llm backend", fix="add --backend llm, or drop them")
+        opts = {k: v for k, v in rules_opts.items() if v is not None}
+    else:
+        if args.workers is not None:
+            raise ConfigError("--workers applies to the rules backend", fix="use --concurrency for the llm backend")
+        opts = {k: v for k, v in llm_opts.items() if v is not None}
+        opts["concurrency"] = args.concurrency
+    return resolve_backend(name, opts)
+
+
+def cache_from_args(args: argparse.Namespace) -> Cache | None:
+    return Cache(args.cache_dir) if args.cache else None
+
+
+def read_documents(paths: Sequence[str]) -> tuple[list[tuple[str, str]], list[tuple[str, ClaimcheckError]]]:
+    """Read every path; bad files are reported, good ones kept."""
+    docs: list[tuple[str, str]] = []
+    bad: list[tuple[str, ClaimcheckError]] = []
+    for path in paths:
+        try:
+            docs.append((path, read_text_file(path)))
+        except ClaimcheckError as exc:
+            bad.append((path, exc))
+    return docs, bad
+
+
+def run_documents(
+    args: argparse.Namespace, paths: Sequence[str]
+) -> tuple[list[Extraction], list[tuple[str, ClaimcheckError]]]:
+    """Read and extract ``paths`` with the flags' backend; failures are collected, never fatal."""
+    docs, bad = read_documents(paths)
+    if not docs:
+        return [], bad
+    backend = backend_from_args(args)
+    results = extract_many(docs, backend=backend, concurrency=args.concurrency, cache=cache_from_args(args))
+    good: list[Extraction] = []
+    for (doc_id, _), res in zip(docs, results, strict=True):
+        if isinstance(res, Extraction):
+            good.append(res)
+        else:
+            bad.append((doc_id, res))
+    return good, bad
+
+
+# --- extract --------------------------------------------------------------------------------
+
+
+def _print_table(extractions: list[Extraction]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    for ext in extractions:
+        table = Table(title=f"{ext.id} — {len(ext.claims)} claims ({ext.backend})", show_lines=True, expand=True)
+        table.add_column("#", justify="right", style="dim", no_wrap=True)
+        table.add_column("claim", ratio=5)
+        table.add_column("source → name", ratio=2)
+        table.add_column("cue", ratio=1)
+        table.add_column("quote", no_wrap=True)
+        table.add_column("hedges", ratio=1)
+        for i, c in enumerate(ext.claims, 1):
+            source = "—" if c.source is None else f"{c.source} → [bold]{c.source_name or c.source}[/] ({c.source_type})"
+            hedges = ", ".join(f"{h.cue} ({h.kind[:6]}.)" for h in c.hedges)
+            table.add_row(str(i), c.claim, source, c.cue or "—", c.quote, hedges or "—")
+        console.print(table)
+        if ext.dropped:
+            console.print(f"[yellow]{len(ext.dropped)} proposed claims dropped: not found in the text[/]")
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    good, bad = run_documents(args, args.files)
+    if args.format == "jsonl":
+        for ext in good:
+            print(ext.to_jsonl())
+    elif args.format == "json":
+        print(json.dumps([e.model_dump(mode="json") for e in good], ensure_ascii=False, indent=2))
+    elif args.format == "html":
+        from claimcheck.view import render_html
+
+        print(render_html(good))
+    else:
+        _print_table(good)
+    for name, exc in bad:
+        _error(f"{name}: {exc}" if not str(exc).startswith(name) else exc)
+    return EXIT_ERROR if bad else EXIT_OK
+
+
+# --- check ----------------------------------------------------------------------------------
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    raise ConfigError("claimcheck check is not built yet", fix="use claimcheck extract")
+
+
+# --- eval -----------------------------------------------------------------------------------
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    raise ConfigError("claimcheck eval is not built yet", fix="use claimcheck extract")
+
+
+# --- entry point ----------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimcheck", description="Every claim in a news text, with its source and hedging, checked."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="list the claims in articles")
+    p.add_argument("files", nargs="+", metavar="FILE", help="article text files (UTF-8), or - for standard input")
+    p.add_argument("--format", choices=["table", "json", "jsonl", "html"], default="table")
+    _add_backend_options(p)
+    p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("check", help="editorial findings for articles, like a linter")
+    p.add_argument("files", nargs="+", metavar="FILE", help="article text files (UTF-8), or - for standard input")
+    p.add_argument("--format", choices=["text", "json", "html"], default="text")
+    p.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default="error")
+    _add_backend_options(p)
+    p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("eval", help="score a backend against gold labels")
+    p.add_argument(
+        "--gold", default="evals/gold.jsonl", help="gold JSONL file, or a BRAT corpus folder (text/ + attributions/)"
+    )
+    p.add_argument("--split", help="only documents of this split (dev or test)")
+    p.add_argument("--out", help="write figures and predictions as JSON here")
+    p.add_argument("--report", help="write a self-contained HTML report here")
+    p.add_argument("--by-field", action="store_true", help="break errors down by kind, with examples")
+    p.add_argument("--baseline", help="baseline JSON to gate against")
+    p.add_argument("--tolerance", type=float, default=0.01, help="allowed drop below the baseline (default 0.01)")
+    p.add_argument("--fail-under", action="append", default=[], metavar="FIGURE=VALUE", help="absolute gate")
+    p.add_argument("--write-baseline", help="write this run's headline figures as a baseline here")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar")
+    _add_backend_options(p)
+    p.set_defaults(func=_cmd_eval)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (0 ok, 1 findings/regression, 2 error)."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ClaimcheckError as exc:
+        _error(exc)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

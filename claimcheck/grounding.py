@@ -1,0 +1,265 @@
+"""Tie every span a backend proposes to real characters of the input.
+
+A claim is only worth showing an editor if it is in the article. This module
+finds each proposed span in the text, tolerating the differences models and
+people introduce (curly vs straight quotes, runs of whitespace, letter case,
+a dropped or added trailing punctuation mark) and, above a stated threshold,
+small copying slips (fuzzy alignment). What cannot be found raises
+:class:`GroundingError`, which the LLM backend turns into a re-ask.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from claimcheck.schema import Claim, Hedge, QuoteType
+
+__all__ = [
+    "FUZZY_THRESHOLD",
+    "GroundingError",
+    "Span",
+    "fold",
+    "ground_claim",
+    "locate",
+    "quote_mask",
+    "quote_type",
+    "trim_span",
+]
+
+#: Minimum rapidfuzz alignment score (0-100) for a fuzzy match to count, and
+#: the shortest span fuzzy matching is tried on: below that a near match is
+#: as likely a different phrase as a copying slip.
+FUZZY_THRESHOLD = 92.0
+FUZZY_MIN_CHARS = 24
+
+OPEN_QUOTES = "“‘«„‚"
+CLOSE_QUOTES = "”’»‟‛"
+_FOLD = str.maketrans(
+    {
+        "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
+        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
+        "–": "-", "—": "-", "‐": "-", "‑": "-",
+        "\u00a0": " ",
+    }
+)  # fmt: skip
+_TRIM_END = set(".,;:!?\"'”’»)]… \t\r\n")
+_TRIM_START = set("\"'“‘«([ \t\r\n")
+
+
+class GroundingError(ValueError):
+    """A proposed span is not in the text. Its message is written for the model's re-ask."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a span was found, and how sure we are of it."""
+
+    start: int
+    end: int
+    method: Literal["exact", "folded", "trimmed", "fuzzy"]
+    score: float = 100.0
+
+
+def fold(s: str) -> str:
+    """Fold typography that models and editors change freely (quotes, dashes, nbsp, case).
+
+    The mapping is one character to one character, so offsets survive folding.
+    """
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in s.translate(_FOLD))
+
+
+def _collapse(s: str) -> tuple[str, list[int]]:
+    """Fold ``s`` and collapse whitespace runs, returning the index map back into ``s``."""
+    out: list[str] = []
+    index: list[int] = []
+    prev_space = False
+    for i, ch in enumerate(fold(s)):
+        if ch.isspace():
+            if prev_space:
+                continue
+            prev_space = True
+            ch = " "
+        else:
+            prev_space = False
+        out.append(ch)
+        index.append(i)
+    return "".join(out), index
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding whitespace, enclosing quote marks and trailing punctuation (spec: claims carry none)."""
+    while end > start and text[end - 1] in _TRIM_END:
+        end -= 1
+    while start < end and text[start] in _TRIM_START:
+        start += 1
+    return start, end
+
+
+Near = int | tuple[int, int] | None
+
+
+def _nearest(cands: list[tuple[int, int]], near: Near) -> tuple[int, int]:
+    """The candidate closest to a point or to an interval (0 when it overlaps it)."""
+    if near is None:
+        return cands[0]
+    lo, hi = (near, near) if isinstance(near, int) else near
+    return min(cands, key=lambda c: (max(0, lo - c[1], c[0] - hi), c[0]))
+
+
+def _find_all(needle: str, hay: str) -> list[tuple[int, int]]:
+    out = []
+    i = hay.find(needle)
+    while i >= 0:
+        out.append((i, i + len(needle)))
+        i = hay.find(needle, i + 1)
+    return out
+
+
+class _Doc:
+    """A text with its folded, whitespace-collapsed view cached, for repeated look-ups."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.collapsed, self.index = _collapse(text)
+
+    def back(self, s: int, e: int) -> tuple[int, int]:
+        return self.index[s], self.index[e - 1] + 1
+
+
+@lru_cache(maxsize=32)
+def _doc(text: str) -> _Doc:
+    return _Doc(text)
+
+
+def locate(span: str, text: str, *, near: Near = None, fuzzy: bool = True) -> Span | None:
+    """Find ``span`` in ``text``; among repeats, the occurrence nearest ``near`` (an offset or an interval).
+
+    Tries, in order: exact; folded (quotes, dashes, case, whitespace); folded
+    with surrounding punctuation trimmed; fuzzy alignment scoring at least
+    :data:`FUZZY_THRESHOLD`. Returns ``None`` when nothing qualifies.
+    """
+    if not span or not span.strip():
+        return None
+    exact = _find_all(span, text)
+    if exact:
+        s, e = _nearest(exact, near)
+        return Span(s, e, "exact")
+    doc = _doc(text)
+    needle, _ = _collapse(span)
+    needle = needle.strip()
+    hits = _find_all(needle, doc.collapsed) if needle else []
+    if hits:
+        s, e = doc.back(*_nearest(hits, near))
+        return Span(s, e, "folded")
+    trimmed = needle
+    ts, te = trim_span(trimmed, 0, len(trimmed))
+    trimmed = trimmed[ts:te]
+    hits = _find_all(trimmed, doc.collapsed) if trimmed else []
+    if hits:
+        s, e = doc.back(*_nearest(hits, near))
+        return Span(s, e, "trimmed")
+    if fuzzy and len(trimmed) >= FUZZY_MIN_CHARS:
+        al = fuzz.partial_ratio_alignment(trimmed, doc.collapsed, score_cutoff=FUZZY_THRESHOLD)
+        if al is not None and al.dest_end > al.dest_start:
+            s, e = doc.back(al.dest_start, al.dest_end)
+            s, e = _snap_to_words(text, s, e)
+            return Span(s, e, "fuzzy", al.score)
+    return None
+
+
+_WORD = re.compile(r"\w")
+
+
+def _snap_to_words(text: str, s: int, e: int) -> tuple[int, int]:
+    """Widen a fuzzy alignment so it neither starts nor ends inside a word."""
+    while s > 0 and _WORD.match(text[s - 1]) and _WORD.match(text[s]):
+        s -= 1
+    while e < len(text) and _WORD.match(text[e - 1]) and _WORD.match(text[e]):
+        e += 1
+    return s, e
+
+
+def quote_mask(text: str) -> bytearray:
+    """1 for every character inside quotation marks, else 0.
+
+    Curly quotes open and close explicitly; straight double quotes toggle. A
+    paragraph break closes an unclosed quote, which is how news copy runs a
+    quote over several paragraphs (each opens again, only the last closes).
+    """
+    mask = bytearray(len(text))
+    inside = False
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and i + 1 < n and text[i + 1] == "\n":
+            inside = False
+        elif ch == "“" or ch == "«" or ch == "„":
+            inside = True
+        elif ch == "”" or ch == "»":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+        elif inside:
+            mask[i] = 1
+        i += 1
+    return mask
+
+
+def quote_type(text: str, start: int, end: int, mask: bytearray | None = None) -> QuoteType:
+    """Direct, mixed or indirect, judged on the text alone (spec section 2)."""
+    mask = mask if mask is not None else quote_mask(text)
+    inside = outside = 0
+    for i in range(start, end):
+        if text[i].isalnum():
+            if mask[i]:
+                inside += 1
+            else:
+                outside += 1
+    if inside and not outside:
+        return "direct"
+    if inside:
+        return "mixed"
+    return "indirect"
+
+
+def _must(span: str, what: str, text: str, near: Near) -> Span:
+    found = locate(span, text, near=near)
+    if found is None:
+        raise GroundingError(
+            f"the {what} {span!r} is not in the article: copy it verbatim from the text, "
+            "or leave the claim out if the article does not say it"
+        )
+    return found
+
+
+def ground_claim(claim: Claim, text: str, *, near: int | None = None) -> Claim:
+    """Return ``claim`` with every span located in ``text`` and rewritten verbatim.
+
+    The claim span is trimmed of enclosing quotes and trailing punctuation;
+    the source, cue and hedges are looked for nearest the claim. The quote
+    type is recomputed from the text, since the spec defines it on the text.
+    Raises :class:`GroundingError` naming the first span that is not there.
+    """
+    c = _must(claim.claim, "claim", text, near)
+    s, e = trim_span(text, c.start, c.end)
+    if e <= s:
+        raise GroundingError(f"the claim {claim.claim!r} is empty once punctuation is removed")
+    update: dict[str, object] = {"claim": text[s:e], "start": s, "end": e, "quote": quote_type(text, s, e)}
+    if claim.source:
+        src = _must(claim.source, "source", text, (s, e))
+        update |= {"source": text[src.start : src.end], "source_start": src.start, "source_end": src.end}
+    if claim.cue:
+        cue = _must(claim.cue, "cue", text, (s, e))
+        update |= {"cue": text[cue.start : cue.end], "cue_start": cue.start, "cue_end": cue.end}
+    hedges = []
+    for h in claim.hedges:
+        hs = _must(h.cue, "hedge", text, (s, e))
+        hedges.append(Hedge(cue=text[hs.start : hs.end], kind=h.kind, start=hs.start, end=hs.end))
+    update["hedges"] = hedges
+    return claim.model_copy(update=update)
