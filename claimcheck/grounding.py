@@ -101,14 +101,24 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 Near = int | tuple[int, int] | None
+_BOUNDARY = re.compile(r"[.!?][\"”’']?\s|\n")
 
 
-def _nearest(cands: list[tuple[int, int]], near: Near) -> tuple[int, int]:
-    """The candidate closest to a point or to an interval (0 when it overlaps it)."""
+def _nearest(cands: list[tuple[int, int]], near: Near, text: str) -> tuple[int, int]:
+    """The candidate closest to a point or interval, preferring one in the same sentence.
+
+    A cue or source across a sentence break ("…, the mayor said. “We…”") is
+    rarely the one meant, so a boundary between the two counts before distance.
+    """
     if near is None:
         return cands[0]
     lo, hi = (near, near) if isinstance(near, int) else near
-    return min(cands, key=lambda c: (max(0, lo - c[1], c[0] - hi), c[0]))
+
+    def key(c: tuple[int, int]) -> tuple[bool, int, int]:
+        gap = (c[1], lo) if c[1] <= lo else (hi, c[0]) if c[0] >= hi else (lo, lo)
+        return (_BOUNDARY.search(text, gap[0], gap[1]) is not None, max(0, lo - c[1], c[0] - hi), c[0])
+
+    return min(cands, key=key)
 
 
 def _find_all(needle: str, hay: str) -> list[tuple[int, int]]:
@@ -147,21 +157,21 @@ def locate(span: str, text: str, *, near: Near = None, fuzzy: bool = True) -> Sp
         return None
     exact = _find_all(span, text)
     if exact:
-        s, e = _nearest(exact, near)
+        s, e = _nearest(exact, near, text)
         return Span(s, e, "exact")
     doc = _doc(text)
     needle, _ = _collapse(span)
     needle = needle.strip()
-    hits = _find_all(needle, doc.collapsed) if needle else []
+    hits = [doc.back(*h) for h in _find_all(needle, doc.collapsed)] if needle else []
     if hits:
-        s, e = doc.back(*_nearest(hits, near))
+        s, e = _nearest(hits, near, text)
         return Span(s, e, "folded")
     trimmed = needle
     ts, te = trim_span(trimmed, 0, len(trimmed))
     trimmed = trimmed[ts:te]
-    hits = _find_all(trimmed, doc.collapsed) if trimmed else []
+    hits = [doc.back(*h) for h in _find_all(trimmed, doc.collapsed)] if trimmed else []
     if hits:
-        s, e = doc.back(*_nearest(hits, near))
+        s, e = _nearest(hits, near, text)
         return Span(s, e, "trimmed")
     if fuzzy and len(trimmed) >= FUZZY_MIN_CHARS:
         al = fuzz.partial_ratio_alignment(trimmed, doc.collapsed, score_cutoff=FUZZY_THRESHOLD)
