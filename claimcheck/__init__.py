@@ -5,6 +5,7 @@ The public API is small: :func:`extract` (and :func:`aextract`,
 """
 
 from claimcheck.api import Cache, aextract, extract, extract_many
+from claimcheck.checks import Finding, check
 from claimcheck.errors import BackendError, ClaimcheckError, ConfigError, InputError
 from claimcheck.schema import Claim, DroppedClaim, Extraction, Hedge, Usage
 
@@ -18,11 +19,13 @@ __all__ = [
     "ConfigError",
     "DroppedClaim",
     "Extraction",
+    "Finding",
     "Hedge",
     "InputError",
     "Usage",
     "__version__",
     "aextract",
+    "check",
     "extract",
     "extract_many",
 ]

@@ -8,12 +8,14 @@ before reporting what did not.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
 
 from claimcheck.api import Cache, extract_many, resolve_backend
 from claimcheck.backends import BACKENDS, Backend, default_backend_name
+from claimcheck.checks import Finding, check, count_by_severity, severity_at_least
 from claimcheck.errors import ClaimcheckError, ConfigError
 from claimcheck.inputs import read_text_file
 from claimcheck.schema import Extraction
@@ -146,15 +148,93 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 # --- check ----------------------------------------------------------------------------------
 
 
+def _print_findings(findings: Sequence[Finding]) -> None:
+    """Linter lines: ``file:line:col: severity rule message``, the fix indented below."""
+    for f in findings:
+        print(f"{f.doc_id}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
+        print(f"    fix: {f.fix}")
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
-    raise ConfigError("claimcheck check is not built yet", fix="use claimcheck extract")
+    good, bad = run_documents(args, args.files)
+    per_doc = [(ext, check(ext)) for ext in good]
+    findings = [f for _, fs in per_doc for f in fs]
+    if args.format == "json":
+        out: list[dict[str, object]] = [
+            {"file": ext.id, "findings": [f.model_dump(mode="json") for f in fs]} for ext, fs in per_doc
+        ]
+        out += [{"file": name, "error": str(exc)} for name, exc in bad]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    elif args.format == "html":
+        from claimcheck.view import render_html
+
+        print(render_html(good, findings), end="")
+    else:
+        _print_findings(findings)
+        counts = count_by_severity(findings)
+        tally = ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info") if counts[s]) or "no findings"
+        print(f"{len(good)} file{'s' if len(good) != 1 else ''} checked: {tally}")
+    for name, exc in bad:
+        _error(f"{name}: {exc}" if not str(exc).startswith(name) else exc)
+    if bad:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if any(severity_at_least(f.severity, args.fail_on) for f in findings) else EXIT_OK
 
 
 # --- eval -----------------------------------------------------------------------------------
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    raise ConfigError("claimcheck eval is not built yet", fix="use claimcheck extract")
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from claimcheck import evaluation
+    from claimcheck.gold import load_gold
+    from claimcheck.report import print_breakdown, print_summary, render_report
+
+    # Everything that can be wrong with the flags fails before any document is extracted.
+    gates = evaluation.parse_fail_under(args.fail_under)
+    baseline = evaluation.load_baseline(args.baseline) if args.baseline else None
+    if args.tolerance < 0:
+        raise ConfigError("--tolerance must not be negative", fix="e.g. --tolerance 0.01")
+    docs = evaluation.select_split(load_gold(args.gold), args.split)
+    backend = backend_from_args(args)
+    show_progress = sys.stderr.isatty() if args.progress is None else args.progress
+    bar = Progress(console=Console(stderr=True), transient=True) if show_progress else None
+    with bar or contextlib.nullcontext():
+        task = bar.add_task(f"eval {backend.name}", total=len(docs)) if bar else None
+        run = evaluation.evaluate(
+            docs,
+            backend,
+            concurrency=args.concurrency,
+            cache=cache_from_args(args),
+            batch_size=max(4, 2 * args.concurrency) if bar else None,
+            on_batch=(lambda n: bar.advance(task, n)) if bar and task is not None else None,
+            gold_path=args.gold,
+            split=args.split,
+        )
+
+    console = Console()
+    print_summary(run, console)
+    if args.by_field:
+        print_breakdown(run, console)
+    if args.out:
+        evaluation.write_output(args.out, json.dumps(run.to_json(), ensure_ascii=False, indent=1) + "\n")
+    if args.report:
+        evaluation.write_output(args.report, render_report(run))
+    if args.write_baseline:
+        evaluation.write_baseline(args.write_baseline, run)
+    if baseline is not None:
+        for key in ("gold", "split", "backend"):
+            if baseline.get(key) != run.meta()[key]:
+                print(
+                    f"claimcheck: warning: baseline {key} is {baseline.get(key)!r}, this run's is {run.meta()[key]!r}",
+                    file=sys.stderr,
+                )
+    failed = evaluation.check_gates(run.figures(), baseline=baseline, tolerance=args.tolerance, fail_under=gates)
+    for message in failed:
+        print(f"claimcheck: gate failed: {message}", file=sys.stderr)
+    return EXIT_FINDINGS if failed else EXIT_OK
 
 
 # --- entry point ----------------------------------------------------------------------------

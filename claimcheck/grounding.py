@@ -104,19 +104,22 @@ Near = int | tuple[int, int] | None
 _BOUNDARY = re.compile(r"[.!?][\"”’']?\s|\n")
 
 
-def _nearest(cands: list[tuple[int, int]], near: Near, text: str) -> tuple[int, int]:
+def _nearest(cands: list[tuple[int, int]], near: Near, text: str, *, outside: bool = False) -> tuple[int, int]:
     """The candidate closest to a point or interval, preferring one in the same sentence.
 
     A cue or source across a sentence break ("…, the mayor said. “We…”") is
     rarely the one meant, so a boundary between the two counts before distance.
+    With ``outside``, candidates inside the interval come last: the "said" in
+    "facilities said to be used…, Mr Austin said" is not the cue.
     """
     if near is None:
         return cands[0]
     lo, hi = (near, near) if isinstance(near, int) else near
 
-    def key(c: tuple[int, int]) -> tuple[bool, int, int]:
+    def key(c: tuple[int, int]) -> tuple[bool, bool, int, int]:
+        inside = outside and c[0] < hi and c[1] > lo
         gap = (c[1], lo) if c[1] <= lo else (hi, c[0]) if c[0] >= hi else (lo, lo)
-        return (_BOUNDARY.search(text, gap[0], gap[1]) is not None, max(0, lo - c[1], c[0] - hi), c[0])
+        return (inside, _BOUNDARY.search(text, gap[0], gap[1]) is not None, max(0, lo - c[1], c[0] - hi), c[0])
 
     return min(cands, key=key)
 
@@ -146,32 +149,33 @@ def _doc(text: str) -> _Doc:
     return _Doc(text)
 
 
-def locate(span: str, text: str, *, near: Near = None, fuzzy: bool = True) -> Span | None:
+def locate(span: str, text: str, *, near: Near = None, outside: bool = False, fuzzy: bool = True) -> Span | None:
     """Find ``span`` in ``text``; among repeats, the occurrence nearest ``near`` (an offset or an interval).
 
     Tries, in order: exact; folded (quotes, dashes, case, whitespace); folded
     with surrounding punctuation trimmed; fuzzy alignment scoring at least
-    :data:`FUZZY_THRESHOLD`. Returns ``None`` when nothing qualifies.
+    :data:`FUZZY_THRESHOLD`. With ``outside``, an occurrence inside the ``near``
+    interval is taken only when there is no other. Returns ``None`` when nothing qualifies.
     """
     if not span or not span.strip():
         return None
     exact = _find_all(span, text)
     if exact:
-        s, e = _nearest(exact, near, text)
+        s, e = _nearest(exact, near, text, outside=outside)
         return Span(s, e, "exact")
     doc = _doc(text)
     needle, _ = _collapse(span)
     needle = needle.strip()
     hits = [doc.back(*h) for h in _find_all(needle, doc.collapsed)] if needle else []
     if hits:
-        s, e = _nearest(hits, near, text)
+        s, e = _nearest(hits, near, text, outside=outside)
         return Span(s, e, "folded")
     trimmed = needle
     ts, te = trim_span(trimmed, 0, len(trimmed))
     trimmed = trimmed[ts:te]
     hits = [doc.back(*h) for h in _find_all(trimmed, doc.collapsed)] if trimmed else []
     if hits:
-        s, e = _nearest(hits, near, text)
+        s, e = _nearest(hits, near, text, outside=outside)
         return Span(s, e, "trimmed")
     if fuzzy and len(trimmed) >= FUZZY_MIN_CHARS:
         al = fuzz.partial_ratio_alignment(trimmed, doc.collapsed, score_cutoff=FUZZY_THRESHOLD)
@@ -238,8 +242,8 @@ def quote_type(text: str, start: int, end: int, mask: bytearray | None = None) -
     return "indirect"
 
 
-def _must(span: str, what: str, text: str, near: Near) -> Span:
-    found = locate(span, text, near=near)
+def _must(span: str, what: str, text: str, near: Near, *, outside: bool = False) -> Span:
+    found = locate(span, text, near=near, outside=outside)
     if found is None:
         raise GroundingError(
             f"the {what} {span!r} is not in the article: copy it verbatim from the text, "
@@ -262,10 +266,10 @@ def ground_claim(claim: Claim, text: str, *, near: int | None = None) -> Claim:
         raise GroundingError(f"the claim {claim.claim!r} is empty once punctuation is removed")
     update: dict[str, object] = {"claim": text[s:e], "start": s, "end": e, "quote": quote_type(text, s, e)}
     if claim.source:
-        src = _must(claim.source, "source", text, (s, e))
+        src = _must(claim.source, "source", text, (s, e), outside=True)
         update |= {"source": text[src.start : src.end], "source_start": src.start, "source_end": src.end}
     if claim.cue:
-        cue = _must(claim.cue, "cue", text, (s, e))
+        cue = _must(claim.cue, "cue", text, (s, e), outside=True)
         update |= {"cue": text[cue.start : cue.end], "cue_start": cue.start, "cue_end": cue.end}
     hedges = []
     for h in claim.hedges:

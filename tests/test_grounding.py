@@ -125,3 +125,11 @@ def test_ground_claim_hedges_are_located() -> None:
 def test_ungrounded_span_names_what_is_missing(claim: Claim, what: str) -> None:
     with pytest.raises(GroundingError, match=f"the {what} "):
         ground_claim(claim, TEXT)
+
+
+def test_cue_inside_the_claim_is_not_taken_for_the_frame() -> None:
+    text = "The depots said to be used by smugglers were raided, the minister said."
+    got = ground_claim(
+        Claim(claim="The depots said to be used by smugglers were raided", source="the minister", cue="said"), text
+    )
+    assert got.cue_start == text.rindex("said")

@@ -1,0 +1,254 @@
+"""Assemble the claims of one parsed document: attributed, carried-over and unattributed.
+
+Order of work: find each sentence's attribution relations; widen a content
+that sits in a quote begun or ended in another sentence to the whole quote;
+give quoted sentences with no frame of their own to the previous speaker
+(carry-over quotes); then every remaining assertive stretch of body text is
+one unattributed claim. Sources are resolved in text order at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from claimcheck.backends.rules.attribution import Relation, find_relations, token_chunks
+from claimcheck.backends.rules.boilerplate import dateline_end, is_boilerplate, is_headline, is_question
+from claimcheck.backends.rules.hedges import find_hedges
+from claimcheck.backends.rules.sources import SourceResolver
+from claimcheck.grounding import quote_mask, quote_type, trim_span
+from claimcheck.schema import Claim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+__all__ = ["extract_claims"]
+
+_FINITE = frozenset({"VBD", "VBP", "VBZ", "MD"})
+_PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
+#: Shortest unattributed stretch (in words) that can assert something on its own.
+MIN_UNATTRIBUTED_WORDS = 4
+
+
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    relation: Relation | None = None
+    source_of: _Draft | None = None  # carry-over: the claim whose speaker continues
+    frame: set[int] = field(default_factory=set)
+
+
+def _quote_runs(mask: bytearray) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(mask)
+    while i < n:
+        if mask[i]:
+            j = i
+            while j < n and mask[j]:
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _run_at(runs: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int] | None:
+    k = bisect_right(starts, pos) - 1
+    if k >= 0 and runs[k][0] <= pos < runs[k][1]:
+        return runs[k]
+    return None
+
+
+def _last_alnum(text: str, s: int, e: int) -> int | None:
+    return next((i for i in range(e - 1, s - 1, -1) if text[i].isalnum()), None)
+
+
+class _Document:
+    """One parsed document with the per-document indexes the rules share."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.mask = quote_mask(self.text)
+        self.runs = _quote_runs(self.mask)
+        self.run_starts = [r[0] for r in self.runs]
+        self.para_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(self.text)]
+        self.sents: list[Span] = [s for s in doc.sents if s.text.strip()]
+
+    def paragraph(self, pos: int) -> int:
+        return bisect_right(self.para_starts, pos) - 1
+
+    def chars(self, s: int, e: int) -> tuple[int, int]:
+        """Token range → character range, trimmed of quotes and trailing punctuation."""
+        start = self.doc[s].idx
+        last = self.doc[e - 1]
+        return trim_span(self.text, start, last.idx + len(last.text))
+
+    def skipped(self) -> set[int]:
+        """Indices of sentences that are boilerplate, headlines, questions or in a boilerplate paragraph."""
+        out: set[int] = set()
+        by_para: dict[int, list[int]] = {}
+        for k, sent in enumerate(self.sents):
+            by_para.setdefault(self.paragraph(sent.start_char), []).append(k)
+            if is_boilerplate(sent.text) or is_question(sent.text):
+                out.add(k)
+        for para, members in by_para.items():
+            hits = sum(1 for k in members if k in out)
+            if hits >= 2 or (hits and len(members) <= 2):
+                out.update(members)
+            first = para == min(by_para) and len(by_para) > 1 and len(members) == 1
+            if first and is_headline(self.sents[members[0]].text):
+                out.update(members)
+        return out
+
+
+def extract_claims(doc: Doc) -> list[Claim]:
+    """Every claim of a parsed document, in text order (see module docstring)."""
+    d = _Document(doc)
+    skipped = d.skipped()
+    drafts: list[_Draft] = []
+    per_sent: dict[int, list[Relation]] = {}
+    for k, sent in enumerate(d.sents):
+        if k in skipped:
+            continue
+        rels = find_relations(doc, sent)
+        per_sent[k] = rels
+        for rel in rels:
+            assert rel.content is not None
+            start, end = d.chars(*rel.content)
+            if end > start:
+                drafts.append(_Draft(start, end, rel, frame=set(rel.frame)))
+    drafts.sort(key=lambda x: x.start)
+    drafts = _carry_over(d, drafts, skipped, per_sent)
+    drafts += _unattributed(d, drafts, skipped, per_sent)
+    drafts.sort(key=lambda x: x.start)
+    return _finish(d, drafts)
+
+
+def _carry_over(
+    d: _Document, drafts: list[_Draft], skipped: set[int], per_sent: dict[int, list[Relation]]
+) -> list[_Draft]:
+    """Quoted sentences with no frame belong to the speaker of the quote they are part of (spec section 2).
+
+    A sentence inside a quote that a later sentence attributes ("“A. B,” she
+    said") takes that speaker; otherwise one that continues the previous
+    attributed claim's quote (the next sentence or paragraph) takes the
+    previous speaker. One claim per sentence, cue ``null``.
+    """
+    out = list(drafts)
+    attributed = [x for x in drafts if x.relation is not None]
+    for k, sent in enumerate(d.sents):
+        if k in skipped or per_sent.get(k):
+            continue
+        s, e = d.chars(sent.start, sent.end)
+        if e <= s or quote_type(d.text, s, e, d.mask) != "direct":
+            continue
+        owner = _quote_owner(d, s, e, attributed)
+        if owner is None:
+            earlier = [x for x in out if x.end <= s]
+            prev = max(earlier, key=lambda x: x.end) if earlier else None
+            if prev is None or (prev.relation is None and prev.source_of is None):
+                continue
+            if d.paragraph(s) - d.paragraph(prev.end) > 1:
+                continue
+            owner = prev.source_of or prev
+        out.append(_Draft(s, e, source_of=owner))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _quote_owner(d: _Document, s: int, e: int, attributed: list[_Draft]) -> _Draft | None:
+    """The attributed claim later in the same quote as ``[s, e)``, if the quote runs on to one."""
+    last = _last_alnum(d.text, s, e)
+    run = _run_at(d.runs, d.run_starts, last) if last is not None else None
+    if run is None or run[1] <= e:
+        return None
+    return next((x for x in attributed if run[0] <= x.start < run[1] and x.start >= e), None)
+
+
+def _unattributed(
+    d: _Document, drafts: list[_Draft], skipped: set[int], per_sent: dict[int, list[Relation]]
+) -> list[_Draft]:
+    """Each stretch of body text outside every claim and frame that asserts something on its own."""
+    doc = d.doc
+    out: list[_Draft] = []
+    for k, sent in enumerate(d.sents):
+        if k in skipped:
+            continue
+        taken: set[int] = set()
+        for x in drafts:
+            if x.end <= sent.start_char or x.start >= sent.end_char:
+                continue
+            taken.update(t.i for t in sent if x.start <= t.idx < x.end)
+            taken.update(x.frame)
+        for rel in per_sent.get(k, []):
+            taken.update(rel.frame)
+        for cs, ce in token_chunks(doc, sent.start, sent.end, taken):
+            words = [t for t in doc[cs:ce] if t.is_alpha or t.like_num]
+            if len(words) < MIN_UNATTRIBUTED_WORDS or not _asserts(doc[cs:ce]):
+                continue
+            start, end = d.chars(cs, ce)
+            if cs == sent.start:
+                start += dateline_end(d.text[start:end])
+            if end > start:
+                out.append(_Draft(start, end))
+    return out
+
+
+def _asserts(tokens: Span) -> bool:
+    """Has a finite verb, or a past participle straight after a noun with no auxiliary.
+
+    The second case is the small tagger's usual VBD/VBN confusion ("the fund lost value").
+    """
+    for t in tokens:
+        if t.tag_ in _FINITE:
+            return True
+        after_noun = t.i > 0 and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN")
+        if t.tag_ == "VBN" and after_noun and not any(c.dep_ in ("aux", "auxpass") for c in t.children):
+            return True
+    return False
+
+
+def _finish(d: _Document, drafts: list[_Draft]) -> list[Claim]:
+    doc = d.doc
+    resolver = SourceResolver(doc)
+    resolved: dict[int, tuple[str, str, float]] = {}
+    relations = sorted({id(x.relation): x.relation for x in drafts if x.relation}.values(), key=lambda r: r.source[0])
+    for rel in relations:
+        res = resolver.resolve(doc[rel.source[0] : rel.source[1]], cue_lemma=rel.cue_lemma)
+        resolved[id(rel)] = (res.name, res.type, res.confidence)
+    claims: list[Claim] = []
+    for x in drafts:
+        rel = x.relation or (x.source_of.relation if x.source_of else None)
+        scope = {t.i for t in doc if x.start <= t.idx < x.end}
+        fields: dict[str, object] = {}
+        if rel is not None:
+            name, typ, conf = resolved[id(rel)]
+            src = doc[rel.source[0] : rel.source[1]]
+            fields = {
+                "source": src.text,
+                "source_name": name,
+                "source_type": typ,
+                "source_start": src.start_char,
+                "source_end": src.end_char,
+                "confidence": conf,
+            }
+            if x.relation is not None:
+                cue = doc[rel.cue[0] : rel.cue[1]]
+                fields |= {"cue": cue.text, "cue_start": cue.start_char, "cue_end": cue.end_char}
+                scope |= rel.frame
+        claims.append(
+            Claim(
+                claim=d.text[x.start : x.end],
+                start=x.start,
+                end=x.end,
+                quote=quote_type(d.text, x.start, x.end, d.mask),
+                hedges=find_hedges(doc, scope),
+                **fields,  # type: ignore[arg-type]
+            )
+        )
+    return claims

@@ -1,0 +1,108 @@
+"""Hedge cues: words that make a claim uncertain or a number approximate (spec section 2).
+
+Matched on the parsed tokens of a claim and its attribution frame, so that
+"May" the month is not the modal "may" and "about" hedges only a number.
+Agentless passive frames ("facilities said to be used by …") are hedges here
+and never sources in the attribution rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from claimcheck.backends.rules.lexicon import (
+    AGENTLESS_PARTICIPLES,
+    APPROXIMATION_CUES,
+    NUMBER_WORDS,
+    UNCERTAINTY_CUES,
+)
+from claimcheck.schema import Hedge, HedgeKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["find_hedges", "is_agentless_frame"]
+
+_MODALS = frozenset({"may", "might", "could"})
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
+_CURRENCY = frozenset("$£€¥")
+# Longest cues first, so "an estimated" wins over "estimated" and "at least" over nothing.
+_CUES: tuple[tuple[tuple[str, ...], HedgeKind], ...] = tuple(
+    sorted(
+        [(tuple(c.split()), "uncertainty") for c in UNCERTAINTY_CUES]
+        + [(tuple(c.split()), "approximation") for c in APPROXIMATION_CUES],
+        key=lambda item: -len(item[0]),
+    )
+)
+
+
+def _numberish(token: Token) -> bool:
+    low = token.lower_
+    return token.like_num or token.tag_ == "CD" or low in NUMBER_WORDS or low[:1] in _CURRENCY
+
+
+def is_agentless_frame(doc: Doc, i: int) -> bool:
+    """A participle followed by "to" and a bare verb ("said to be", "thought to have"), with no "by" agent.
+
+    Read off the token sequence rather than the parse: the small parser often
+    misreads "facilities said to be used" as an active "said" with a subject.
+    """
+    tok = doc[i]
+    if tok.lower_ not in AGENTLESS_PARTICIPLES or tok.tag_ not in ("VBN", "VBD") or i + 2 >= len(doc):
+        return False
+    return (
+        doc[i + 1].lower_ == "to"
+        and doc[i + 2].tag_ in ("VB", "VBP", "NN")
+        and not any(c.dep_ == "agent" for c in tok.children)
+    )
+
+
+def _agentless(doc: Doc, i: int) -> tuple[int, int] | None:
+    """``said to be`` / ``is thought to``: a passive participle with no agent, then "to"."""
+    if not is_agentless_frame(doc, i):
+        return None
+    if i + 2 < len(doc) and doc[i + 2].lower_ == "be":
+        return i, i + 3
+    if i > 0 and doc[i - 1].lower_ in _BE:
+        return i - 1, i + 2
+    return i, i + 2
+
+
+def _match(doc: Doc, i: int) -> tuple[int, int, HedgeKind] | None:
+    span = _agentless(doc, i)
+    if span is not None:
+        return span[0], span[1], "uncertainty"
+    for words, kind in _CUES:
+        end = i + len(words)
+        if end > len(doc) or any(doc[i + k].lower_ != w for k, w in enumerate(words)):
+            continue
+        if kind == "approximation":
+            if end >= len(doc) or not _numberish(doc[end]):
+                continue
+        elif (len(words) == 1 and words[0] in _MODALS and doc[i].tag_ != "MD") or (
+            words[0] in ("suspected", "alleged") and doc[i].tag_ == "VBD"
+        ):
+            continue
+        return i, end, kind
+    return None
+
+
+def find_hedges(doc: Doc, tokens: Iterable[int]) -> list[Hedge]:
+    """Every hedge cue starting on one of ``tokens`` (indices into ``doc``), in text order, none overlapping."""
+    scope = sorted(set(tokens))
+    hedges: list[Hedge] = []
+    taken = -1
+    for i in scope:
+        if i < taken:
+            continue
+        found = _match(doc, i)
+        if found is None:
+            continue
+        s, e, kind = found
+        if s < taken:
+            continue
+        start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+        hedges.append(Hedge(cue=doc.text[start:end], kind=kind, start=start, end=end))
+        taken = e
+    return hedges

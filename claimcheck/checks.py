@@ -1,0 +1,906 @@
+"""Editorial checks: the problems a standards editor would flag in a story before it runs.
+
+Extraction says *who said what*; these rules turn it into findings an editor can
+act on (an unsourced figure, a misspelt source, an agentless "believed to be").
+Every rule reads only the text and the claims' fields and offsets, so the
+findings do not depend on which backend produced the :class:`Extraction`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Literal
+
+from pydantic import BaseModel
+from rapidfuzz import fuzz
+
+from claimcheck.errors import ConfigError
+from claimcheck.grounding import GroundingError, ground_claim, quote_mask
+from claimcheck.schema import Claim, Extraction
+
+__all__ = [
+    "RULES",
+    "SEVERITIES",
+    "Finding",
+    "Rule",
+    "Severity",
+    "check",
+    "count_by_severity",
+    "grounded_claims",
+    "severity_at_least",
+    "source_keys",
+]
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[str, ...] = ("info", "warning", "error")  # ascending
+
+
+def severity_at_least(severity: str, threshold: str) -> bool:
+    """Whether ``severity`` reaches ``threshold`` (``never`` is never reached)."""
+    if threshold not in SEVERITIES:
+        return False
+    return SEVERITIES.index(severity) >= SEVERITIES.index(threshold)
+
+
+class Finding(BaseModel):
+    """One problem at one place in one document, with the fix an editor would suggest.
+
+    ``line`` and ``column`` are 1-based; ``start``/``end`` are character offsets
+    (end exclusive). ``claim`` is the index in ``Extraction.claims`` of the claim
+    the finding is about, when there is one.
+    """
+
+    rule: str
+    severity: Severity
+    message: str
+    fix: str
+    doc_id: str
+    line: int
+    column: int
+    start: int
+    end: int
+    claim: int | None = None
+
+
+# --- shared view of one document -------------------------------------------------------------
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    severity: Severity
+    message: str
+    fix: str
+    claim: int | None = None
+
+
+@dataclass
+class _Doc:
+    """The text, its grounded claims, and the lookups several rules share."""
+
+    text: str
+    claims: list[tuple[int, Claim]]  # (index in Extraction.claims, claim with offsets)
+    mask: bytearray = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.mask = quote_mask(self.text)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        return _sentences(self.text)
+
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        return _paragraphs(self.text)
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        if not self.sentences:
+            return 0, len(self.text)
+        i = max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
+        return self.sentences[i]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
+    def claims_over(self, start: int, end: int) -> list[tuple[int, Claim]]:
+        """Claims whose span overlaps ``[start, end)``."""
+        return [
+            (i, c)
+            for i, c in self.claims
+            if c.start is not None and c.end is not None and c.start < end and start < c.end
+        ]
+
+    def quoted(self, start: int, end: int) -> bool:
+        return any(self.mask[i] and self.text[i].isalnum() for i in range(start, end))
+
+
+_SENT_BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|(?<=[.!?][\"”’])\s+|\n\s*\n")
+_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Sgt|Lt|Capt|Rep|Sen|Gov|No|Jr|Sr|U\.S|U\.K|vs|e\.g|i\.e)\.$")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Rough sentence spans: enough to find the clause around a quote or a cue, no model needed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_BREAK.finditer(text):
+        if _ABBREV.search(text[max(start, m.start() - 6) : m.start()]):
+            continue
+        if text[start : m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blank-line separated, or one a line when the text has no blank lines."""
+    sep = re.compile(r"\n[ \t]*\n\s*") if re.search(r"\n[ \t]*\n", text) else re.compile(r"\n+")
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in sep.finditer(text):
+        if text[start : m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _abridge(s: str, n: int = 60) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+def grounded_claims(extraction: Extraction) -> list[tuple[int, Claim]]:
+    """``(index, claim)`` for every claim with offsets, grounding those that carry none (gold lines,
+    hand-made extractions); claims that are not in the text are left out."""
+    claims: list[tuple[int, Claim]] = []
+    for i, c in enumerate(extraction.claims):
+        if c.start is None or c.end is None:
+            try:
+                c = ground_claim(c, extraction.text)
+            except GroundingError:
+                continue
+        claims.append((i, c))
+    return claims
+
+
+def _source_span(claim: Claim) -> tuple[int, int] | None:
+    if claim.source_start is not None and claim.source_end is not None:
+        return claim.source_start, claim.source_end
+    return None
+
+
+# --- unattributed-claim, figure-without-source ----------------------------------------------
+
+_NUM_WORDS = (
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    "eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|"
+    "millions?|billions?|trillions?|scores"
+)
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_FIGURE = re.compile(
+    r"(?:(?:at least|more than|less than|fewer than|nearly|almost|about|around|over|under|up to|an estimated|some)"
+    r"\s+)?"
+    rf"(?:[$£€¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m|k)\b)?"
+    rf"|(?<![\w.,-])\d[\d,.]*(?:\s?(?:%|per\s?cent|percent)|\s(?:million|billion|trillion)\b)?"
+    rf"|(?<![\w-])(?:{_NUM_WORDS})(?![\w-]))",
+    re.IGNORECASE,
+)
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\s+$")
+_CASUALTY = re.compile(
+    r"\b(?:killed|kill(?:s|ing)?|dead|died|deaths?|death toll|injur(?:ed|ies|ing)|wounded|hurt|casualt(?:y|ies)|"
+    r"fatalit(?:y|ies)|missing|victims?|bodies|lost their lives|displaced|arrested|hostages?)\b",
+    re.IGNORECASE,
+)
+_MONEY_WORD = re.compile(
+    r"\b(?:dollars?|pounds?|euros?|yuan|yen|rupees?|roubles?|francs?|USD|GBP|EUR)\b|[$£€¥]", re.IGNORECASE
+)
+_VOTES = re.compile(r"\b(?:votes?|voted|voters|ballots?|seats|turnout|electorate|majority)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Figure:
+    start: int
+    end: int
+    kind: Literal["casualties", "money", "votes", "number"]
+
+
+def _figures(text: str, start: int, end: int) -> list[_Figure]:
+    """Numbers in ``text[start:end]`` with what they count, dates and years left out."""
+    out: list[_Figure] = []
+    span = text[start:end]
+    for m in _FIGURE.finditer(span):
+        s, e = start + m.start(), start + m.end()
+        core = m.group(0)
+        digits = re.search(r"\d[\d,.]*", core)
+        if digits and not re.search(r"[$£€¥%]|cent|million|billion|trillion|\bbn\b", core, re.IGNORECASE):
+            value = digits.group(0).rstrip(".,")
+            if _DATE_BEFORE.search(text[max(0, s - 12) : s]) or re.match(rf"\s*(?:{_MONTHS})", text[e : e + 6]):
+                continue  # "October 7", "7 October"
+            if re.fullmatch(r"(?:1[89]|20)\d\d", value):
+                continue  # a year
+        near = text[max(start, s - 60) : min(end, e + 60)]
+        after = text[e : min(end, e + 25)]
+        if re.search(r"[$£€¥]", core) or _MONEY_WORD.match(after.strip()) or _MONEY_WORD.search(after[:12]):
+            kind: Literal["casualties", "money", "votes", "number"] = "money"
+        elif _CASUALTY.search(near):
+            kind = "casualties"
+        elif _VOTES.search(near):
+            kind = "votes"
+        else:
+            kind = "number"
+        out.append(_Figure(s, e, kind))
+    return out
+
+
+def _rule_unattributed_claim(doc: _Doc) -> Iterator[_Hit]:
+    for i, c in doc.claims:
+        if c.attributed or c.start is None or c.end is None:
+            continue
+        figures = _figures(doc.text, c.start, c.end)
+        quoted = doc.quoted(c.start, c.end)
+        carries = [w for w, on in (("a figure", bool(figures)), ("a quotation", quoted)) if on]
+        what = f" with {' and '.join(carries)}" if carries else ""
+        yield _Hit(
+            c.start,
+            c.end,
+            "warning" if carries else "info",
+            f"unattributed claim{what}: “{_abridge(c.claim)}”",
+            "say who says so (“…, according to X”), or cut it if it cannot be sourced",
+            i,
+        )
+
+
+def _rule_figure_without_source(doc: _Doc) -> Iterator[_Hit]:
+    for i, c in doc.claims:
+        if c.attributed or c.start is None or c.end is None:
+            continue
+        for f in _figures(doc.text, c.start, c.end):
+            if f.kind == "number":
+                continue
+            figure = doc.text[f.start : f.end]
+            yield _Hit(
+                f.start,
+                f.end,
+                "warning",
+                f"{f.kind} figure “{figure}” has no source",
+                "attribute the figure to whoever counted it (“…, according to X”)",
+                i,
+            )
+
+
+# --- anonymous-source, vague-source ----------------------------------------------------------
+
+_SPEECH = (
+    r"(?i:said|say|says|told|tell|added|stated|claimed|claim|claims|suggested|confirmed|confirm|revealed|indicated|"
+    r"warned|warn|warns|believe|believed|believes|argued|argue|argues|noted|note|fear|feared|fears|think|thinks|"
+    r"thought|insisted|insist|predicted|predict|estimated|estimate|expect|expected|contend|contended|point(?:ed)? out)"
+)
+_ANON_HEAD = r"(?i:officials?|sources?|insiders?|aides?|diplomats?|officers?)"
+_ANON_MOD = (
+    r"(?:(?i:a|an|one|two|three|several|some|other|many|the|senior|junior|top|former|current|local|western|"
+    r"unnamed|anonymous|government|military|administration|intelligence|security|defen[cs]e|police|party|"
+    r"diplomatic|health)\s+|[A-Z][\w.’'-]*\s+){0,4}"
+)
+_ANON_TEXT = re.compile(
+    rf"\b(?i:according\s+to)\s+(?:[\w’'-]+\s+){{0,4}}?{_ANON_HEAD}\b"
+    rf"|\b{_ANON_MOD}{_ANON_HEAD}(?:\s+(?:at|in|from|with)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})?"
+    rf"\s+(?:(?:have|had|has|also|privately|later)\s+)?{_SPEECH}\b"
+    r"|\b(?i:(?:(?:a|an|one|two|three|several|some)\s+)?(?:person|people|sources?|officials?|individuals?|someone)"
+    r"\s+(?:familiar\s+with|close\s+to|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on)\s+(?:the\s+)?[\w’'-]+)",
+)
+_ANON_MENTION = re.compile(
+    rf"\b{_ANON_HEAD}\b|\b(?:person|people|someone)\s+(?:familiar|close|with knowledge|briefed)", re.IGNORECASE
+)
+_ANON_EXPLAINED = re.compile(
+    r"condition of anonymity|not authori[sz]ed to|(?:declined|asked|requested) not to be (?:named|identified)|"
+    r"requested anonymity|spoke anonymously|insisted on anonymity",
+    re.IGNORECASE,
+)
+_VAGUE_HEAD = (
+    r"(?:experts?|critics|analysts|observers|commentators|pundits|scientists|economists|campaigners|"
+    r"sceptics|skeptics|residents|locals|(?<!\d )(?:(?:some|many|most)\s+)?people|some|many|others)"
+)
+_VAGUE_TEXT = re.compile(
+    rf"\baccording\s+to\s+(?:(?:some|many|other|leading|independent)\s+)?{_VAGUE_HEAD}\b"
+    rf"|(?<![\w’'-])(?:(?:some|many|other|leading|independent)\s+)?{_VAGUE_HEAD}\s+"
+    rf"(?:(?:have|had|also|now)\s+)?{_SPEECH}\b"
+    r"|\bit\s+(?:has\s+been|is|was)\s+(?:widely\s+)?(?:argued|suggested)\s+that\b",  # "it is said": agentless
+    re.IGNORECASE,
+)
+_VAGUE_MENTION = re.compile(
+    rf"^(?:(?:some|many|other|leading|independent|the|most|several)\s+)*(?:[a-z-]+\s+)?{_VAGUE_HEAD}$",
+    re.IGNORECASE,
+)
+
+
+def _is_vague_mention(mention: str) -> bool:
+    return bool(_VAGUE_MENTION.match(mention.strip())) and not re.search(r"\b[A-Z][a-z]", mention.strip()[1:])
+
+
+_PRONOUN = re.compile(r"(?i:he|she|they|it|we|i|you|him|her|them|us)")
+_PROPER_NAME = re.compile(r"(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|de|la|van|von|der|bin|al|da))*")
+
+
+def _is_anonymous(claim: Claim) -> bool:
+    mention = claim.source or ""
+    if _PRONOUN.fullmatch(mention.strip()):
+        return False  # a pronoun is a back-reference the backend could not resolve, not an unnamed source
+    if claim.source_type == "anonymous":
+        # trust the backend unless the mention reads as a name ("Sanders", "Adrienne Watson")
+        return bool(_ANON_MENTION.search(mention)) or not _PROPER_NAME.fullmatch(mention.strip())
+    if not _ANON_MENTION.search(mention):
+        return False
+    # "the official" resolved by the backend to a named person is a back-reference, not anonymity
+    name = claim.source_name or ""
+    return not name or name == mention or bool(_ANON_MENTION.search(name))
+
+
+def _source_hits(doc: _Doc, *, vague: bool) -> Iterator[_Hit]:
+    for i, c in doc.claims:
+        span = _source_span(c)
+        if span is None or not c.source:
+            continue
+        is_vague = _is_vague_mention(c.source)
+        if vague and is_vague:
+            yield _vague_hit(doc, *span, claim=i)
+        elif not vague and not is_vague and _is_anonymous(c):
+            yield _anon_hit(doc, *span, claim=i)
+    if not vague:
+        for m in _ANON_TEXT.finditer(doc.text):
+            yield _anon_hit(doc, m.start(), m.end())
+        return
+    for m in _VAGUE_TEXT.finditer(doc.text):
+        # "Goldman Sachs economists said" names its group; "Residents said" at a sentence start does not
+        prev = re.search(r"(\S+)\s+$", doc.text[max(0, m.start() - 40) : m.start()])
+        if prev and prev.group(1)[:1].isupper() and not re.search(r"[.!?”\"]$", prev.group(1)):
+            continue
+        yield _vague_hit(doc, m.start(), m.end())
+
+
+def _anon_hit(doc: _Doc, start: int, end: int, claim: int | None = None) -> _Hit:
+    s, e = doc.sentence_at(start)
+    phrase = doc.text[start:end]
+    if _ANON_EXPLAINED.search(doc.text[s:e]):
+        return _Hit(
+            start,
+            end,
+            "info",
+            f"anonymous source “{_abridge(phrase, 50)}” (anonymity explained)",
+            "check the reason given for anonymity holds",
+            claim,
+        )
+    return _Hit(
+        start,
+        end,
+        "warning",
+        f"anonymous source “{_abridge(phrase, 50)}”: readers cannot judge who is speaking",
+        "name the source, or say why they are not named and how they know",
+        claim,
+    )
+
+
+def _vague_hit(doc: _Doc, start: int, end: int, claim: int | None = None) -> _Hit:
+    phrase = doc.text[start:end]
+    return _Hit(
+        start,
+        end,
+        "warning",
+        f"vague source “{_abridge(phrase, 50)}”: which ones?",
+        "name at least one of them, or cut the attribution",
+        claim,
+    )
+
+
+def _rule_anonymous_source(doc: _Doc) -> Iterator[_Hit]:
+    return _source_hits(doc, vague=False)
+
+
+def _rule_vague_source(doc: _Doc) -> Iterator[_Hit]:
+    return _source_hits(doc, vague=True)
+
+
+# --- source-name-mismatch --------------------------------------------------------------------
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+#: Titles and honorifics dropped before names are compared (as the scorer does, spec section 4).
+_TITLES = _wordset(
+    """mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime secretary minister senator sen rep
+    representative gov governor general gen col colonel captain capt sgt sergeant lt lieutenant judge justice
+    spokesperson spokesman spokeswoman chancellor mayor king queen prince princess pope rev reverend father sheikh
+    ayatollah chief director deputy ambassador commissioner officer admiral adm major maj chairman chairwoman"""
+)
+#: Office words that open a capitalised run before a person's name ("Defense Secretary Lloyd Austin").
+_OFFICE_WORDS = _TITLES | _wordset("defense defence foreign home health state national security council white house")
+_CAP_RUN = re.compile(r"[A-Z][\w’'-]*\.?(?:\s+[A-Z][\w’'-]*\.?)*")
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?")
+_NAME_BAND = (75.0, 96.0)
+_MIN_NAME = 4
+
+
+def _person_name(mention: str) -> list[str]:
+    """The name tokens of a mention: its last capitalised run, titles dropped ("Ms Waton" → ["Waton"])."""
+    runs = _CAP_RUN.findall(mention)
+    if not runs:
+        return []
+    tokens = [t.rstrip(".").removesuffix("’s").removesuffix("'s") for t in runs[-1].split()]
+    while tokens and tokens[0].lower() in _OFFICE_WORDS:
+        tokens.pop(0)
+    return tokens
+
+
+def _rule_source_name_mismatch(doc: _Doc) -> Iterator[_Hit]:
+    # Known full names: two or more name tokens from the source mentions and resolved names of person sources.
+    full: dict[str, list[str]] = {}
+    for _, c in doc.claims:
+        if not c.attributed or c.source_type not in (None, "person"):
+            continue
+        for s in (c.source_name, c.source):
+            tokens = _person_name(s or "")
+            if len(tokens) >= 2:
+                full.setdefault(tokens[-1].lower(), tokens)
+    if not full:
+        return
+    name_tokens = {t.lower() for tokens in full.values() for t in tokens}
+
+    def counts(word: str) -> int:
+        return len(re.findall(rf"\b{re.escape(word)}\b", doc.text))
+
+    mentions: list[tuple[int, int, int | None]] = []
+    for i, c in doc.claims:
+        span = _source_span(c)
+        if span is not None:
+            mentions.append((*span, i))
+    mentions += [(m.start(), m.end(), None) for m in _TITLED.finditer(doc.text)]
+    seen: set[tuple[int, int]] = set()
+    for start, end, claim in sorted(mentions, key=lambda m: (m[0], m[1])):
+        mention = doc.text[start:end]
+        for token in _person_name(mention):
+            low = token.lower()
+            if len(low) < _MIN_NAME or (start, end) in seen:
+                continue
+            best: tuple[float, str] | None = None
+            for surname in full:
+                score = fuzz.ratio(low, surname)
+                if _NAME_BAND[0] <= score <= _NAME_BAND[1] and (best is None or score > best[0]):
+                    best = (score, surname)
+            if best is None:
+                continue
+            intended = full[best[1]]
+            if low in name_tokens:
+                # both spellings are full names in the story: the rarer one is the slip
+                other = full.get(low)
+                if other is None or other[:-1] != intended[:-1] or counts(token) > counts(intended[-1]):
+                    continue
+                if counts(token) == counts(intended[-1]) and doc.text.find(token) < doc.text.find(intended[-1]):
+                    continue
+            seen.add((start, end))
+            fixed = mention.replace(token, intended[-1])
+            yield _Hit(
+                start,
+                end,
+                "error",
+                f"“{mention}” looks like a misspelling of the source “{' '.join(intended)}”",
+                f"use “{fixed}”",
+                claim,
+            )
+
+
+# --- quote-without-source, unbalanced-quotes -------------------------------------------------
+
+_CUE_WORDS = re.compile(
+    rf"\b{_SPEECH}\b|\baccording to\b|\b(?:wrote|writes|writing|asked|asks|replied|continued|explained|announced|"
+    r"declared|tweeted|posted|read|reads|tells|telling|saying|adding|(?<!so-)call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|"
+    r"dubb(?:ed|ing)|label+(?:ed|ing)|brand(?:ed|ing)|blast(?:s|ed)|slamm?(?:s|ed)|prais(?:ed|ing)|accus(?:ed|ing)|"
+    r"dismiss(?:es|ed|ing)?|urg(?:ed|ing)|vow(?:ed|ing)|promis(?:es|ed|ing)|quot(?:ed|ing)|titled|entitled|headlined|"
+    r"statements?|interviews?|speech|predictions?|remarks|comments?|tweets?|letter|announcement|adds|per|"
+    r"report(?:s|ed|ing)?|transcript|as follows)\b",
+    re.IGNORECASE,
+)
+#: A short quoted run in title case is a name, a nickname or a title ("Bobby", “Morning Joe”), not a quotation.
+_TITLE_CASE = re.compile(
+    r"[“«„\"]?[A-Z0-9][\w’'.,:!?&-]*(?:\s+(?:[A-Z0-9][\w’'.,:!?&-]*|a|an|the|of|with|for|and|in|on|to|at|by|from)){0,6}"
+    r"[”»\"]?"
+)
+
+
+def _quote_runs(doc: _Doc) -> list[tuple[int, int]]:
+    """Spans of quoted passages, marks included, from :func:`quote_mask`."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(doc.text)
+    while i < n:
+        if doc.mask[i]:
+            j = i
+            while j < n and doc.mask[j]:
+                j += 1
+            s = i - 1 if i > 0 and doc.text[i - 1] in '“«„"' else i
+            e = j + 1 if j < n and doc.text[j] in '”»"' else j
+            if any(ch.isalnum() for ch in doc.text[i:j]):
+                runs.append((s, e))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _rule_quote_without_source(doc: _Doc) -> Iterator[_Hit]:
+    spoken: list[tuple[int, int]] = []  # quotes with a speaker, for carry-over paragraphs
+    for s, e in _quote_runs(doc):
+        if _TITLE_CASE.fullmatch(doc.text[s:e]):
+            continue
+        over = doc.claims_over(s + 1, e - 1)
+        ss, se = doc.sentence_at(s)[0], doc.sentence_at(e - 1)[1]  # a quotation can hold several sentences
+        outside = doc.text[ss:s] + " " + doc.text[e:se]
+        if any(c.attributed for _, c in over) or _CUE_WORDS.search(outside):
+            spoken.append((s, e))  # attributed, or a speaker in the sentence the backend did not pair with it
+            continue
+        if _introduced(doc, s):
+            spoken.append((s, e))
+            continue
+        opens_sentence = not doc.text[ss:s].strip()
+        prev = [p for p in spoken if p[1] <= s]
+        if opens_sentence and prev and _near_previous(doc, prev[-1], s) and not outside.strip(" .,;:!?"):
+            spoken.append((s, e))  # a carry-over quote: continues the previous speaker
+            continue
+        claim = over[0][0] if over else None
+        yield _Hit(
+            s,
+            e,
+            "warning",
+            f"quoted words with no speaker: {_abridge(doc.text[s:e], 60)}",
+            "say who is being quoted, or drop the quotation marks",
+            claim,
+        )
+
+
+def _introduced(doc: _Doc, start: int) -> bool:
+    """A block quotation: it opens a paragraph and the previous one introduces it ("The Times reports:")."""
+    paras = [p for p in doc.paragraphs if p[0] <= start]
+    if len(paras) < 2 or doc.text[paras[-1][0] : start].strip():
+        return False
+    ps, pe = paras[-2]
+    intro = doc.text[ps:pe].rstrip()
+    return intro.endswith(":") and bool(_CUE_WORDS.search(intro[-200:]))
+
+
+def _near_previous(doc: _Doc, prev: tuple[int, int], start: int) -> bool:
+    """The previous attributed quote ends in the same or the preceding paragraph."""
+    paras = [p for p in doc.paragraphs if p[0] <= start]
+    if not paras:
+        return False
+    here = len(paras) - 1
+    return any(ps <= prev[0] < pe for ps, pe in doc.paragraphs[max(0, here - 1) : here + 1])
+
+
+_OPEN, _CLOSE = "“«„", "”»"
+
+
+def _rule_unbalanced_quotes(doc: _Doc) -> Iterator[_Hit]:
+    """Double quotation marks of every style, paragraph by paragraph.
+
+    News convention runs a quotation over paragraphs by leaving each one open
+    and reopening the next; only a quotation that is never closed is an error.
+    One curly quotation may nest in a straight one (scraped copy mixes styles),
+    and a straight mark closes a curly one. A quotation that closes in the next
+    paragraph without being reopened there is a lesser (style) problem.
+    """
+    paras = doc.paragraphs
+    pending: int | None = None  # left open at the end of the previous paragraph, the next one not reopening
+    for k, (ps, pe) in enumerate(paras):
+        stack: list[tuple[int, bool]] = []  # (offset, straight?)
+        for i in range(ps, pe):
+            ch = doc.text[i]
+            straight = ch == '"'
+            if (ch in _OPEN and not (stack and not stack[-1][1])) or (straight and not stack):
+                if pending is not None:
+                    yield _unclosed(pending, "a new quotation opens before it closes")
+                    pending = None
+                stack.append((i, straight))
+            elif ch in _OPEN:  # a curly mark inside an open curly quotation
+                yield _unclosed(stack[-1][0], "a new quotation opens before it closes")
+                stack[-1] = (i, False)
+            elif ch in _CLOSE and not stack and _opens_word(doc.text, i):
+                yield _Hit(i, i + 1, "error", "a closing mark opens this quotation", "use an opening mark (“)")
+                stack.append((i, False))  # typed the wrong way round: pair it like an opening mark
+            elif ch in _CLOSE or straight:
+                if stack:
+                    stack.pop()
+                elif pending is not None:
+                    yield _Hit(
+                        pending,
+                        pending + 1,
+                        "warning",
+                        "quotation runs into the next paragraph without reopening it",
+                        "open each continuing paragraph with a quotation mark, or close it before the break",
+                    )
+                    pending = None
+                else:
+                    yield _Hit(
+                        i,
+                        i + 1,
+                        "error",
+                        "closing quotation mark with no opening one",
+                        "add the opening mark where the quotation starts, or delete this one",
+                    )
+        if pending is not None:
+            yield _unclosed(pending, "no closing mark, and the next paragraph does not continue the quotation")
+            pending = None
+        for at, _ in stack[1:]:
+            yield _unclosed(at, "an inner quotation is still open at the end of the paragraph")
+        if stack:
+            nxt = doc.text[paras[k + 1][0]] if k + 1 < len(paras) else ""
+            if not nxt:
+                yield _unclosed(stack[0][0], "no closing mark before the end of the text")
+            elif nxt not in _OPEN and nxt != '"':
+                pending = stack[0][0]
+
+
+def _opens_word(text: str, i: int) -> bool:
+    return (i == 0 or text[i - 1].isspace()) and i + 1 < len(text) and text[i + 1].isalnum()
+
+
+def _unclosed(at: int, why: str) -> _Hit:
+    return _Hit(at, at + 1, "error", f"quotation mark never closed: {why}", "close the quotation where it ends")
+
+
+# --- agentless-hedge -------------------------------------------------------------------------
+
+_HEARSAY = r"(?:believed|said|thought|understood|reported|rumou?red|alleged|suspected)"
+_AGENTLESS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        # "is believed to be", "are thought to have"
+        rf"\b(?:is|are|was|were|be|been|being)\s+(?:(?:widely|also|generally|now|still)\s+)?"
+        rf"(?P<h>{_HEARSAY}\s+to(?:\s+(?:be|have))?)\b",
+        # reduced relatives: "attacks believed to be", "facilities said to be" (not "he said to be careful")
+        rf"(?<=[a-z] )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\bwe )(?<!\bi )(?<!\byou )(?<!\bit )"
+        rf"(?P<h>{_HEARSAY}\s+to\s+(?:be|have))\b",
+        # "it is understood that"
+        r"\b(?P<h>it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+)?"
+        r"(?:believed|thought|understood|said|reported|claimed|alleged|rumou?red|feared)(?:\s+that)?)\b",
+        r"\b(?P<h>reportedly|purportedly|supposedly|rumou?redly)\b",
+    )
+]
+
+
+def _rule_agentless_hedge(doc: _Doc) -> Iterator[_Hit]:
+    for pattern in _AGENTLESS:
+        for m in pattern.finditer(doc.text):
+            s, e = m.span("h")
+            if doc.mask[s]:
+                continue  # inside a quotation: the speaker's own hedge, attributed with the quote
+            hedge = doc.text[s:e]
+            over = doc.claims_over(s, e)
+            attributed = [c for _, c in over if c.attributed]
+            if attributed:
+                who = attributed[0].source_name or attributed[0].source
+                yield _Hit(
+                    s,
+                    e,
+                    "info",
+                    f"hedge “{hedge}” in a claim by {who} names no one who believes it",
+                    "check whether the source or someone else holds this belief, and say so",
+                    over[0][0],
+                )
+            else:
+                yield _Hit(
+                    s,
+                    e,
+                    "warning",
+                    f"agentless hedge “{hedge}”: who believes it?",
+                    "name who believes or reports it (“…, according to X”), or state it plainly if established",
+                    over[0][0] if over else None,
+                )
+
+
+# --- loaded-cue ------------------------------------------------------------------------------
+
+#: lemma → (verb forms, what the verb implies, severity)
+_LOADED: dict[str, tuple[str, str, Severity]] = {
+    "claim": (r"claim(?:s|ed)?", "casts doubt on what the source says", "warning"),
+    "allege": (r"allege[sd]?", "casts doubt on what the source says", "warning"),
+    "insist": (r"insist(?:s|ed)?", "suggests the source is holding out against doubt", "warning"),
+    "admit": (r"admit(?:s|ted)?", "implies the source owned up to a fault", "warning"),
+    "concede": (r"concede[sd]?", "implies the source gave ground reluctantly", "warning"),
+    "confess": (r"confess(?:es|ed)?", "implies guilt", "warning"),
+    "acknowledge": (r"acknowledge[sd]?", "implies a concession", "warning"),
+    "reveal": (r"reveal(?:s|ed)?", "presents the statement as a disclosed truth", "warning"),
+    "boast": (r"boast(?:s|ed)?", "implies vanity", "warning"),
+    "point_out": (r"point(?:s|ed)?\s+out", "endorses the statement as fact", "warning"),
+    "slam": (r"slam(?:s|med)", "is loaded tabloid language", "warning"),
+    "blast": (r"blast(?:s|ed)", "is loaded tabloid language", "warning"),
+    "note": (r"note[sd]?", "mildly endorses the statement as fact", "info"),
+}
+_LOADED_VERB = re.compile(
+    "|".join(rf"\b(?P<{lemma}>{forms})\b" for lemma, (forms, _, _) in _LOADED.items()), re.IGNORECASE
+)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|these|those|this|that|his|her|their|its|our|such|no)\s+$", re.I)
+_CLAUSE_BEFORE = re.compile(r"[,”\"]\s*(?:[\w’'.-]+\s+){0,4}$")
+
+
+def _loaded_hit(m: re.Match[str], offset: int, claim: int | None) -> _Hit:
+    lemma = m.lastgroup or ""
+    _, meaning, severity = _LOADED[lemma]
+    verb = m.group(0)
+    return _Hit(offset + m.start(), offset + m.end(), severity, f"loaded cue “{verb}” {meaning}", "use “said”", claim)
+
+
+def _used_as_cue(text: str, m: re.Match[str]) -> bool:
+    """ "X admitted that", "X insisted: “…”" or "“…,” she admitted." — not "claimed credit" or "the claims"."""
+    before = text[max(0, m.start() - 40) : m.start()]
+    if _DETERMINER_BEFORE.search(before) or re.search(r"\bto\s+$", before):
+        return False  # a noun ("the claims that"), or an infinitive ("failed to note that")
+    after = text[m.end() : m.end() + 8]
+    if re.match(r"\s+that\b|\s*[,:]?\s*[“\"]", after):
+        return True
+    if re.match(
+        r"\s+(?:it|he|she|they|we|I)\s+(?:had|has|have|was|were|is|are|would|could|did|will|should)\b",
+        text[m.end() : m.end() + 24],
+    ):
+        return True  # a clause without "that": "admitted it had missed"
+    return bool(re.match(r"\s*[.,;]", after)) and bool(_CLAUSE_BEFORE.search(before))
+
+
+def _rule_loaded_cue(doc: _Doc) -> Iterator[_Hit]:
+    for i, c in doc.claims:
+        if c.cue and c.cue_start is not None:
+            for m in _LOADED_VERB.finditer(c.cue):
+                yield _loaded_hit(m, c.cue_start, i)
+    for m in _LOADED_VERB.finditer(doc.text):
+        if not doc.mask[m.start()] and _used_as_cue(doc.text, m):
+            yield _loaded_hit(m, 0, None)
+
+
+# --- single-source ---------------------------------------------------------------------------
+
+
+def _name_key(claim: Claim) -> str:
+    name = claim.source_name or claim.source or ""
+    tokens = [t for t in re.findall(r"[\w’'-]+", name.lower().replace("’s", "").replace("'s", "")) if t != "the"]
+    while tokens and tokens[0] in _TITLES:
+        tokens.pop(0)
+    return " ".join(tokens) or name.lower()
+
+
+def source_keys(claims: Iterable[Claim]) -> list[str | None]:
+    """One key per claim saying which source it rests on (``None`` when unattributed).
+
+    Names are compared without titles, a leading "the" or a possessive, and a
+    lone surname joins the full name it ends ("Austin" → "lloyd austin"), so
+    claims group by source even when the backend left a mention unresolved.
+    """
+    keys = [_name_key(c) if c.attributed else None for c in claims]
+    fulls = {k for k in keys if k and " " in k}
+    return [next((f for f in sorted(fulls) if f.endswith(" " + k)), k) if k else None for k in keys]
+
+
+def _rule_single_source(doc: _Doc) -> Iterator[_Hit]:
+    attributed = [(i, c) for i, c in doc.claims if c.attributed]
+    if len(attributed) < 2 or len(set(source_keys(c for _, c in attributed))) != 1:
+        return
+    i, first = attributed[0]
+    span = _source_span(first) or (first.start or 0, first.end or 0)
+    who = first.source_name or first.source
+    yield _Hit(
+        *span,
+        "warning" if len(attributed) >= 3 else "info",
+        f"all {len(attributed)} attributed claims rest on one source ({who})",
+        "add an independent source, or say that others could not confirm it",
+        i,
+    )
+
+
+# --- registry and entry point ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named check: what it flags, and the function that finds it."""
+
+    id: str
+    summary: str
+    func: Callable[[_Doc], Iterable[_Hit]]
+    dedupe: bool = False  # text scans and claim fields can find the same span twice
+
+
+RULES: dict[str, Rule] = {
+    r.id: r
+    for r in (
+        Rule("unattributed-claim", "a factual claim with no source", _rule_unattributed_claim),
+        Rule("anonymous-source", "an unnamed source (“officials said”)", _rule_anonymous_source, dedupe=True),
+        Rule("vague-source", "a vague source (“experts”, “critics”)", _rule_vague_source, dedupe=True),
+        Rule("source-name-mismatch", "a source's name spelled two ways", _rule_source_name_mismatch),
+        Rule("quote-without-source", "quoted words with no speaker", _rule_quote_without_source),
+        Rule("unbalanced-quotes", "a quotation mark never closed or never opened", _rule_unbalanced_quotes),
+        Rule("agentless-hedge", "“believed to be” with no one believing", _rule_agentless_hedge, dedupe=True),
+        Rule("loaded-cue", "an attribution verb that takes sides where “said” would do", _rule_loaded_cue, dedupe=True),
+        Rule("single-source", "every attributed claim rests on one source", _rule_single_source),
+        Rule("figure-without-source", "casualties, money or votes with no source", _rule_figure_without_source),
+    )
+}
+
+
+def _dedupe(hits: Iterable[_Hit]) -> list[_Hit]:
+    kept: list[_Hit] = []
+    for h in hits:
+        if not any(h.start < k.end and k.start < h.end for k in kept):
+            kept.append(h)
+    return kept
+
+
+class _Lines:
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def at(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+def check(
+    extraction_or_text: Extraction | str,
+    *,
+    backend: Any = None,
+    doc_id: str = "doc",
+    rules: Iterable[str] | None = None,
+    **options: Any,
+) -> list[Finding]:
+    """Findings for one document, ordered by offset then rule.
+
+    Pass an :class:`Extraction` from any backend, or a text, which is extracted
+    first with ``backend`` and ``options`` (as :func:`claimcheck.extract`).
+    ``rules`` restricts the run to some rule ids (default: all of :data:`RULES`).
+    """
+    if isinstance(extraction_or_text, Extraction):
+        if backend is not None or options:
+            raise TypeError("backend options apply only when checking a text, not an Extraction")
+        extraction = extraction_or_text
+    else:
+        from claimcheck.api import extract
+
+        extraction = extract(extraction_or_text, backend=backend, doc_id=doc_id, **options)
+    selected = list(RULES) if rules is None else list(rules)
+    unknown = [r for r in selected if r not in RULES]
+    if unknown:
+        raise ConfigError(f"unknown rule {unknown[0]!r}", fix=f"use some of: {', '.join(RULES)}")
+    doc = _Doc(extraction.text, grounded_claims(extraction))
+    lines = _Lines(extraction.text)
+    findings: list[Finding] = []
+    for rule_id in selected:
+        rule = RULES[rule_id]
+        hits = sorted(rule.func(doc), key=lambda h: (h.claim is None, h.start, -h.end))
+        for h in _dedupe(hits) if rule.dedupe else hits:
+            line, col = lines.at(h.start)
+            findings.append(
+                Finding(
+                    rule=rule_id,
+                    severity=h.severity,
+                    message=h.message,
+                    fix=h.fix,
+                    doc_id=extraction.id,
+                    line=line,
+                    column=col,
+                    start=h.start,
+                    end=h.end,
+                    claim=h.claim,
+                )
+            )
+    return sorted(findings, key=lambda f: (f.start, f.rule, f.end, f.message))
+
+
+def count_by_severity(findings: Iterable[Finding]) -> Counter[str]:
+    """How many findings of each severity, for summaries."""
+    return Counter(f.severity for f in findings)

@@ -1,0 +1,312 @@
+"""Read gold labels: spec JSONL files (claims-spec.md section 3) and BRAT attribution corpora.
+
+Gold is read strictly, because a silently wrong label skews every figure
+computed from it: each problem is an :class:`InputError` naming the file and
+line. BRAT standoff corpora laid out as ``text/`` + ``attributions/`` (PolNeAR,
+PARC-style Source/Cue/Content relations) load as ``scope="attributed"``
+documents, so the same harness scores them.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from claimcheck.errors import InputError
+from claimcheck.grounding import quote_mask, quote_type
+from claimcheck.inputs import read_text_file
+from claimcheck.schema import HEDGE_KINDS, QUOTE_TYPES, SOURCE_TYPES, Claim
+
+__all__ = ["REQUIRED_CLAIM_FIELDS", "SCOPES", "GoldDoc", "load_brat", "load_gold", "load_gold_jsonl"]
+
+#: Every gold claim spells these out, ``null`` included, so a forgotten field is caught, not defaulted.
+REQUIRED_CLAIM_FIELDS: tuple[str, ...] = ("claim", "source", "source_name", "source_type", "cue", "quote", "hedges")
+SCOPES: tuple[str, ...] = ("all", "attributed")
+_OFFSET_FIELDS = (("start", "end", "claim"), ("source_start", "source_end", "source"), ("cue_start", "cue_end", "cue"))
+
+
+@dataclass
+class GoldDoc:
+    """One gold document: its text, its claims, and which split and scope it belongs to."""
+
+    id: str
+    text: str
+    claims: list[Claim] = field(default_factory=list)
+    split: str | None = None
+    scope: str | None = None
+
+
+def load_gold(path: str | Path) -> list[GoldDoc]:
+    """Gold from a spec JSONL file, or from a BRAT corpus folder (``text/`` + ``attributions/``)."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(
+            f"{p}: no such gold file or folder", fix="pass --gold evals/gold.jsonl or a BRAT corpus folder"
+        )
+    if p.is_dir():
+        return load_brat(p)
+    return load_gold_jsonl(p)
+
+
+# --- spec JSONL -----------------------------------------------------------------------------
+
+
+class _Line:
+    """Raises errors that name the file and line being read."""
+
+    def __init__(self, path: Path, lineno: int) -> None:
+        self.where = f"{path}:{lineno}"
+
+    def fail(self, message: str, fix: str | None = None) -> InputError:
+        return InputError(f"{self.where}: {message}", fix=fix)
+
+
+def load_gold_jsonl(path: str | Path) -> list[GoldDoc]:
+    """Read a spec JSONL gold file strictly; every problem names its line."""
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not valid UTF-8", fix="save the gold file as UTF-8") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})", fix="check the path and its permissions") from None
+    docs: list[GoldDoc] = []
+    seen: dict[str, int] = {}
+    for lineno, line in enumerate(raw.splitlines(), 1):
+        if not line.strip():
+            continue
+        at = _Line(path, lineno)
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise at.fail(f"invalid JSON ({exc.msg} at column {exc.colno})", fix="one JSON object per line") from None
+        doc = _parse_doc(obj, at, path.parent)
+        if doc.id in seen:
+            raise at.fail(
+                f"duplicate id {doc.id!r} (first on line {seen[doc.id]})", fix="give every document its own id"
+            )
+        seen[doc.id] = lineno
+        docs.append(doc)
+    if not docs:
+        raise InputError(f"{path}: no gold documents", fix="one JSON object per line (claims-spec.md section 3)")
+    return docs
+
+
+def _parse_doc(obj: Any, at: _Line, base: Path) -> GoldDoc:
+    if not isinstance(obj, dict):
+        raise at.fail(f"expected a JSON object, got {type(obj).__name__}")
+    doc_id = obj.get("id")
+    if not isinstance(doc_id, str) or not doc_id:
+        raise at.fail("missing field 'id' (a non-empty string)")
+    if ("text" in obj) == ("path" in obj):
+        raise at.fail(f"document {doc_id!r}: give exactly one of 'text' or 'path'")
+    if "text" in obj:
+        text = obj["text"]
+        if not isinstance(text, str) or not text.strip():
+            raise at.fail(f"document {doc_id!r}: 'text' must be a non-empty string")
+    else:
+        if not isinstance(obj["path"], str):
+            raise at.fail(f"document {doc_id!r}: 'path' must be a string")
+        try:
+            text = read_text_file(base / obj["path"])
+        except InputError as exc:
+            raise at.fail(f"document {doc_id!r}: {exc.message}", fix=exc.fix) from None
+    split = obj.get("split")
+    if split is not None and not isinstance(split, str):
+        raise at.fail(f'document {doc_id!r}: \'split\' must be a string such as "dev" or "test"')
+    scope = obj.get("scope")
+    if scope is not None and scope not in SCOPES:
+        raise at.fail(f"document {doc_id!r}: unknown scope {scope!r}", fix=f"use one of: {', '.join(SCOPES)}")
+    claims_raw = obj.get("claims")
+    if not isinstance(claims_raw, list):
+        raise at.fail(f"document {doc_id!r}: missing field 'claims' (a list, possibly empty)")
+    claims = [_parse_claim(c, at, f"document {doc_id!r} claim {k}", text, scope) for k, c in enumerate(claims_raw, 1)]
+    return GoldDoc(id=doc_id, text=text, claims=claims, split=split, scope=scope)
+
+
+def _parse_claim(obj: Any, at: _Line, what: str, text: str, scope: str | None) -> Claim:
+    if not isinstance(obj, dict):
+        raise at.fail(f"{what}: expected a JSON object")
+    missing = [f for f in REQUIRED_CLAIM_FIELDS if f not in obj]
+    if missing:
+        raise at.fail(f"{what}: missing field(s) {', '.join(missing)}", fix="spell every field out, null included")
+    if obj["source_type"] is not None and obj["source_type"] not in SOURCE_TYPES:
+        raise at.fail(
+            f"{what}: unknown source_type {obj['source_type']!r}", fix=f"use one of: {', '.join(SOURCE_TYPES)} or null"
+        )
+    if obj["quote"] not in QUOTE_TYPES:
+        raise at.fail(f"{what}: unknown quote {obj['quote']!r}", fix=f"use one of: {', '.join(QUOTE_TYPES)}")
+    if not isinstance(obj["hedges"], list):
+        raise at.fail(f"{what}: 'hedges' must be a list")
+    for h in obj["hedges"]:
+        if not isinstance(h, dict) or "cue" not in h or "kind" not in h:
+            raise at.fail(f'{what}: each hedge is {{"cue": ..., "kind": ...}}')
+        if h["kind"] not in HEDGE_KINDS:
+            raise at.fail(f"{what}: unknown hedge kind {h['kind']!r}", fix=f"use one of: {', '.join(HEDGE_KINDS)}")
+    try:
+        claim = Claim.model_validate(obj)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        raise at.fail(f"{what}: {loc}: {first['msg']}") from None
+    if not claim.claim.strip():
+        raise at.fail(f"{what}: 'claim' is empty")
+    if claim.source is None and (claim.source_name is not None or claim.source_type is not None):
+        raise at.fail(f"{what}: source_name/source_type set but source is null", fix="unattributed claims have neither")
+    if claim.source is not None and not claim.source_name:
+        raise at.fail(f"{what}: source {claim.source!r} has no source_name", fix="resolve who the source is")
+    if claim.source is not None and claim.source_type is None and scope != "attributed":
+        raise at.fail(f"{what}: source {claim.source!r} has no source_type")
+    spans = [("claim", claim.claim), ("source", claim.source), ("cue", claim.cue)]
+    spans += [("hedge cue", h.cue) for h in claim.hedges]
+    for name, span in spans:
+        if span is not None and span not in text:
+            raise at.fail(
+                f"{what}: the {name} {span!r} is not a span of the text", fix="copy it verbatim from the text"
+            )
+    for start_f, end_f, span_f in _OFFSET_FIELDS:
+        start, end, span = getattr(claim, start_f), getattr(claim, end_f), getattr(claim, span_f)
+        if start is not None and end is not None and span is not None and text[start:end] != span:
+            raise at.fail(f"{what}: {start_f}/{end_f} ({start}:{end}) do not cover the {span_f} {span!r}")
+    return claim
+
+
+# --- BRAT standoff corpora ------------------------------------------------------------------
+
+_FRAGMENT = re.compile(r"^(\d+) (\d+)$")
+
+
+@dataclass
+class _Span:
+    role: str
+    fragments: list[tuple[int, int]]
+
+
+def load_brat(folder: str | Path) -> list[GoldDoc]:
+    """Attribution relations from a BRAT corpus as ``scope="attributed"`` gold documents.
+
+    Per article ``text/NAME.txt`` the first ``attributions/NAME_*.ann`` in
+    sorted order is read (doubly annotated articles keep one annotator). Each
+    ``E`` line with a Source gives one claim: the Content fragments (``Content``,
+    ``Content2``...) joined with a space, the source mention as both ``source``
+    and ``source_name`` (the corpus resolves no names), the cue as written.
+
+    Relations without a Source (``Attribution-no-source``) are left out: with
+    no source they are not attributed claims under the spec (agentless
+    attribution is a hedge), and unattributed claims are not scored in an
+    attribution-only corpus.
+    """
+    folder = Path(folder)
+    text_dir, ann_dir = folder / "text", folder / "attributions"
+    if not text_dir.is_dir() or not ann_dir.is_dir():
+        raise InputError(
+            f"{folder}: not a BRAT corpus (expected text/ and attributions/ folders)",
+            fix="pass a spec JSONL gold file or a folder laid out like PolNeAR",
+        )
+    splits = _read_splits(folder / "metadata.tsv")
+    anns = sorted(ann_dir.glob("*.ann"))
+    docs: list[GoldDoc] = []
+    for txt in sorted(text_dir.glob("*.txt")):
+        name = txt.stem
+        mine = [a for a in anns if a.stem.rsplit("_", 1)[0] == name]
+        if not mine:
+            raise InputError(f"{txt}: no annotation file attributions/{name}_*.ann", fix="add it or remove the text")
+        text = txt.read_text(encoding="utf-8")
+        claims = _read_ann(mine[0], text)
+        docs.append(GoldDoc(id=name, text=text, claims=claims, split=splits.get(name), scope="attributed"))
+    if not docs:
+        raise InputError(f"{text_dir}: no .txt files", fix="check the corpus folder")
+    return docs
+
+
+def _read_splits(metadata: Path) -> dict[str, str]:
+    """Article name -> split, from a PolNeAR-style ``metadata.tsv`` (``compartment`` column), if present."""
+    if not metadata.is_file():
+        return {}
+    with metadata.open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(fh, delimiter="\t")
+        return {r["filename"]: r["compartment"] for r in rows if r.get("filename") and r.get("compartment")}
+
+
+def _read_ann(path: Path, text: str) -> list[Claim]:
+    spans: dict[str, _Span] = {}
+    events: list[tuple[int, list[tuple[str, str]]]] = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        at = _Line(path, lineno)
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if line.startswith("T"):
+            if len(cols) < 2:
+                raise at.fail("malformed T line (want 'Tn<TAB>Role START END[;START END]<TAB>text')")
+            role, _, offsets = cols[1].partition(" ")
+            frags = _parse_fragments(offsets, at, len(text))
+            if len(cols) > 2 and " ".join(text[s:e] for s, e in frags) != cols[2]:
+                raise at.fail(f"{cols[0]} text {cols[2]!r} differs from the article at its offsets {offsets}")
+            spans[cols[0]] = _Span(role, sorted(frags))
+        elif line.startswith("E"):
+            if len(cols) < 2:
+                raise at.fail("malformed E line (want 'En<TAB>Role:Tk Role:Tk ...')")
+            args = [tuple(a.split(":", 1)) for a in cols[1].split()]
+            if any(len(a) != 2 for a in args):
+                raise at.fail(f"malformed E line argument in {cols[1]!r}")
+            events.append((lineno, args))  # type: ignore[arg-type]
+    mask = quote_mask(text)
+    claims: list[Claim] = []
+    for lineno, args in events:
+        at = _Line(path, lineno)
+        for _, ref in args:
+            if ref not in spans:
+                raise at.fail(f"refers to {ref}, which no T line defines")
+        roles = {role: spans[ref] for role, ref in args}
+        if "Source" not in roles:
+            continue  # Attribution-no-source (see load_brat); Discard/Discuss spans are never in a relation
+        contents = sorted(
+            (frag for role, ref in args if re.fullmatch(r"Content\d*", role) for frag in spans[ref].fragments)
+        )
+        if not contents:
+            continue
+        cue = roles.get("Cue")
+        source = roles["Source"]
+        start, end = contents[0][0], contents[-1][1]
+        claims.append(
+            Claim(
+                claim=" ".join(text[s:e] for s, e in contents),
+                source=_join(source, text),
+                source_name=_join(source, text),
+                source_type=None,
+                cue=_join(cue, text) if cue else None,
+                quote=quote_type(text, start, end, mask),
+                start=start,
+                end=end,
+                source_start=source.fragments[0][0],
+                source_end=source.fragments[-1][1],
+                cue_start=cue.fragments[0][0] if cue else None,
+                cue_end=cue.fragments[-1][1] if cue else None,
+            )
+        )
+    claims.sort(key=lambda c: (c.start or 0, c.end or 0))
+    return claims
+
+
+def _parse_fragments(offsets: str, at: _Line, n: int) -> list[tuple[int, int]]:
+    frags: list[tuple[int, int]] = []
+    for part in offsets.split(";"):
+        m = _FRAGMENT.match(part.strip())
+        if not m:
+            raise at.fail(f"bad offsets {offsets!r} (want 'START END[;START END]')")
+        s, e = int(m.group(1)), int(m.group(2))
+        if not 0 <= s <= e <= n:
+            raise at.fail(f"offsets {s} {e} fall outside the text ({n} characters)")
+        frags.append((s, e))
+    return frags
+
+
+def _join(span: _Span, text: str) -> str:
+    return " ".join(text[s:e] for s, e in span.fragments)

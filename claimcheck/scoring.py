@@ -1,0 +1,481 @@
+"""Score predicted claims against gold claims, exactly as claims-spec.md section 4 says.
+
+Modelled on spaCy's ``Scorer``: per document, true/false positives and
+negatives are counted into small :class:`PRF` records that add up over the
+corpus (micro-averaging). The scorer knows nothing of backends: it reads any
+objects with the ``Claim`` fields, so gold files, predictions read back from
+JSONL and live extractions are scored the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+__all__ = [
+    "FIGURES",
+    "HEADLINE_FIGURES",
+    "MATCH_THRESHOLD",
+    "PRF",
+    "Accuracy",
+    "ClaimLike",
+    "CorpusScore",
+    "DocScore",
+    "Pair",
+    "match_claims",
+    "normalise_cue",
+    "normalise_name",
+    "score_corpus",
+    "score_document",
+    "sources_agree",
+    "token_f1",
+    "tokens",
+]
+
+#: A (predicted, gold) pair counts as the same claim from this token F1 up.
+MATCH_THRESHOLD = 0.5
+
+#: Every figure of a corpus score, in the order they are printed.
+FIGURES: tuple[str, ...] = (
+    "attribution_p",
+    "attribution_r",
+    "attribution_f1",
+    "claim_p",
+    "claim_r",
+    "claim_f1",
+    "unattributed_p",
+    "unattributed_r",
+    "unattributed_f1",
+    "source_accuracy",
+    "hedge_p",
+    "hedge_r",
+    "hedge_f1",
+    "quote_accuracy",
+)
+
+#: The figures a regression gate watches (spec section 4's headline and its companions).
+HEADLINE_FIGURES: tuple[str, ...] = (
+    "attribution_f1",
+    "attribution_p",
+    "attribution_r",
+    "unattributed_f1",
+    "source_accuracy",
+    "hedge_f1",
+    "quote_accuracy",
+    "claim_f1",
+)
+
+ATTRIBUTED_SCOPE = "attributed"
+
+
+class _HedgeLike(Protocol):
+    cue: str
+
+
+class ClaimLike(Protocol):
+    """What the scorer reads of a claim: the ``Claim`` fields (gold may add ``source_aliases``)."""
+
+    claim: str
+    source: str | None
+    source_name: str | None
+    quote: str
+
+    @property
+    def hedges(self) -> Sequence[_HedgeLike]: ...
+
+
+# --- tokens and names -----------------------------------------------------------------------
+
+_QUOTE_FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
+_NON_WORD = re.compile(r"[^\w]+|_+")
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case, fold curly quotes to straight ones, split on anything not a letter or digit."""
+    folded = text.lower().translate(_QUOTE_FOLD)
+    return [t for t in _NON_WORD.split(folded) if t]
+
+
+def token_f1(a: Sequence[str] | str, b: Sequence[str] | str) -> float:
+    """Token-level F1 (bag of tokens, as in SQuAD); strings are tokenised first."""
+    ta = tokens(a) if isinstance(a, str) else list(a)
+    tb = tokens(b) if isinstance(b, str) else list(b)
+    if not ta or not tb:
+        return 0.0
+    common = sum((Counter(ta) & Counter(tb)).values())
+    if common == 0:
+        return 0.0
+    p, r = common / len(ta), common / len(tb)
+    return 2 * p * r / (p + r)
+
+
+#: Words that only say what a person is, not who: dropped before names are compared.
+_TITLE_WORDS = """
+    mr mrs ms miss mx dr prof professor sir dame lord lady madam monsieur herr
+    president vice secretary minister spokesperson spokesman spokeswoman spokespeople spokesmen
+    senator sen rep representative congressman congresswoman gov governor lt mayor chancellor premier
+    general gen col colonel major maj capt captain sgt sergeant admiral adm commander cmdr brig
+    chief chairman chairwoman chairperson chair ceo cfo coo founder director ambassador envoy commissioner
+    judge justice attorney prosecutor sheriff inspector superintendent officer
+    king queen prince princess pope rev reverend rabbi imam father sheikh cardinal bishop
+    deputy acting former interim undersecretary official aide adviser advisor
+"""
+TITLE_WORDS: frozenset[str] = frozenset(_TITLE_WORDS.split())
+
+#: Multi-word titles whose parts are not titles on their own ("Defense Secretary", "Prime Minister").
+TITLE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(p.split())
+    for p in (
+        "secretary of state",
+        "secretary of defense",
+        "secretary of defence",
+        "secretary of the treasury",
+        "secretary general",
+        "secretary-general",
+        "defense secretary",
+        "defence secretary",
+        "foreign secretary",
+        "home secretary",
+        "press secretary",
+        "foreign minister",
+        "defence minister",
+        "defense minister",
+        "prime minister",
+        "health minister",
+        "finance minister",
+        "interior minister",
+        "attorney general",
+        "national security adviser",
+        "national security advisor",
+        "supreme leader",
+        "chief executive",
+        "chief of staff",
+        "house speaker",
+        "speaker of the house",
+    )
+)
+
+_LEADING_FILLERS = frozenset({"the", "a", "an", "of", "for", "at", "to"})
+
+
+def _drop_phrases(toks: list[str]) -> list[str | None]:
+    """Replace multi-word title phrases by ``None`` markers (a title position)."""
+    out: list[str | None] = []
+    i = 0
+    while i < len(toks):
+        for phrase in TITLE_PHRASES:
+            if tuple(toks[i : i + len(phrase)]) == phrase:
+                out.append(None)
+                i += len(phrase)
+                break
+        else:
+            out.append(toks[i])
+            i += 1
+    return out
+
+
+def normalise_name(name: str) -> list[str]:
+    """Tokens of a source name without titles, honorifics, a leading "the" or a possessive "'s".
+
+    A title followed by a name ("Defense Secretary Lloyd Austin", "White House
+    spokesperson Adrienne Watson") keeps only what follows the last title;
+    otherwise title words are removed. A name that is nothing but titles
+    ("the spokesperson") keeps its words, so it can still match itself. Before a
+    comma, an appositive ("Adrienne Watson, a White House spokesperson") is cut.
+    """
+    folded = _POSSESSIVE.sub("", name.lower().translate(_QUOTE_FOLD))
+    if "," in folded:  # "Adrienne Watson, a White House spokesperson": the name comes before the apposition
+        parts = [tokens(part) for part in folded.split(",")]
+        folded = next((" ".join(t) for t in parts if any(w not in TITLE_WORDS for w in t)), folded)
+    toks = tokens(folded)
+    marked = [None if t in TITLE_WORDS else t for t in _drop_phrases(toks)]
+    last_title = max((i for i, t in enumerate(marked) if t is None), default=-1)
+    after = [t for t in marked[last_title + 1 :] if t is not None]
+    kept = after if after else [t for t in marked if t is not None]
+    while kept and kept[0] in _LEADING_FILLERS:
+        kept = kept[1:]
+    if kept:
+        return kept
+    fallback = toks[1:] if len(toks) > 1 and toks[0] == "the" else toks
+    return fallback
+
+
+def _name_of(claim: ClaimLike) -> str | None:
+    return claim.source_name or claim.source
+
+
+def _names_agree(pred_name: str, gold_name: str) -> bool:
+    return token_f1(normalise_name(pred_name), normalise_name(gold_name)) >= MATCH_THRESHOLD
+
+
+def sources_agree(pred: ClaimLike, gold: ClaimLike, *, scope: str | None = None) -> bool:
+    """Spec 4.3: both unattributed, or both attributed with agreeing normalised names.
+
+    The predicted ``source_name`` (else its ``source``) agrees with the gold
+    ``source_name`` at token F1 >= 0.5 after normalisation, or when it equals a
+    gold ``source_aliases`` entry. In ``scope="attributed"`` documents the
+    predicted mention may also match the gold mention.
+    """
+    if pred.source is None or gold.source is None:
+        return pred.source is None and gold.source is None
+    pred_name = _name_of(pred)
+    gold_name = _name_of(gold)
+    assert pred_name is not None and gold_name is not None  # source is set, so a name is
+    aliases = [a for a in getattr(gold, "source_aliases", None) or [] if a]
+    if any(normalise_name(pred_name) == normalise_name(a) for a in aliases):
+        return True
+    if _names_agree(pred_name, gold_name):
+        return True
+    return scope == ATTRIBUTED_SCOPE and _names_agree(pred.source, gold.source)
+
+
+def normalise_cue(cue: str) -> str:
+    """A hedge cue as compared: its tokens joined by single spaces."""
+    return " ".join(tokens(cue))
+
+
+# --- counting -------------------------------------------------------------------------------
+
+
+@dataclass
+class PRF:
+    """Precision, recall and F1 from true/false positive and false negative counts (cf. spaCy's PRFScore)."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def __iadd__(self, other: PRF) -> PRF:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        return self
+
+    def __len__(self) -> int:
+        return self.tp + self.fp + self.fn
+
+    def score_set(self, cand: set[str], gold: set[str]) -> None:
+        self.tp += len(cand & gold)
+        self.fp += len(cand - gold)
+        self.fn += len(gold - cand)
+
+    @property
+    def p(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f(self) -> float:
+        return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if len(self) else 0.0
+
+    def counts(self) -> dict[str, int]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class Accuracy:
+    """Share of ``total`` items that were ``correct``."""
+
+    correct: int = 0
+    total: int = 0
+
+    def __iadd__(self, other: Accuracy) -> Accuracy:
+        self.correct += other.correct
+        self.total += other.total
+        return self
+
+    def add(self, ok: bool) -> None:
+        self.correct += int(ok)
+        self.total += 1
+
+    @property
+    def value(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+    def counts(self) -> dict[str, int]:
+        return {"correct": self.correct, "total": self.total}
+
+
+# --- matching -------------------------------------------------------------------------------
+
+
+def match_claims(pred: Sequence[ClaimLike], gold: Sequence[ClaimLike]) -> list[tuple[int, int, float]]:
+    """Spec 4.2: one-to-one (pred index, gold index, F1) pairs, best F1 first, F1 >= 0.5.
+
+    Ties go to the earlier predicted claim, then the earlier gold claim, so
+    the result never depends on hashing or sort stability.
+    """
+    gold_toks = [tokens(g.claim) for g in gold]
+    cands: list[tuple[float, int, int]] = []
+    for i, p in enumerate(pred):
+        pt = tokens(p.claim)
+        for j, gt in enumerate(gold_toks):
+            f1 = token_f1(pt, gt)
+            if f1 >= MATCH_THRESHOLD:
+                cands.append((-f1, i, j))
+    cands.sort()
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    pairs: list[tuple[int, int, float]] = []
+    for neg_f1, i, j in cands:
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        pairs.append((i, j, -neg_f1))
+    return pairs
+
+
+@dataclass
+class Pair:
+    """A matched (predicted, gold) claim pair and what agreed; ``None`` where not scored (attributed scope)."""
+
+    pred: ClaimLike
+    gold: ClaimLike
+    f1: float
+    source_ok: bool
+    hedge_ok: bool | None
+    quote_ok: bool | None
+
+
+@dataclass
+class DocScore:
+    """One document's counts and the evidence behind them (for ``--by-field`` and the report)."""
+
+    id: str
+    scope: str | None
+    pairs: list[Pair] = field(default_factory=list)
+    missed: list[ClaimLike] = field(default_factory=list)
+    spurious: list[ClaimLike] = field(default_factory=list)
+    ignored: int = 0
+    claim: PRF = field(default_factory=PRF)
+    attribution: PRF = field(default_factory=PRF)
+    unattributed: PRF = field(default_factory=PRF)
+    source: Accuracy = field(default_factory=Accuracy)
+    hedge: PRF = field(default_factory=PRF)
+    quote: Accuracy = field(default_factory=Accuracy)
+
+    @property
+    def wrong_source(self) -> list[Pair]:
+        return [p for p in self.pairs if not p.source_ok]
+
+    @property
+    def wrong_hedge(self) -> list[Pair]:
+        return [p for p in self.pairs if p.hedge_ok is False]
+
+    @property
+    def wrong_quote(self) -> list[Pair]:
+        return [p for p in self.pairs if p.quote_ok is False]
+
+
+def score_document(
+    gold: Sequence[ClaimLike], pred: Sequence[ClaimLike], *, scope: str | None = None, doc_id: str = ""
+) -> DocScore:
+    """Score one document's predicted claims against its gold claims (spec section 4)."""
+    attributed_only = scope == ATTRIBUTED_SCOPE
+    doc = DocScore(id=doc_id, scope=scope)
+    if attributed_only:
+        doc.ignored = sum(1 for c in pred if c.source is None)
+        pred = [c for c in pred if c.source is not None]
+        gold = [c for c in gold if c.source is not None]
+    pairs = match_claims(pred, gold)
+    matched_p = {i for i, _, _ in pairs}
+    matched_g = {j for _, j, _ in pairs}
+    doc.missed = [g for j, g in enumerate(gold) if j not in matched_g]
+    doc.spurious = [p for i, p in enumerate(pred) if i not in matched_p]
+
+    doc.claim = PRF(tp=len(pairs), fp=len(pred) - len(pairs), fn=len(gold) - len(pairs))
+    attr_correct = unattr_correct = 0
+    for i, j, f1 in pairs:
+        p, g = pred[i], gold[j]
+        source_ok = sources_agree(p, g, scope=scope)
+        doc.source.add(source_ok)
+        if source_ok and p.source is not None:
+            attr_correct += 1
+        elif source_ok:
+            unattr_correct += 1
+        hedge_ok = quote_ok = None
+        if not attributed_only:
+            cand = {normalise_cue(h.cue) for h in p.hedges}
+            want = {normalise_cue(h.cue) for h in g.hedges}
+            doc.hedge.score_set(cand, want)
+            hedge_ok = cand == want
+            quote_ok = p.quote == g.quote
+            doc.quote.add(quote_ok)
+        doc.pairs.append(Pair(pred=p, gold=g, f1=f1, source_ok=source_ok, hedge_ok=hedge_ok, quote_ok=quote_ok))
+
+    n_pred_attr = sum(1 for c in pred if c.source is not None)
+    n_gold_attr = sum(1 for c in gold if c.source is not None)
+    doc.attribution = PRF(tp=attr_correct, fp=n_pred_attr - attr_correct, fn=n_gold_attr - attr_correct)
+    doc.unattributed = PRF(
+        tp=unattr_correct,
+        fp=len(pred) - n_pred_attr - unattr_correct,
+        fn=len(gold) - n_gold_attr - unattr_correct,
+    )
+    return doc
+
+
+@dataclass
+class CorpusScore:
+    """Micro-averaged figures over documents, with the counts and document numbers behind each."""
+
+    docs: list[DocScore] = field(default_factory=list)
+
+    def add(self, doc: DocScore) -> None:
+        self.docs.append(doc)
+
+    def parts(self) -> dict[str, PRF | Accuracy]:
+        """The counters summed over documents, by figure family."""
+        totals: dict[str, PRF | Accuracy] = {
+            "attribution": PRF(),
+            "claim": PRF(),
+            "unattributed": PRF(),
+            "source": Accuracy(),
+            "hedge": PRF(),
+            "quote": Accuracy(),
+        }
+        for d in self.docs:
+            for family, total in totals.items():
+                total += getattr(d, family)
+        return totals
+
+    def figures(self) -> dict[str, float | None]:
+        """Every figure in :data:`FIGURES`; ``None`` where nothing was there to score."""
+        out: dict[str, float | None] = {}
+        for family, part in self.parts().items():
+            if isinstance(part, PRF):
+                empty = len(part) == 0
+                for suffix, value in (("p", part.p), ("r", part.r), ("f1", part.f)):
+                    out[f"{family}_{suffix}"] = None if empty else value
+            else:
+                key = f"{family}_accuracy"
+                out[key] = None if part.total == 0 else part.value
+        return {k: out[k] for k in FIGURES}
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Raw counts behind each figure family, plus how many documents fed it."""
+        full_scope = sum(1 for d in self.docs if d.scope != ATTRIBUTED_SCOPE)
+        docs_for = {
+            "attribution": len(self.docs),
+            "claim": len(self.docs),
+            "source": len(self.docs),
+            "unattributed": full_scope,
+            "hedge": full_scope,
+            "quote": full_scope,
+        }
+        return {family: {**part.counts(), "documents": docs_for[family]} for family, part in self.parts().items()}
+
+
+def score_corpus(docs: Iterable[tuple[str, Sequence[ClaimLike], Sequence[ClaimLike], str | None]]) -> CorpusScore:
+    """Score ``(doc id, gold claims, predicted claims, scope)`` tuples into one :class:`CorpusScore`."""
+    corpus = CorpusScore()
+    for doc_id, gold, pred, scope in docs:
+        corpus.add(score_document(gold, pred, scope=scope, doc_id=doc_id))
+    return corpus

@@ -1,0 +1,184 @@
+"""Gold loading: spec JSONL read strictly (errors name file and line) and BRAT attribution corpora."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimcheck.errors import InputError
+from claimcheck.gold import load_gold
+
+DATA = Path(__file__).parent / "data"
+SHARED = Path(os.environ.get("CLAIMCHECK_SHARED") or Path(__file__).resolve().parents[2] / "shared")
+POLNEAR_DEV = SHARED / "benchmarks" / "polnear" / "dev"
+
+TEXT = "Prices rose by about 5%, the ministry said. The bridge is closed."
+
+
+def good_claim(**overrides: Any) -> dict[str, Any]:
+    c: dict[str, Any] = {
+        "claim": "Prices rose by about 5%",
+        "source": "the ministry",
+        "source_name": "ministry",
+        "source_type": "government",
+        "cue": "said",
+        "quote": "indirect",
+        "hedges": [{"cue": "about", "kind": "approximation"}],
+    }
+    c.update(overrides)
+    return c
+
+
+def write_gold(tmp_path: Path, *lines: object) -> Path:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(
+        "\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines) + "\n", encoding="utf-8"
+    )
+    return path
+
+
+def doc(doc_id: str = "d1", **overrides: Any) -> dict[str, Any]:
+    d: dict[str, Any] = {"id": doc_id, "text": TEXT, "claims": [good_claim()]}
+    d.update(overrides)
+    return d
+
+
+def test_seed_gold_loads_with_path_relative_to_the_gold_file() -> None:
+    (d,) = load_gold(DATA / "seed_gold.jsonl")
+    assert d.id == "seed-000" and d.split == "dev" and d.scope is None
+    assert d.text.startswith(" date 2023-12-26")
+    assert len(d.claims) == 15
+    assert sum(c.source is None for c in d.claims) == 3
+
+
+def test_valid_lines_load_and_blank_lines_are_skipped(tmp_path: Path) -> None:
+    path = write_gold(tmp_path, doc("a", split="test"), "", doc("b", scope="attributed", claims=[]))
+    a, b = load_gold(path)
+    assert (a.id, a.split, a.claims[0].hedges[0].cue) == ("a", "test", "about")
+    assert (b.id, b.scope, b.claims) == ("b", "attributed", [])
+
+
+BAD_SECOND_LINES: list[tuple[object, str]] = [
+    ('{"id": "d2", "text": ', "invalid JSON"),
+    (["not", "an", "object"], "expected a JSON object"),
+    ({"text": TEXT, "claims": []}, "missing field 'id'"),
+    ({"id": "d2", "claims": []}, "exactly one of 'text' or 'path'"),
+    ({"id": "d2", "text": TEXT}, "missing field 'claims'"),
+    (doc("d2", claims=[{k: v for k, v in good_claim().items() if k != "cue"}]), "missing field(s) cue"),
+    (doc("d2", claims=[good_claim(source_type="ministry")]), "unknown source_type 'ministry'"),
+    (doc("d2", claims=[good_claim(quote="partial")]), "unknown quote 'partial'"),
+    (doc("d2", claims=[good_claim(hedges=[{"cue": "about", "kind": "vague"}])]), "unknown hedge kind 'vague'"),
+    (doc("d2", claims=[good_claim(claim="Prices fell")]), "the claim 'Prices fell' is not a span"),
+    (doc("d2", claims=[good_claim(source="the army")]), "the source 'the army' is not a span"),
+    (doc("d2", claims=[good_claim(cue="stressed")]), "the cue 'stressed' is not a span"),
+    (doc("d2", claims=[good_claim(hedges=[{"cue": "nearly", "kind": "approximation"}])]), "hedge cue 'nearly'"),
+    (doc("d2", claims=[good_claim(source=None)]), "source_name/source_type set but source is null"),
+    (doc("d2", claims=[good_claim(source_name=None)]), "has no source_name"),
+    (doc("d2", claims=[good_claim(start=0, end=5)]), "start/end (0:5) do not cover the claim"),
+    (doc("d2", scope="partial"), "unknown scope 'partial'"),
+    ({"id": "d2", "path": "missing.txt", "claims": []}, "missing.txt: no such file"),
+    (doc("d1"), "duplicate id 'd1' (first on line 1)"),
+]
+
+
+@pytest.mark.parametrize(("line", "message"), BAD_SECOND_LINES, ids=[m for _, m in BAD_SECOND_LINES])
+def test_bad_gold_line_names_file_and_line(tmp_path: Path, line: object, message: str) -> None:
+    path = write_gold(tmp_path, doc("d1"), line)
+    with pytest.raises(InputError) as info:
+        load_gold(path)
+    assert f"{path}:2:" in str(info.value)
+    assert message in str(info.value)
+
+
+def test_missing_or_empty_gold_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such gold file"):
+        load_gold(tmp_path / "nope.jsonl")
+    (tmp_path / "empty.jsonl").write_text("\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no gold documents"):
+        load_gold(tmp_path / "empty.jsonl")
+
+
+# --- BRAT -----------------------------------------------------------------------------------
+
+
+def test_brat_corpus_loads_attributions_with_sources() -> None:
+    (d,) = load_gold(DATA / "brat")
+    assert (d.id, d.scope, d.split) == ("bridge", "attributed", "test")
+    got = [(c.claim, c.source, c.source_name, c.cue) for c in d.claims]
+    assert got == [
+        ("the bridge will reopen in May", "The mayor", "The mayor", "said"),
+        ("the repairs could take longer", "Officials", "Officials", "warned"),
+        ("costs were rising", "Officials", "Officials", "added"),
+        # Content fragments (listed out of order) and Content2 joined in text order
+        ("that the budget which was approved in 2020 had doubled", "The council report", "The council report", "found"),
+    ]
+    # the Attribution-no-source relation ("It is believed ...") is left out
+    assert all("contractor" not in c.claim for c in d.claims)
+    last = d.claims[-1]
+    assert d.text[last.start : last.start + 15] == "that the budget"
+    assert d.text[: last.end].endswith("had doubled")
+    assert d.claims[1].quote == "direct" and d.claims[0].quote == "indirect"
+
+
+def test_brat_uses_the_first_annotator_in_sorted_order() -> None:
+    (d,) = load_gold(DATA / "brat")
+    assert len(d.claims) == 4  # bridge_zz99.ann holds only one relation
+
+
+def copy_brat(tmp_path: Path) -> Path:
+    dest = tmp_path / "brat"
+    shutil.copytree(DATA / "brat", dest)
+    return dest
+
+
+def test_brat_offsets_outside_the_text_name_file_and_line(tmp_path: Path) -> None:
+    corpus = copy_brat(tmp_path)
+    ann = corpus / "attributions" / "bridge_aa01.ann"
+    lines = ann.read_text(encoding="utf-8").splitlines()
+    lines[2] = "T3\tContent 15 99999\tthe bridge"
+    ann.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"bridge_aa01\.ann:3: offsets 15 99999 fall outside"):
+        load_gold(corpus)
+
+
+def test_brat_span_text_that_differs_from_the_article_is_an_error(tmp_path: Path) -> None:
+    corpus = copy_brat(tmp_path)
+    ann = corpus / "attributions" / "bridge_aa01.ann"
+    ann.write_text(ann.read_text(encoding="utf-8").replace("\tThe mayor", "\tThe major"), encoding="utf-8")
+    with pytest.raises(InputError, match=r"bridge_aa01\.ann:1: T1 text 'The major' differs"):
+        load_gold(corpus)
+
+
+def test_brat_event_referring_to_an_unknown_span(tmp_path: Path) -> None:
+    corpus = copy_brat(tmp_path)
+    ann = corpus / "attributions" / "bridge_aa01.ann"
+    ann.write_text(ann.read_text(encoding="utf-8").replace("Source:T1", "Source:T99"), encoding="utf-8")
+    with pytest.raises(InputError, match=r"bridge_aa01\.ann:5: refers to T99"):
+        load_gold(corpus)
+
+
+def test_brat_text_without_annotations_and_folder_without_layout(tmp_path: Path) -> None:
+    corpus = copy_brat(tmp_path)
+    (corpus / "text" / "orphan.txt").write_text("Nothing here.", encoding="utf-8")
+    with pytest.raises(InputError, match="no annotation file attributions/orphan_"):
+        load_gold(corpus)
+    with pytest.raises(InputError, match="not a BRAT corpus"):
+        load_gold(tmp_path)
+
+
+@pytest.mark.skipif(not POLNEAR_DEV.is_dir(), reason="PolNeAR dev split not present (set CLAIMCHECK_SHARED)")
+def test_polnear_dev_loads() -> None:
+    docs = load_gold(POLNEAR_DEV)
+    assert len(docs) == 84
+    assert all(d.scope == "attributed" and d.split == "dev" for d in docs)
+    claims = [c for d in docs for c in d.claims]
+    assert len(claims) > 1500
+    assert all(c.source and c.source_name == c.source and c.claim.strip() for c in claims)
+    for d in docs:
+        for c in d.claims:
+            assert d.text[c.source_start : c.source_end].startswith(c.source.split(" ")[0])

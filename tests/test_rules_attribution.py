@@ -1,0 +1,156 @@
+"""One test per attribution rule of the rules backend, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.backends.rules import RulesBackend
+from claimcheck.schema import Claim
+
+
+@pytest.fixture(scope="module")
+def backend() -> RulesBackend:
+    return RulesBackend()
+
+
+def claims_of(backend: RulesBackend, text: str) -> list[Claim]:
+    return backend.extract(text, doc_id="t").claims
+
+
+def only_attributed(backend: RulesBackend, text: str) -> Claim:
+    attributed = [c for c in claims_of(backend, text) if c.attributed]
+    assert len(attributed) == 1, attributed
+    return attributed[0]
+
+
+def test_reporting_verb_before_clause(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "The mayor of Dunhill said the new bridge would open to traffic in early March.")
+    assert c.claim == "the new bridge would open to traffic in early March"
+    assert (c.source, c.cue) == ("The mayor of Dunhill", "said")
+
+
+def test_reporting_verb_after_quote(backend: RulesBackend) -> None:
+    text = "“We have never seen water levels this high in the valley,” Ms Ferrant said."
+    c = only_attributed(backend, text)
+    assert c.claim == "We have never seen water levels this high in the valley"
+    assert (c.source, c.cue, c.quote) == ("Ms Ferrant", "said", "direct")
+    assert text[c.start : c.end] == c.claim
+    assert text[c.source_start : c.source_end] == "Ms Ferrant"
+    assert text[c.cue_start : c.cue_end] == "said"
+
+
+def test_inverted_verb_after_quote(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "“The harvest came in three weeks late,” said farmer Oskar Lindqvist.")
+    assert c.claim == "The harvest came in three weeks late"
+    assert c.source_name == "Oskar Lindqvist"
+
+
+def test_according_to_sentence_final(backend: RulesBackend) -> None:
+    c = only_attributed(
+        backend, "The ferry service carried 12,000 passengers last month, according to the port authority."
+    )
+    assert c.claim == "The ferry service carried 12,000 passengers last month"
+    assert (c.cue, c.source, c.source_name) == ("according to", "the port authority", "port authority")
+
+
+def test_according_to_sentence_initial(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "According to the regional water board, the reservoir is only a third full.")
+    assert c.claim == "the reservoir is only a third full"
+    assert c.source_name == "regional water board"
+
+
+def test_said_in_a_statement_is_the_cue(backend: RulesBackend) -> None:
+    c = only_attributed(
+        backend, "The museum will close for renovation in June, Director Hana Volkova said in a statement."
+    )
+    assert c.cue == "said in a statement"
+    assert c.claim == "The museum will close for renovation in June"
+    assert c.source_name == "Hana Volkova"
+
+
+def test_told_reporters_is_the_cue(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "Coach Ilse Marten told reporters that the team had trained twice a day all week.")
+    assert c.cue == "told reporters"
+    assert c.claim == "the team had trained twice a day all week"
+
+
+def test_two_cues_keep_the_first(backend: RulesBackend) -> None:
+    text = "Mr Pellew insisted that the mine was safe to reopen, he said in an interview."
+    c = only_attributed(backend, text)
+    assert c.cue == "insisted"
+    assert c.claim == "the mine was safe to reopen"
+    assert not [x for x in claims_of(backend, text) if not x.attributed]
+
+
+def test_multi_sentence_quote_before_frame(backend: RulesBackend) -> None:
+    text = "“The roof leaked for a decade. Nobody listened to us,” the caretaker said."
+    claims = claims_of(backend, text)
+    assert [c.claim for c in claims] == ["The roof leaked for a decade", "Nobody listened to us"]
+    assert {c.source for c in claims} == {"the caretaker"}
+    assert [c.cue for c in claims] == [None, "said"]
+
+
+def test_carry_over_quote_paragraph(backend: RulesBackend) -> None:
+    text = (
+        "“Our orchard lost half its trees in the frost,” Mr Dabrowski said.\n\n"
+        "“It will take ten years before we are back where we were.”"
+    )
+    claims = claims_of(backend, text)
+    assert len(claims) == 2
+    carry = claims[1]
+    assert carry.claim == "It will take ten years before we are back where we were"
+    assert (carry.source, carry.cue, carry.quote) == ("Mr Dabrowski", None, "direct")
+    assert carry.source_start == claims[0].source_start
+
+
+def test_multi_paragraph_quote(backend: RulesBackend) -> None:
+    text = (
+        "The committee chair, Rosa Imbert, said: “We looked at every option.\n\n"
+        "“In the end there was only one that the town could afford.”\n\n"
+        "The vote is due on Thursday."
+    )
+    claims = claims_of(backend, text)
+    attributed = [c for c in claims if c.attributed]
+    assert [c.source_name for c in attributed] == ["Rosa Imbert", "Rosa Imbert"]
+    assert attributed[1].claim == "In the end there was only one that the town could afford"
+    assert [c.claim for c in claims if not c.attributed] == ["The vote is due on Thursday"]
+
+
+def test_agentless_frame_is_not_a_source(backend: RulesBackend) -> None:
+    claims = claims_of(backend, "The warehouse, said to be owned by a shipping firm, burned for two days.")
+    assert len(claims) == 1
+    assert claims[0].source is None
+    assert [h.cue for h in claims[0].hedges] == ["said to be"]
+
+
+def test_unattributed_remainder_of_an_attributed_sentence(backend: RulesBackend) -> None:
+    text = (
+        "The storm flooded the old harbour district, where 300 homes have lost power, "
+        "according to the electricity company."
+    )
+    claims = claims_of(backend, text)
+    assert [(c.claim, c.source) for c in claims] == [
+        ("The storm flooded the old harbour district", None),
+        ("300 homes have lost power", "the electricity company"),
+    ]
+
+
+def test_boilerplate_headline_and_questions_skipped(backend: RulesBackend) -> None:
+    text = (
+        "Sign up to our free morning newsletter Please enter a valid email address\n\n"
+        "By Petra Nilsson\n\n"
+        "The council approved the new cycle lanes on Tuesday.\n\n"
+        "Will drivers accept them?\n\n"
+        "This is a developing story"
+    )
+    assert [c.claim for c in claims_of(backend, text)] == ["The council approved the new cycle lanes on Tuesday"]
+
+
+def test_dateline_is_not_part_of_the_claim(backend: RulesBackend) -> None:
+    claims = claims_of(backend, "OSLO (Reuters) - Norway's wealth fund lost value in the third quarter.")
+    assert [c.claim for c in claims] == ["Norway's wealth fund lost value in the third quarter"]
+
+
+def test_non_reporting_use_of_a_reporting_verb(backend: RulesBackend) -> None:
+    claims = claims_of(backend, "The rebels claimed control of the airport on Sunday.")
+    assert [(c.claim, c.source) for c in claims] == [("The rebels claimed control of the airport on Sunday", None)]

@@ -1,0 +1,54 @@
+"""Hedge cues found by the rules backend, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.backends.rules import RulesBackend
+
+
+@pytest.fixture(scope="module")
+def backend() -> RulesBackend:
+    return RulesBackend()
+
+
+def hedges(backend: RulesBackend, text: str) -> list[tuple[str, str]]:
+    return [(h.cue, h.kind) for c in backend.extract(text, doc_id="t").claims for h in c.hedges]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 14 boats sank in the storm.", [("At least", "approximation")]),
+        ("The fire destroyed nearly 200 hectares of forest.", [("nearly", "approximation")]),
+        ("The rebels reportedly seized the border post.", [("reportedly", "uncertainty")]),
+        ("The drought could last into next year.", [("could", "uncertainty")]),
+        ("The bridge is thought to date from the twelfth century.", [("is thought to", "uncertainty")]),
+        ("The ship was believed to be carrying grain.", [("believed to be", "uncertainty")]),
+        ("An estimated 5,000 people attended the march.", [("An estimated", "approximation")]),
+    ],
+)
+def test_hedge_cues(backend: RulesBackend, text: str, expected: list[tuple[str, str]]) -> None:
+    assert hedges(backend, text) == expected
+
+
+def test_approximation_only_before_a_number(backend: RulesBackend) -> None:
+    assert hedges(backend, "The minister talked about the harbour and walked over the bridge.") == []
+    assert hedges(backend, "The vote drew about 300 residents.") == [("about", "approximation")]
+
+
+def test_month_may_is_not_a_hedge(backend: RulesBackend) -> None:
+    assert hedges(backend, "The new terminal opened in May after two years of work.") == []
+
+
+def test_hedge_in_the_attribution_frame_counts(backend: RulesBackend) -> None:
+    found = hedges(backend, "The vaccine works, the company reportedly told investors.")
+    assert ("reportedly", "uncertainty") in found
+
+
+def test_hedge_offsets_point_at_the_cue(backend: RulesBackend) -> None:
+    text = "The rebels allegedly shelled the depot, killing more than 30 soldiers."
+    for claim in backend.extract(text, doc_id="t").claims:
+        for h in claim.hedges:
+            assert h.start is not None and h.end is not None
+            assert text[h.start : h.end] == h.cue
