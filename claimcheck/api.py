@@ -41,7 +41,13 @@ class Cache:
         self.directory = Path(directory) if directory is not None else default_cache_dir()
 
     def key(self, backend: Backend, text: str) -> str:
-        parts = [backend.name, backend.model or "", backend.prompt_version or "", text]
+        """Same backend, model, endpoint and prompt on the same text: same answer.
+
+        The endpoint counts because one model name ("llama3") can be different
+        weights on two servers.
+        """
+        endpoint = getattr(backend, "base_url", None) or ""
+        parts = [backend.name, backend.model or "", endpoint, backend.prompt_version or "", text]
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
     def _path(self, key: str) -> Path:

@@ -40,6 +40,12 @@ def _add_backend_options(p: argparse.ArgumentParser, *, cache_default: bool = Tr
         "--base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (implies --backend llm)"
     )
     g.add_argument("--mode", help="instructor mode for the llm backend: tools, json, json_schema, md_json")
+    g.add_argument(
+        "--timeout", type=float, help="seconds per LLM request (default 60; raise it for slow local servers)"
+    )
+    g.add_argument("--max-tokens", type=int, help="completion token limit per LLM request (default 4096)")
+    g.add_argument("--max-reasks", type=int, help="re-asks when the model's spans are not in the text (default 2)")
+    g.add_argument("--chunk-chars", type=int, help="longer texts are split into chunks of this size (default 12000)")
     g.add_argument("--workers", type=int, help="processes for the rules backend (default 1)")
     g.add_argument("--concurrency", type=int, default=4, help="documents in flight at once (default 4)")
     g.add_argument("--cache-dir", help="where cached extractions live (default ~/.cache/claimcheck)")
@@ -50,13 +56,21 @@ def _add_backend_options(p: argparse.ArgumentParser, *, cache_default: bool = Tr
 
 def backend_from_args(args: argparse.Namespace) -> Backend:
     """Build the backend the flags ask for, refusing flags that do not apply to it."""
-    llm_opts = {"model": args.model, "base_url": args.base_url, "mode": args.mode}
+    llm_opts = {
+        "model": args.model,
+        "base_url": args.base_url,
+        "mode": args.mode,
+        "timeout": args.timeout,
+        "max_tokens": args.max_tokens,
+        "max_reasks": args.max_reasks,
+        "chunk_chars": args.chunk_chars,
+    }
     rules_opts = {"workers": args.workers}
     name = args.backend or ("llm" if args.base_url else None)
     if name is None:
-        name = default_backend_name({k: v for k, v in llm_opts.items() if v})
+        name = default_backend_name({k: v for k, v in llm_opts.items() if v is not None})
     if name == "rules":
-        stray = [f"--{k.replace('_', '-')}" for k, v in llm_opts.items() if v]
+        stray = [f"--{k.replace('_', '-')}" for k, v in llm_opts.items() if v is not None]
         if stray:
             raise ConfigError(f"{', '.join(stray)} apply to the llm backend", fix="add --backend llm, or drop them")
         opts = {k: v for k, v in rules_opts.items() if v is not None}

@@ -154,3 +154,57 @@ def test_dateline_is_not_part_of_the_claim(backend: RulesBackend) -> None:
 def test_non_reporting_use_of_a_reporting_verb(backend: RulesBackend) -> None:
     claims = claims_of(backend, "The rebels claimed control of the airport on Sunday.")
     assert [(c.claim, c.source) for c in claims] == [("The rebels claimed control of the airport on Sunday", None)]
+
+
+def test_nested_attribution_keeps_the_outer_speaker(backend: RulesBackend) -> None:
+    text = "A council spokeswoman said an earlier survey found that the pier's timbers had rotted through."
+    c = only_attributed(backend, text)
+    assert (c.source, c.cue) == ("A council spokeswoman", "said")
+    assert c.claim == "an earlier survey found that the pier's timbers had rotted through"
+
+
+def test_nested_attribution_with_the_frame_after(backend: RulesBackend) -> None:
+    text = "The lab's tests showed that the well water was safe to drink, the district engineer said."
+    c = only_attributed(backend, text)
+    assert c.source == "the district engineer"
+    assert c.claim == "The lab's tests showed that the well water was safe to drink"
+
+
+def test_side_by_side_relations_are_not_nested(backend: RulesBackend) -> None:
+    text = "According to the coastguard, two boats sank, while local radio reported that a third was missing."
+    claims = [c for c in claims_of(backend, text) if c.attributed]
+    assert [(c.claim, c.source) for c in claims] == [
+        ("two boats sank", "the coastguard"),
+        ("a third was missing", "local radio"),
+    ]
+
+
+def test_negated_reporting_verb_attributes_nothing(backend: RulesBackend) -> None:
+    claims = claims_of(backend, "The airline did not say how many flights had been cancelled.")
+    assert [(c.claim, c.source) for c in claims] == [
+        ("The airline did not say how many flights had been cancelled", None)
+    ]
+
+
+def test_clause_on_the_statement_noun_is_content(backend: RulesBackend) -> None:
+    text = "Harbourline, which runs the ferries, said in a statement that four crossings had been cancelled."
+    c = only_attributed(backend, text)
+    assert c.cue == "said in a statement"
+    assert c.claim == "four crossings had been cancelled"
+    assert c.source == "Harbourline"
+
+
+def test_frame_ending_in_a_colon_takes_the_next_sentence(backend: RulesBackend) -> None:
+    text = (
+        "Hillside School closed on Monday after its heating failed.\n\n"
+        "The head teacher, Lorna Pike, told the Gazette:\n\n“The boiler broke on the first cold day of term.”"
+    )
+    c = only_attributed(backend, text)
+    assert c.claim == "The boiler broke on the first cold day of term"
+    assert (c.source_name, c.cue, c.quote) == ("Lorna Pike", "told", "direct")
+
+
+def test_frame_inside_a_clause_keeps_the_larger_side(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "The repairs, the engineer said, would take at least another three weeks.")
+    assert c.claim == "would take at least another three weeks"
+    assert c.source == "the engineer"

@@ -99,3 +99,81 @@ def test_source_types(backend: RulesBackend, sentence: str, kind: str) -> None:
     claims = attributed(backend, sentence)
     assert len(claims) == 1
     assert claims[0].source_type == kind
+
+
+def test_pronoun_takes_the_nearest_person_named_as_a_subject(backend: RulesBackend) -> None:
+    text = (
+        "Greta Lund, a spokeswoman for the port, said the ferry had been delayed by fog. "
+        "The town's harbourmaster, Ingrid Solberg, closed the outer channel. "
+        "“We could not see the buoys,” she said."
+    )
+    assert attributed(backend, text)[-1].source_name == "Ingrid Solberg"
+
+
+def test_pronoun_can_point_to_an_unnamed_person(backend: RulesBackend) -> None:
+    text = (
+        "A porter at the station, who asked not to be named, said the lifts had failed twice. "
+        "“Nobody came to fix them,” she said."
+    )
+    claims = attributed(backend, text)
+    assert claims[1].source_name == claims[0].source_name == "porter at the station"
+
+
+def test_role_with_a_name_in_apposition(backend: RulesBackend) -> None:
+    people = attributed(backend, "The defendant's solicitor, Amira Castell, said her client would appeal.")
+    assert people[0].source_name == "Amira Castell"
+    company = attributed(backend, "The mill's owner, Harrowgate Textiles, said the looms would restart.")
+    assert company[0].source_name == "Harrowgate Textiles"
+
+
+def test_spokesperson_speaks_for_their_body(backend: RulesBackend) -> None:
+    text = (
+        "The Coastal Rescue Service said the search had ended. "
+        "A spokeswoman for the service said two boats had returned to port. "
+        "The crews were exhausted, the spokeswoman said."
+    )
+    assert [c.source_name for c in attributed(backend, text)] == ["Coastal Rescue Service"] * 3
+
+
+def test_unnamed_spokesman_speaks_for_the_body_quoted_before(backend: RulesBackend) -> None:
+    text = "Orwell Freight said its lorries were running late. A spokesman said the depot had flooded."
+    assert attributed(backend, text)[1].source_name == "Orwell Freight"
+
+
+def test_document_named_with_its_owner(backend: RulesBackend) -> None:
+    text = (
+        "Rents rose by a tenth last year, a survey by the Tenants Federation has found. "
+        "The survey said most renters had cut back on heating."
+    )
+    names = [c.source_name for c in attributed(backend, text)]
+    assert names == ["Tenants Federation survey", "Tenants Federation survey"]
+
+
+def test_document_owned_by_the_clause_subject(backend: RulesBackend) -> None:
+    text = "The academy spent more than it earned last year, according to its own accounts."
+    assert attributed(backend, text)[0].source_name == "academy own accounts"
+
+
+def test_definite_description_resolves_to_a_fuller_earlier_phrase(backend: RulesBackend) -> None:
+    text = (
+        "The plan was approved by the county's transport board on Monday. "
+        "The board said the new timetable would start in May."
+    )
+    assert attributed(backend, text)[0].source_name == "county transport board"
+
+
+def test_statement_belongs_to_whoever_issued_it(backend: RulesBackend) -> None:
+    text = (
+        "The Nurses Guild said in a statement that wards were understaffed. "
+        "“Our members are at breaking point,” the statement said."
+    )
+    assert attributed(backend, text)[1].source_name == "Nurses Guild statement"
+
+
+def test_company_short_form_is_not_a_police_force(backend: RulesBackend) -> None:
+    text = (
+        "Nobody was hurt, Kelby Police said. "
+        "Brightrail, which runs the line, said repairs had begun. "
+        "Trains will be replaced by buses, the company said."
+    )
+    assert attributed(backend, text)[2].source_name == "Brightrail"

@@ -11,7 +11,11 @@ Two frames are recognised, each with its position in the sentence free
 
 The content is the part of the clause that is in no frame, so two frames
 on one claim ("X stressed that …, he said in a statement") yield one
-relation: the one whose cue comes first, as the spec asks.
+relation: the one whose cue comes first, as the spec asks. A frame inside
+the content of another speaker's frame ("the spokeswoman said an inspection
+found that …") is nested: only the outer relation is kept. A negated frame
+("did not say") attributes nothing, and a frame that ends its sentence with a
+colon takes the next sentence as its content (see :func:`colon_frame`).
 """
 
 from __future__ import annotations
@@ -31,11 +35,12 @@ from claimcheck.backends.rules.lexicon import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Relation", "find_relations", "token_chunks", "trim_tokens"]
+__all__ = ["Relation", "colon_frame", "find_relations", "token_chunks", "trim_tokens"]
 
 _CLAUSAL = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj", "csubj"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 _FINITE = frozenset({"VBD", "VBP", "VBZ", "MD"})
+_COMPLEMENT = frozenset({"ccomp", "xcomp"})
 _SOURCE_CUT = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis"})
 
 
@@ -104,9 +109,11 @@ def _cue_end(verb: Token) -> int:
         sub = list(child.subtree)
         if child.dep_ == "prt":
             end += 1
-        elif (child.dep_ == "prep" and any(t.dep_ == "pobj" and t.lemma_.lower() in STATEMENT_NOUNS for t in sub)) or (
-            child.dep_ in ("dobj", "dative") and child.lower_ in AUDIENCE_NOUNS and len(sub) <= 3
-        ):
+        elif child.dep_ == "prep" and any(t.dep_ == "pobj" and t.lemma_.lower() in STATEMENT_NOUNS for t in sub):
+            # Up to the statement noun's own phrase: a clause hanging off it ("a statement that …") is content.
+            clauses = {t.i for c in sub if c.dep_ in ("acl", "relcl", "ccomp") for t in c.subtree}
+            end = max(t.i for t in sub if t.i not in clauses) + 1
+        elif child.dep_ in ("dobj", "dative") and child.lower_ in AUDIENCE_NOUNS and len(sub) <= 3:
             end = max(t.i for t in sub) + 1
         else:
             break
@@ -118,7 +125,8 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
         return None
     if verb.tag_ == "VBG" and verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis", "advcl"):
         return None
-    if is_agentless_frame(verb.doc, verb.i) or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+    if is_agentless_frame(verb.doc, verb.i) or any(c.dep_ in ("nsubjpass", "auxpass", "neg") for c in verb.children):
+        # Passive frames are hedges; a negated one ("did not say how many") attributes nothing to its subject.
         return None
     subj = _subject(verb)
     if subj is None or not (sent.start <= subj.i < sent.end):
@@ -252,6 +260,10 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
         return (before or after or [None])[0]
     # A frame after its content needs a comma, quote or colon between them ("…, she said").
     if before and any(t.is_punct for t in doc[before[0][1] : fs]):
+        # A frame inside a clause ("The strikes, he said, were necessary") splits it: keep the larger side.
+        split = after and not any(t.tag_ in _FINITE for t in doc[slice(*before[0])])
+        if split and any(t.tag_ in _FINITE for t in doc[slice(*after[0])]):
+            return max(before[0], after[0], key=lambda c: sum(1 for t in doc[slice(*c)] if t.is_alpha or t.like_num))
         return before[0]
     if after:
         chunk = after[0]
@@ -280,6 +292,7 @@ def find_relations(doc: Doc, sent: Span) -> list[Relation]:
         if rel.kind == "according":
             fixed |= rel.frame
     rels = [r for r in rels if _content(doc, r, fixed | r.frame) is not None]
+    rels = [r for r in rels if not any(_nested_in(doc, r, outer) for outer in rels if outer is not r)]
     taken: set[int] = set()
     for rel in rels:
         taken |= rel.frame
@@ -294,8 +307,54 @@ def find_relations(doc: Doc, sent: Span) -> list[Relation]:
     return sorted(kept.values(), key=lambda r: r.content or (0, 0))
 
 
+def _same_speaker(doc: Doc, a: Relation, b: Relation) -> bool:
+    """Two source mentions that may name one speaker: a pronoun, or the same last word."""
+    sa, sb = doc[slice(*a.source)], doc[slice(*b.source)]
+    if any(len(s) == 1 and s[0].tag_ in ("PRP", "PRP$") for s in (sa, sb)):
+        return True
+    return sa[-1].lower_ == sb[-1].lower_
+
+
+def _nested_in(doc: Doc, inner: Relation, outer: Relation) -> bool:
+    """``inner`` is reported by ``outer`` ("the spokeswoman said a previous inspection found that …").
+
+    The outer relation's word governs the inner one's through a clause, and the
+    sources differ; the spec labels only the outermost relation. With one
+    speaker it is two cues on one claim instead, handled by the caller.
+    """
+    if _same_speaker(doc, inner, outer):
+        return False
+    head = doc[outer.anchor]
+    if outer.kind == "according":
+        head = head.head
+        if head.i == inner.anchor:
+            return True
+    # Only through complement clauses: "A, while local media reported B" or "X said A and Y warned B" are side by side.
+    node = doc[inner.anchor]
+    while node.dep_ in _COMPLEMENT and node.head.i != node.i:
+        node = node.head
+        if node.i == head.i:
+            return True
+    return False
+
+
 def _content(doc: Doc, rel: Relation, taken: set[int]) -> tuple[int, int] | None:
     content = _choose_content(doc, rel, token_chunks(doc, *rel.region, taken))
     if content is None or sum(1 for t in doc[slice(*content)] if t.is_alpha or t.like_num) < 2:
         return None
     return content
+
+
+def colon_frame(doc: Doc, sent: Span) -> Relation | None:
+    """A sentence that is only a frame ending in a colon ("He told the Ledger:"): its content is what follows."""
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 3 or words[-1].text != ":":
+        return None
+    for tok in sent:
+        rel = _verb_relation(tok, sent) if tok.lower_ != "according" else None
+        if rel is None:
+            continue
+        rest = [t for t in doc[max(rel.frame) + 1 : sent.end] if not (t.is_punct or t.is_space)]
+        if not rest:
+            return rel
+    return None

@@ -2,13 +2,22 @@
 
 It is the default when no LLM endpoint is configured, so it must work on a
 laptop with nothing but the installed pipeline, give the same answer twice,
-and keep up with a bare parse on a large archive (``nlp.pipe`` in batches,
-``workers`` processes).
+and keep up with a bare parse on a large archive. With ``workers`` > 1 each
+worker process parses *and* runs the rules on its share of the documents and
+sends back finished extractions: a parent that only parsed in parallel and ran
+the rules itself would be the bottleneck.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.backends import run_in_thread
@@ -20,10 +29,25 @@ from claimcheck.inputs import MAX_CHARS, check_text
 from claimcheck.schema import Extraction
 
 if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["RulesBackend"]
+__all__ = ["WORKER_THREAD_VARS", "RulesBackend"]
+
+Result = Extraction | ClaimcheckError
+#: Thread-pool sizes pinned to 1 inside worker processes: N workers on N cores already fill them.
+WORKER_THREAD_VARS = (
+    "OMP_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "BLIS_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",
+    "NUMEXPR_NUM_THREADS",
+)
+#: Tasks per worker at least, so the last task to finish leaves the other workers idle only briefly.
+_TASKS_PER_WORKER = 8
 
 
 def _positive_int(name: str, value: object) -> int:
@@ -32,6 +56,41 @@ def _positive_int(name: str, value: object) -> int:
             f"rules backend: {name} must be a positive integer, got {value!r}", fix=f"pass {name}=1 or more"
         )
     return value
+
+
+def _init_worker(spacy_model: str | None) -> None:
+    """Runs once in each worker process: one BLAS/OpenMP thread, then the pipeline (cached for the worker's life).
+
+    The variables only reach libraries the worker loads itself (spawn); a forked
+    worker inherits them loaded, so ``threadpoolctl`` is used when installed.
+    The parent's environment is never touched.
+    """
+    for var in WORKER_THREAD_VARS:
+        os.environ[var] = "1"
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        pass
+    else:
+        threadpool_limits(1)
+    load_pipeline(spacy_model)
+
+
+def _mp_context() -> BaseContext:
+    """Fork on Linux when this process runs one thread: workers start at once with the pipeline already loaded.
+
+    Forking a process with other threads running can deadlock the child on a
+    lock one of them held, so then (and off Linux) workers are spawned and load
+    the pipeline themselves, which takes a few seconds each.
+    """
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _chunks(items: Sequence[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+    for k in range(0, len(items), size):
+        yield list(items[k : k + size])
 
 
 class RulesBackend:
@@ -80,15 +139,13 @@ class RulesBackend:
         """Same as :meth:`extract`, run in a thread so an event loop is never blocked by the parse."""
         return await run_in_thread(self, text, doc_id)
 
-    def extract_many(
-        self, docs: Sequence[tuple[str, str]], *, concurrency: int = 4
-    ) -> list[Extraction | ClaimcheckError]:
+    def extract_many(self, docs: Sequence[tuple[str, str]], *, concurrency: int = 4) -> list[Result]:
         """One result per document, in order; a bad document becomes its error without stopping the rest.
 
         ``concurrency`` is accepted for the :class:`~claimcheck.backends.Backend` protocol; parallelism
         here is ``workers`` processes, since parsing is CPU-bound.
         """
-        results: list[Extraction | ClaimcheckError | None] = [None] * len(docs)
+        results: list[Result | None] = [None] * len(docs)
         good: list[int] = []
         for k, (doc_id, text) in enumerate(docs):
             try:
@@ -97,16 +154,64 @@ class RulesBackend:
                 results[k] = exc
             else:
                 good.append(k)
-        nlp = self.nlp
-        n_process = min(self.workers, max(1, len(good)))
-        parsed = nlp.pipe((docs[k][1] for k in good), batch_size=self.batch_size, n_process=n_process)
-        for k, doc in zip(good, parsed, strict=True):
-            doc_id, text = docs[k]
-            try:
-                results[k] = self._extraction(doc_id, text, doc)
-            except Exception as exc:  # one document's bug must not sink an archive run
-                results[k] = BackendError(
-                    f"{doc_id}: the rules failed ({type(exc).__name__}: {exc})",
-                    fix="report this document to the claimcheck maintainers",
-                )
+        valid = [docs[k] for k in good]
+        workers = min(self.workers, len(valid))
+        if workers > 1:
+            done = self._in_workers(valid, workers)
+        else:
+            done = (r for chunk in _chunks(valid, self.batch_size) for r in self._extract_batch(chunk))
+        for k, result in zip(good, done, strict=True):
+            results[k] = result
         return [r for r in results if r is not None]
+
+    def _in_workers(self, docs: list[tuple[str, str]], workers: int) -> list[Result]:
+        """Parse and extract in ``workers`` processes, results in input order."""
+        _ = self.nlp  # load (or fail with its ConfigError) here, and let forked workers inherit it
+        size = max(1, min(self.batch_size, math.ceil(len(docs) / (workers * _TASKS_PER_WORKER))))
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=_mp_context(), initializer=_init_worker, initargs=(self.spacy_model,)
+        )
+        out: list[Result] = []
+        try:
+            for part in pool.map(self._extract_batch, _chunks(docs, size)):
+                out.extend(part)
+        except BrokenProcessPool as exc:
+            raise BackendError(
+                f"a rules worker process died ({exc})",
+                fix="retry with workers=1; if it recurs, report the documents to the claimcheck maintainers",
+            ) from exc
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        return out
+
+    def _extract_batch(self, docs: list[tuple[str, str]]) -> list[Result]:
+        """Parse a batch with ``nlp.pipe`` and run the rules on each document (in a worker, or in-process).
+
+        A text that makes spaCy raise fails its whole batch, so the batch is then
+        redone one document at a time and only that document becomes an error.
+        """
+        nlp = self.nlp
+        try:
+            parsed = list(nlp.pipe((text for _, text in docs), batch_size=self.batch_size))
+        except Exception:  # narrowed to the failing document just below
+            return [self._extract_one(doc_id, text) for doc_id, text in docs]
+        return [self._guarded(doc_id, text, doc) for (doc_id, text), doc in zip(docs, parsed, strict=True)]
+
+    def _extract_one(self, doc_id: str, text: str) -> Result:
+        try:
+            doc = self.nlp(text)
+        except Exception as exc:  # one document's failure must not sink an archive run
+            return BackendError(
+                f"{doc_id}: spaCy failed to parse it ({type(exc).__name__}: {exc})",
+                fix="check the text's encoding and content, or report it to the claimcheck maintainers",
+            )
+        return self._guarded(doc_id, text, doc)
+
+    def _guarded(self, doc_id: str, text: str, doc: Doc) -> Result:
+        try:
+            return self._extraction(doc_id, text, doc)
+        except Exception as exc:  # one document's bug must not sink an archive run
+            return BackendError(
+                f"{doc_id}: the rules failed ({type(exc).__name__}: {exc})",
+                fix="report this document to the claimcheck maintainers",
+            )

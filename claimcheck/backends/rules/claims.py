@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from claimcheck.backends.rules.attribution import Relation, find_relations, token_chunks
+from claimcheck.backends.rules.attribution import Relation, colon_frame, find_relations, token_chunks
 from claimcheck.backends.rules.boilerplate import dateline_end, is_boilerplate, is_headline, is_question
 from claimcheck.backends.rules.hedges import find_hedges
 from claimcheck.backends.rules.sources import SourceResolver
@@ -112,11 +112,21 @@ def extract_claims(doc: Doc) -> list[Claim]:
     skipped = d.skipped()
     drafts: list[_Draft] = []
     per_sent: dict[int, list[Relation]] = {}
+    opened: Relation | None = None  # a frame ending in a colon, waiting for the sentence it introduces
     for k, sent in enumerate(d.sents):
         if k in skipped:
+            opened = None
             continue
         rels = find_relations(doc, sent)
         per_sent[k] = rels
+        if opened is not None and not rels and d.paragraph(sent.start_char) - d.paragraph(doc[opened.anchor].idx) <= 1:
+            start, end = d.chars(sent.start, sent.end)
+            if end > start:
+                drafts.append(_Draft(start, end, opened, frame=set(opened.frame)))
+                per_sent[k] = [opened]
+        opened = colon_frame(doc, sent) if not rels else None
+        if opened is not None:
+            per_sent[k] = [opened]
         for rel in rels:
             assert rel.content is not None
             start, end = d.chars(*rel.content)

@@ -29,13 +29,14 @@ __all__ = [
     "ORGANIZATION_WORDS",
     "REPORTING_VERBS",
     "RULES_VERSION",
+    "SPOKESPERSON_NOUNS",
     "STATEMENT_NOUNS",
     "TITLES",
     "UNCERTAINTY_CUES",
 ]
 
 #: Bump when the code of a rule changes in a way the word lists do not show.
-RULES_VERSION = "rules-1"
+RULES_VERSION = "rules-2"
 
 #: Verbs whose subject is a source and whose clausal complement is what the source said.
 REPORTING_VERBS: frozenset[str] = frozenset(
@@ -169,6 +170,11 @@ AUDIENCE_NOUNS: frozenset[str] = frozenset(
     ["reporters", "journalists", "press", "lawmakers", "parliament", "congress", "audience", "crowd", "supporters"]
 )
 
+#: Unnamed speakers for a body: their ``source_name`` is the body ("a spokeswoman for the inspectorate").
+SPOKESPERSON_NOUNS: frozenset[str] = frozenset(
+    ["spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokespersons", "spokesmen", "spokeswomen"]
+)
+
 #: Titles and honorifics dropped from a person's ``source_name`` (spec section 2 and 4): the name is what
 #: follows the last of these in "White House national security council spokesperson Adrienne Watson".
 TITLES: frozenset[str] = frozenset(
@@ -264,6 +270,12 @@ TITLES: frozenset[str] = frozenset(
         "leader",
         "head",
         "founder",
+        "barrister",
+        "lawyer",
+        "solicitor",
+        "councillor",
+        "councilman",
+        "councilwoman",
     ]
 )
 
@@ -366,6 +378,8 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
         "reports",
         "polls",
         "surveys",
+        "accounts",
+        "papers",
     ]
 )
 

@@ -3,7 +3,10 @@
 A mention is resolved in text order against what came before it: pronouns to
 the nearest compatible earlier source, short forms ("Mr Austin", "the
 ministry") to the full name they abbreviate, and a near-miss spelling ("Ms
-Waton") to the known source it almost names. The resolution method is kept,
+Waton") to the known source it almost names. A role with a name in
+apposition is that name; a spokesperson speaks for their body; a document
+is named with its owner ("the Trust report"); "the board" takes the fuller
+earlier phrase it stands for ("the county's education board"). The resolution method is kept,
 so a checker can flag a name the article itself got wrong.
 """
 
@@ -24,6 +27,7 @@ from claimcheck.backends.rules.lexicon import (
     MEDIA_NAMES,
     MEDIA_NOUNS,
     ORGANIZATION_WORDS,
+    SPOKESPERSON_NOUNS,
     TITLES,
 )
 from claimcheck.schema import SourceType
@@ -47,6 +51,10 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _HONORIFICS = MALE_TITLES | FEMALE_TITLES | {"dr", "dr.", "prof", "prof."}
 _INSTITUTIONAL = frozenset({"government", "organization", "media", "document"})
+_OWNER_PREPS = frozenset({"by", "from", "of", "for", "at"})
+_SOURCE_CUT = frozenset({"appos", "relcl", "acl", "punct", "advcl", "prep"})
+#: Pronouns of a singular person: an unnamed "senior nurse" can be their antecedent, "officials" cannot.
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: Confidence reported with each resolution method: how sure the rules are of ``source_name``.
 CONFIDENCE: dict[str, float] = {
     "named": 0.9,
@@ -78,6 +86,8 @@ class _Known:
     type: SourceType
     gender: Gender = "?"
     titles: frozenset[str] = field(default_factory=frozenset)
+    plural: bool = False
+    head: str = ""
 
 
 def _words(tokens: list[Token]) -> list[Token]:
@@ -108,6 +118,15 @@ def clean_name(tokens: list[Token]) -> str:
     return _join(words) or _join(tokens)
 
 
+def _is_subject(tok: Token) -> bool:
+    """The subject of a clause, or a name in apposition to one ("Elsworth's mayor, Renata Holm, declared")."""
+    while tok.dep_ in ("compound", "flat"):
+        tok = tok.head
+    if tok.dep_ == "appos":
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
+
 def _gender(tokens: list[Token]) -> Gender:
     lows = {t.lower_ for t in tokens}
     if lows & MALE_TITLES:
@@ -119,7 +138,9 @@ def _gender(tokens: list[Token]) -> Gender:
 
 def _person_tokens(span: Span) -> list[Token] | None:
     """The proper-noun name inside a mention, if the mention names a person."""
-    people = [t for t in span if t.ent_type_ == "PERSON" and t.tag_ in ("NNP", "NNPS")]
+    # A possessor is not the speaker: "Marr's barrister" is not Marr.
+    possessor = {t.i for c in span.root.children if c.dep_ == "poss" for t in c.subtree}
+    people = [t for t in span if t.ent_type_ == "PERSON" and t.tag_ in ("NNP", "NNPS") and t.i not in possessor]
     if not people:
         # An honorific before proper nouns names a person whatever the entity tagger thought ("Mr X" as ORG).
         hon = next((t for t in span if t.lower_ in _HONORIFICS), None)
@@ -133,14 +154,83 @@ def _person_tokens(span: Span) -> list[Token] | None:
     return [t for t in span.doc[start : end + 1] if t.lower_ not in TITLES or t.i == end]
 
 
-def _appos_person(head: Token) -> list[Token] | None:
-    """ "the trust's director, Graham Ashworth": the person named in apposition to a role."""
+def _appos_name(head: Token) -> tuple[list[Token], bool] | None:
+    """ "the trust's director, Graham Ashworth" / "the depot's operator, Castellan Logistics": the name in apposition.
+
+    A role noun naming no one itself gives way to the proper name beside it;
+    returns the name's tokens and whether it names a person.
+    """
+    if head.tag_ in ("NNP", "NNPS"):
+        return None
     for child in head.children:
-        if child.dep_ != "appos" or child.tag_ != "NNP":
+        if child.dep_ != "appos" or child.tag_ not in ("NNP", "NNPS"):
             continue
-        if child.ent_type_ == "PERSON" or (head.lower_ in TITLES and child.ent_type_ not in ("ORG", "GPE")):
-            return [t for t in child.subtree if t.tag_ == "NNP" and t.lower_ not in TITLES]
+        keep = [child]
+        for c in child.children:
+            if c.dep_ in ("compound", "amod", "nmod", "flat") or (
+                c.dep_ == "prep" and any(t.tag_ in ("NNP", "NNPS") for t in c.subtree)
+            ):
+                keep.extend(c.subtree)
+        toks = sorted(keep, key=lambda t: t.i)
+        person = (
+            child.ent_type_ == "PERSON"
+            or head.lemma_.lower() in TITLES
+            or head.lower_ in TITLES
+            or any(t.lower_ in TITLES for t in toks)
+            or child.ent_type_ not in ("ORG", "GPE", "NORP", "FAC")
+        )
+        if person:
+            toks = [t for t in toks if t.tag_ in ("NNP", "NNPS") and t.lower_ not in TITLES]
+        if toks:
+            return toks, person
     return None
+
+
+def _owner_span(head: Token) -> Span | None:
+    """Who a document or spokesperson belongs to: "its records", "the trust's figures", "a report by the Trust"."""
+    doc = head.doc
+    for child in head.children:
+        if child.dep_ == "poss":
+            sub = [t for t in child.subtree if t.lower_ not in _POSSESSIVE]
+            return doc[min(t.i for t in sub) : max(t.i for t in sub) + 1] if sub else None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                sub = [pobj] + [t for c in pobj.children if c.dep_ not in _SOURCE_CUT for t in c.subtree]
+                return doc[min(t.i for t in sub) : max(t.i for t in sub) + 1]
+    verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
+    if verb is not None and verb.pos_ == "VERB":
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:  # "The union said in a statement": the statement is the union's
+            mods = _modifiers(subj)
+            return doc[mods[0].i : mods[-1].i + 1]
+    return None
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    """The noun subject of the clause a mention sits in: what "its" in "according to its own papers" points to."""
+    node = tok
+    while node.head.i != node.i:
+        node = node.head
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON":  # "… than it earned": the pronoun's own antecedent is further up
+            continue
+        # An antecedent comes first: in "according to its records, the club …" "its" is not the club.
+        ok = subj.pos_ in ("NOUN", "PROPN") and subj.ent_type_ != "PERSON" and subj.i < tok.i
+        return subj if ok else None
+    return None
+
+
+def _modifiers(head: Token) -> list[Token]:
+    """The head noun with the words in front of it that narrow it ("internal audit", "education board")."""
+    keep = [head]
+    for child in head.children:
+        if child.i < head.i and (
+            child.dep_ in ("compound", "amod", "nmod") or (child.dep_ == "poss" and child.pos_ != "PRON")
+        ):
+            keep.extend(child.subtree)
+    return [t for t in sorted(keep, key=lambda t: t.i) if not t.is_punct or t.text == "-"]
 
 
 class SourceResolver:
@@ -150,6 +240,8 @@ class SourceResolver:
         self.doc = doc
         self.history: list[_Known] = []
         self.people: list[_Known] = []
+        self.subjects: list[_Known] = []  # people named as the subject of a clause: pronoun antecedents
+        self._depth = 0
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -160,10 +252,18 @@ class SourceResolver:
             before = doc[max(ent.start - 4, 0) : ent.start]
             titles = frozenset(t.lower_ for t in [*before, *toks] if t.lower_ in TITLES)
             self.people.append(_Known(ent.start_char, _join(name_toks), "person", _gender([*before, *toks]), titles))
+            if _is_subject(ent.root):
+                self.subjects.append(self.people[-1])
+        for tok in doc:
+            appos = _appos_name(tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
+            if appos is not None and appos[1] and not any(t.ent_type_ == "PERSON" for t in appos[0]):
+                toks = appos[0]
+                self.subjects.append(_Known(toks[0].idx, _join(toks), "person", _gender(list(tok.subtree))))
+        self.subjects.sort(key=lambda k: k.start)
         self.orgs: list[_Known] = [
             _Known(e.start_char, clean_name(list(e)), "organization")
             for e in doc.ents
-            if e.label_ in ("ORG", "GPE", "NORP", "FAC")
+            if e.label_ in ("ORG", "GPE", "NORP", "FAC") and not any(t.lower_ in TITLES for t in e)
         ]
 
     # -- public -------------------------------------------------------------------------------
@@ -175,7 +275,8 @@ class SourceResolver:
         if known is not None and known.gender == "?" and gender != "?":
             known.gender = gender
         titles = frozenset(t.lower_ for t in span if t.lower_ in TITLES)
-        self.history.append(_Known(span.start_char, res.name, res.type, gender, titles))
+        plural = span.root.tag_ in _PLURAL_TAGS or span.root.lower_ in _PLURAL_PRONOUNS
+        self.history.append(_Known(span.start_char, res.name, res.type, gender, titles, plural, span.root.lower_))
         return res
 
     # -- steps --------------------------------------------------------------------------------
@@ -184,23 +285,102 @@ class SourceResolver:
         words = _words(list(span))
         if len(words) == 1 and words[0].tag_ in ("PRP", "PRP$"):
             return self._pronoun(span, words[0].lower_)
-        person = _person_tokens(span) or _appos_person(span.root)
+        person = _person_tokens(span)
         if person:
             gender = _gender(list(span))
             name_toks = [t for t in person if t.lower_ not in TITLES]
             return self._person(span, _join(name_toks or person), gender)
+        appos = _appos_name(span.root)
+        if appos is not None:
+            toks, is_person = appos
+            if is_person:
+                return self._person(span, _join(toks), _gender(list(span)))
+            return Resolution(_join(toks), self._type_of_name(_join(toks)), "named"), "?"
         name = clean_name(list(span))
         typ = self._type(span, cue_lemma)
+        if self._depth < 2 and not any(t.tag_ in ("NNP", "NNPS") for t in words if t.i <= span.root.i):
+            owned = self._owned(span, typ)
+            if owned is not None:
+                return owned, "?"
         if words and all(t.lower_ in TITLES for t in words):
             found = self._by_title(span, {t.lower_ for t in words})
             if found is not None:
                 return Resolution(found.name, "person", "title"), found.gender
             return Resolution(name, "person" if span.root.tag_ in ("NN", "NNP") else typ, "unresolved"), "?"
-        if span[0].lower_ == "the" and not any(t.tag_ in ("NNP", "NNPS") for t in words):
+        if span[0].lower_ in ("the", "this") and not any(t.tag_ in ("NNP", "NNPS") for t in words):
             found = self._by_head(span)
             if found is not None:
                 return Resolution(found.name, found.type, "short-form"), "?"
+            phrase = self._by_phrase(span)
+            if phrase is not None:
+                return Resolution(phrase, typ, "short-form"), "?"
         return Resolution(name, typ, "named"), _gender(list(span))
+
+    def _resolve_owner(self, owner: Span) -> Resolution:
+        self._depth += 1
+        try:
+            return self._resolve(owner, "")[0]
+        finally:
+            self._depth -= 1
+
+    def _owned(self, span: Span, typ: SourceType) -> Resolution | None:
+        """A spokesperson speaks for their body; a document is named with its owner ("Trust report")."""
+        root = span.root
+        spokes = root.lower_ in SPOKESPERSON_NOUNS
+        if not spokes and typ != "document":
+            return None
+        owner = _owner_span(root)
+        if owner is None and spokes:
+            mods = [t for t in span if t.i < root.i and t.dep_ in ("compound", "nmod") and t.lower_ not in TITLES]
+            owner = span.doc[mods[0].i : mods[-1].i + 1] if mods else None
+        if owner is not None and len(owner) == 1 and owner[0].lower_ in ("its", "their"):
+            subj = _clause_subject(root)
+            if subj is not None:
+                mods = _modifiers(subj)
+                owner = span.doc[mods[0].i : mods[-1].i + 1]
+        if owner is None:
+            return self._unnamed_spokesperson(span) if spokes else None
+        res = self._resolve_owner(owner)
+        if spokes:
+            kind = res.type if res.type in _INSTITUTIONAL else self._type_of_name(res.name)
+            return Resolution(res.name, kind, "short-form")
+        return Resolution(f"{res.name} {_join(_modifiers(root))}", "document", "short-form")
+
+    def _unnamed_spokesperson(self, span: Span) -> Resolution | None:
+        """ "the spokeswoman" is the one met before; "a spokesman" speaks for the body quoted just before."""
+        head = span.root.lower_
+        for k in self._earlier(span):
+            if k.head == head:
+                return Resolution(k.name, k.type, "short-form")
+        for k in self._earlier(span):
+            if k.type in ("government", "organization"):
+                return Resolution(k.name, k.type, "short-form")
+        return None
+
+    def _by_phrase(self, span: Span) -> str | None:
+        """'the report' / 'the board' → the nearest earlier noun phrase in the text that says more about it.
+
+        "a report by the Northern Poverty Trust" names "the report" later on; so does
+        "an internal audit seen by this newspaper", with another document noun.
+        """
+        root = span.root
+        lemma = root.lemma_.lower()
+        document = lemma in DOCUMENT_NOUNS or root.lower_ in DOCUMENT_NOUNS
+        for tok in reversed(self.doc[: span.start]):
+            if tok.pos_ != "NOUN" or tok.i in range(span.start, span.end):
+                continue
+            same = tok.lemma_.lower() == lemma
+            if not same and not (document and tok.lemma_.lower() in DOCUMENT_NOUNS):
+                continue
+            mods = _modifiers(tok)
+            owner = _owner_span(tok) if tok.lemma_.lower() in DOCUMENT_NOUNS else None
+            if owner is None and len(mods) < 2:
+                continue
+            name = _join(_words(mods))
+            if owner is not None and self._depth < 2:
+                name = f"{self._resolve_owner(owner).name} {name}"
+            return name
+        return None
 
     def _earlier(self, span: Span) -> list[_Known]:
         """Earlier sources, nearest first."""
@@ -210,8 +390,12 @@ class SourceResolver:
         earlier = self._earlier(span)
         if word in _PERSON_PRONOUNS:
             want = _PERSON_PRONOUNS[word]
-            for k in earlier:
-                if k.type == "person" and k.gender in (want, "?"):
+            # The nearest earlier person, whether a source or a person named as the subject of a clause.
+            pool = [k for k in earlier if k.type == "person" or (k.type == "anonymous" and not k.plural)]
+            pool += [k for k in self.subjects if k.start < span.start_char]
+            pool.sort(key=lambda k: -k.start)
+            for k in pool:
+                if k.gender in (want, "?"):
                     return Resolution(k.name, "person", "pronoun"), want  # type: ignore[return-value]
             for k in reversed(self.people):
                 if k.start < span.start_char and k.gender in (want, "?"):
@@ -277,7 +461,8 @@ class SourceResolver:
                 return k
         if head in ORGANIZATION_WORDS:
             for k in self._earlier(span):
-                if k.type == "organization":
+                # by its name, not its tag: the tagger reads many company names as places
+                if k.type in ("organization", "government") and self._type_of_name(k.name) == "organization":
                     return k
             for ent in reversed(self.doc.ents):
                 if ent.label_ == "ORG" and ent.end_char <= span.start_char:
@@ -299,7 +484,8 @@ class SourceResolver:
         root = span.root
         head = root.lower_
         low = " ".join(t.lower_ for t in _words(list(span)))
-        words = set(low.split())
+        # "a senior nurse at the hospital" is a person: only the head and its left modifiers type a phrase.
+        words = {t.lower_ for t in _words(list(span)) if t.i <= root.i}
         if head in DOCUMENT_NOUNS or root.lemma_.lower() in DOCUMENT_NOUNS:
             return "document"
         if head in ANONYMOUS_HEADS and not any(t.ent_type_ == "PERSON" for t in span):
