@@ -34,7 +34,7 @@ class Backend(Protocol):
     async def aextract(self, text: str, *, doc_id: str = "doc") -> Extraction: ...
 
     def extract_many(
-        self, docs: Sequence[tuple[str, str]], *, concurrency: int = 4
+        self, docs: Sequence[tuple[str, str]], *, concurrency: int | None = None
     ) -> list[Extraction | ClaimcheckError]: ...
 
 

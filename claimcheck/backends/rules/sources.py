@@ -52,7 +52,7 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _HONORIFICS = MALE_TITLES | FEMALE_TITLES | {"dr", "dr.", "prof", "prof."}
 _INSTITUTIONAL = frozenset({"government", "organization", "media", "document"})
 _OWNER_PREPS = frozenset({"by", "from", "of", "for", "at"})
-_SOURCE_CUT = frozenset({"appos", "relcl", "acl", "punct", "advcl", "prep"})
+_OWNER_CUT = frozenset({"appos", "relcl", "acl", "punct", "advcl", "prep"})
 #: Pronouns of a singular person: an unnamed "senior nurse" can be their antecedent, "officials" cannot.
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: Confidence reported with each resolution method: how sure the rules are of ``source_name``.
@@ -197,7 +197,7 @@ def _owner_span(head: Token) -> Span | None:
         if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
-                sub = [pobj] + [t for c in pobj.children if c.dep_ not in _SOURCE_CUT for t in c.subtree]
+                sub = [pobj] + [t for c in pobj.children if c.dep_ not in _OWNER_CUT for t in c.subtree]
                 return doc[min(t.i for t in sub) : max(t.i for t in sub) + 1]
     verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
     if verb is not None and verb.pos_ == "VERB":
