@@ -100,6 +100,21 @@ def _check_no_jinja(name: str, rendered: str) -> None:
             )
 
 
+def _reply_layout(value: object) -> str:
+    """The worked example's reply laid out on one line, as a constrained decoder must write it.
+
+    Servers that grammar-constrain a tool call or JSON schema (llama.cpp's
+    schema-to-grammar converter, among others) allow at most one space between
+    JSON tokens, never a newline. A pretty-printed example teaches a layout the
+    model cannot follow: measured with SmolLM2-135M on llama-cpp-python, the
+    reply's first disallowed wish (a newline after ``[``) left ``]`` as the
+    likeliest allowed token, and every TOOLS reply was ``{"claims": []}``.
+    ``example_output.json`` stays pretty-printed for people; what is sent (and
+    versioned) is this one-line form, which any model can copy exactly.
+    """
+    return json.dumps(value, ensure_ascii=False)
+
+
 def load_prompts(directory: str | Path | Traversable | None = None) -> Prompts:
     """Read and render the templates; ``directory`` overrides where they are read from."""
     if directory is None:
@@ -110,9 +125,8 @@ def load_prompts(directory: str | Path | Traversable | None = None) -> Prompts:
         base = directory
     raw = {name: _read(base, name) for name in TEMPLATE_FILES}
     example_article = raw["example_article.txt"].strip()
-    example_output = raw["example_output.json"].strip()
     try:
-        json.loads(example_output)
+        example_output = _reply_layout(json.loads(raw["example_output.json"]))
     except json.JSONDecodeError as exc:
         raise ConfigError(
             f"prompt file example_output.json is not JSON ({exc})", fix="fix the worked example"

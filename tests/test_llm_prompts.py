@@ -91,6 +91,13 @@ def test_worked_example_is_valid_and_fully_grounded() -> None:
         assert claim.quote == want["quote"]  # the example's quote labels agree with the text
 
 
+def test_worked_example_reply_is_one_line_json() -> None:
+    """Grammar-constrained decoders allow no newline between JSON tokens, so the example shows none."""
+    p = load_prompts()
+    assert "\n" not in p.example_assistant
+    assert json.loads(p.example_assistant) == json.loads((prompts_dir() / "example_output.json").read_text())
+
+
 def test_schema_shows_the_model_prompt_text_not_docstrings() -> None:
     p = load_prompts()
     schema = response_model(p.tool_description).model_json_schema()

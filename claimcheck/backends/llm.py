@@ -382,12 +382,15 @@ class LLMBackend:
             raise self._backend_error(cause, policy) from None
         if not (isinstance(exc, (InstructorRetryException, IncompleteOutputException)) or _is_invalid_reply(exc)):
             raise exc
-        best: tuple[list[Claim], list[DroppedClaim]] = ([], [])
+        # The reply with the most grounded claims wins; on a tie the earliest, since
+        # a later re-ask of a small model is as likely to lose fields as to fix them.
+        best: tuple[list[Claim], list[DroppedClaim]] | None = None
         for completion in replies.completions:
             claims, dropped = salvage(completion, chunk)
-            if len(claims) >= len(best[0]):
+            if best is None or len(claims) > len(best[0]):
                 best = (claims, dropped)
-        return _ChunkResult(best[0], best[1], replies.usage, policy.transport_retries, policy.reasks)
+        claims, dropped = best or ([], [])
+        return _ChunkResult(claims, dropped, replies.usage, policy.transport_retries, policy.reasks)
 
     def _backend_error(self, exc: openai.APIError, policy: _RetryPolicy) -> ClaimcheckError:
         url = self.base_url

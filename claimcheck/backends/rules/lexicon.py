@@ -8,6 +8,7 @@ rules that made them change.
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 __all__ = [
     "AGENTLESS_PARTICIPLES",
@@ -605,7 +606,9 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
 
 
 def _digest() -> str:
+    """Hash the version, every list and the rules' own source, so no edit can serve a stale cache entry."""
     parts = [RULES_VERSION]
+    parts += [f.read_text(encoding="utf-8") for f in sorted(Path(__file__).parent.glob("*.py"))]
     for name in sorted(__all__):
         if name in ("LEXICON_VERSION", "RULES_VERSION"):
             continue
