@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.backends import Backend, get_backend
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, ConfigError
 from claimcheck.inputs import check_text
 from claimcheck.schema import Extraction
 
@@ -161,6 +161,8 @@ def extract_many(
     pairs. A document that fails yields its :class:`ClaimcheckError` in its
     place; the others are kept.
     """
+    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+        raise ConfigError(f"concurrency must be a whole number of 1 or more, got {concurrency!r}", fix="e.g. 4")
     docs = _as_docs(texts)
     be = resolve_backend(backend, options)
     store = _cache_of(cache)

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 from claimcheck.errors import ConfigError
 from claimcheck.grounding import GroundingError, ground_claim, quote_mask
 from claimcheck.schema import Claim, Extraction
+from claimcheck.scoring import TITLE_WORDS, normalise_name
 
 __all__ = [
     "RULES",
@@ -31,6 +32,7 @@ __all__ = [
     "Severity",
     "check",
     "count_by_severity",
+    "format_tally",
     "grounded_claims",
     "severity_at_least",
     "source_keys",
@@ -142,7 +144,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph spans: blank-line separated, or one a line when the text has no blank lines."""
-    sep = re.compile(r"\n[ \t]*\n\s*") if re.search(r"\n[ \t]*\n", text) else re.compile(r"\n+")
+    blank_line = r"\n[ \t\r]*\n"  # "\r" too: a CRLF text's blank line is "\r\n\r\n"
+    sep = re.compile(blank_line + r"\s*") if re.search(blank_line, text) else re.compile(r"[\r\n]+")
     spans: list[tuple[int, int]] = []
     start = 0
     for m in sep.finditer(text):
@@ -412,19 +415,12 @@ def _rule_vague_source(doc: _Doc) -> Iterator[_Hit]:
 # --- source-name-mismatch --------------------------------------------------------------------
 
 
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-#: Titles and honorifics dropped before names are compared (as the scorer does, spec section 4).
-_TITLES = _wordset(
-    """mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime secretary minister senator sen rep
-    representative gov governor general gen col colonel captain capt sgt sergeant lt lieutenant judge justice
-    spokesperson spokesman spokeswoman chancellor mayor king queen prince princess pope rev reverend father sheikh
-    ayatollah chief director deputy ambassador commissioner officer admiral adm major maj chairman chairwoman"""
-)
-#: Office words that open a capitalised run before a person's name ("Defense Secretary Lloyd Austin").
-_OFFICE_WORDS = _TITLES | _wordset("defense defence foreign home health state national security council white house")
+#: Office words that open a capitalised run before a person's name ("Defense Secretary Lloyd Austin"):
+#: the scorer's titles (spec section 4) plus the words of multi-word offices.
+_OFFICE_WORDS = TITLE_WORDS | {
+    *("prime", "defense", "defence", "foreign", "home", "health", "state"),
+    *("national", "security", "council", "white", "house"),
+}
 _CAP_RUN = re.compile(r"[A-Z][\w’'-]*\.?(?:\s+[A-Z][\w’'-]*\.?)*")
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?")
 _NAME_BAND = (75.0, 96.0)
@@ -768,11 +764,9 @@ def _rule_loaded_cue(doc: _Doc) -> Iterator[_Hit]:
 
 
 def _name_key(claim: Claim) -> str:
+    """The source's name as the scorer normalises it, so a source groups here as it is scored."""
     name = claim.source_name or claim.source or ""
-    tokens = [t for t in re.findall(r"[\w’'-]+", name.lower().replace("’s", "").replace("'s", "")) if t != "the"]
-    while tokens and tokens[0] in _TITLES:
-        tokens.pop(0)
-    return " ".join(tokens) or name.lower()
+    return " ".join(normalise_name(name)) or name.lower()
 
 
 def source_keys(claims: Iterable[Claim]) -> list[str | None]:
@@ -904,3 +898,9 @@ def check(
 def count_by_severity(findings: Iterable[Finding]) -> Counter[str]:
     """How many findings of each severity, for summaries."""
     return Counter(f.severity for f in findings)
+
+
+def format_tally(findings: Iterable[Finding]) -> str:
+    """Counts like "2 error, 1 warning", most severe first, or "no findings": one wording for CLI and page."""
+    counts = count_by_severity(findings)
+    return ", ".join(f"{counts[s]} {s}" for s in reversed(SEVERITIES) if counts[s]) or "no findings"

@@ -11,11 +11,12 @@ import argparse
 import contextlib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from claimcheck.api import Cache, extract_many, resolve_backend
 from claimcheck.backends import BACKENDS, Backend, default_backend_name
-from claimcheck.checks import Finding, check, count_by_severity, severity_at_least
+from claimcheck.checks import Finding, check, format_tally, severity_at_least
 from claimcheck.errors import ClaimcheckError, ConfigError
 from claimcheck.inputs import read_text_file
 from claimcheck.schema import Extraction
@@ -27,6 +28,39 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 def _error(exc: ClaimcheckError | str) -> None:
     print(f"claimcheck: error: {exc}", file=sys.stderr)
+
+
+def _report_failures(bad: Sequence[tuple[str, ClaimcheckError]]) -> None:
+    """One error line per file that failed, naming the file once (most errors already start with it)."""
+    for name, exc in bad:
+        _error(exc if str(exc).startswith(name) else f"{name}: {exc}")
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes get the same one-line ``claimcheck: error:`` as every other failure, not a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_ERROR, f"claimcheck: error: {message} — see {self.prog} --help\n")
+
+
+def _number(kind: Callable[[str], float], low: float, what: str) -> Callable[[str], float]:
+    """An argparse ``type`` that refuses values below ``low`` (a zero concurrency would hang, not fail)."""
+
+    def parse(value: str) -> float:
+        try:
+            number = kind(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not {what}") from None
+        if not number >= low:  # also refuses nan
+            raise argparse.ArgumentTypeError(f"{value!r} is not {what}")
+        return number
+
+    return parse
+
+
+_POSITIVE_INT = _number(int, 1, "a whole number of 1 or more")
+_COUNT = _number(int, 0, "a whole number of 0 or more")
+_SECONDS = _number(float, 1e-3, "a positive number of seconds")
 
 
 # --- shared options -------------------------------------------------------------------------
@@ -41,20 +75,22 @@ def _add_backend_options(p: argparse.ArgumentParser, *, cache_default: bool = Tr
     )
     g.add_argument("--mode", help="instructor mode for the llm backend: tools, json, json_schema, md_json")
     g.add_argument(
-        "--timeout", type=float, help="seconds per LLM request (default 60; raise it for slow local servers)"
+        "--timeout", type=_SECONDS, help="seconds per LLM request (default 60; raise it for slow local servers)"
     )
-    g.add_argument("--max-tokens", type=int, help="completion token limit per LLM request (default 4096)")
-    g.add_argument("--max-reasks", type=int, help="re-asks when the model's spans are not in the text (default 2)")
-    g.add_argument("--chunk-chars", type=int, help="longer texts are split into chunks of this size (default 12000)")
-    g.add_argument("--workers", type=int, help="processes for the rules backend (default 1)")
-    g.add_argument("--concurrency", type=int, default=4, help="documents in flight at once (default 4)")
+    g.add_argument("--max-tokens", type=_POSITIVE_INT, help="completion token limit per LLM request (default 4096)")
+    g.add_argument("--max-reasks", type=_COUNT, help="re-asks when the model's spans are not in the text (default 2)")
+    g.add_argument(
+        "--chunk-chars", type=_POSITIVE_INT, help="longer texts are split into chunks of this size (default 12000)"
+    )
+    g.add_argument("--workers", type=_POSITIVE_INT, help="processes for the rules backend (default 1)")
+    g.add_argument("--concurrency", type=_POSITIVE_INT, default=4, help="documents in flight at once (default 4)")
     g.add_argument("--cache-dir", help="where cached extractions live (default ~/.cache/claimcheck)")
     g.add_argument(
         "--no-cache", dest="cache", action="store_false", default=cache_default, help="do not read or write the cache"
     )
 
 
-def backend_from_args(args: argparse.Namespace) -> Backend:
+def _backend_from_args(args: argparse.Namespace) -> Backend:
     """Build the backend the flags ask for, refusing flags that do not apply to it."""
     llm_opts = {
         "model": args.model,
@@ -82,11 +118,11 @@ def backend_from_args(args: argparse.Namespace) -> Backend:
     return resolve_backend(name, opts)
 
 
-def cache_from_args(args: argparse.Namespace) -> Cache | None:
+def _cache_from_args(args: argparse.Namespace) -> Cache | None:
     return Cache(args.cache_dir) if args.cache else None
 
 
-def read_documents(paths: Sequence[str]) -> tuple[list[tuple[str, str]], list[tuple[str, ClaimcheckError]]]:
+def _read_documents(paths: Sequence[str]) -> tuple[list[tuple[str, str]], list[tuple[str, ClaimcheckError]]]:
     """Read every path; bad files are reported, good ones kept."""
     docs: list[tuple[str, str]] = []
     bad: list[tuple[str, ClaimcheckError]] = []
@@ -98,15 +134,15 @@ def read_documents(paths: Sequence[str]) -> tuple[list[tuple[str, str]], list[tu
     return docs, bad
 
 
-def run_documents(
+def _run_documents(
     args: argparse.Namespace, paths: Sequence[str]
 ) -> tuple[list[Extraction], list[tuple[str, ClaimcheckError]]]:
     """Read and extract ``paths`` with the flags' backend; failures are collected, never fatal."""
-    docs, bad = read_documents(paths)
+    docs, bad = _read_documents(paths)
     if not docs:
         return [], bad
-    backend = backend_from_args(args)
-    results = extract_many(docs, backend=backend, concurrency=args.concurrency, cache=cache_from_args(args))
+    backend = _backend_from_args(args)
+    results = extract_many(docs, backend=backend, concurrency=args.concurrency, cache=_cache_from_args(args))
     good: list[Extraction] = []
     for (doc_id, _), res in zip(docs, results, strict=True):
         if isinstance(res, Extraction):
@@ -142,7 +178,7 @@ def _print_table(extractions: list[Extraction]) -> None:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    good, bad = run_documents(args, args.files)
+    good, bad = _run_documents(args, args.files)
     if args.format == "jsonl":
         for ext in good:
             print(ext.to_jsonl())
@@ -154,8 +190,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         print(render_html(good))
     else:
         _print_table(good)
-    for name, exc in bad:
-        _error(f"{name}: {exc}" if not str(exc).startswith(name) else exc)
+    _report_failures(bad)
     return EXIT_ERROR if bad else EXIT_OK
 
 
@@ -170,7 +205,7 @@ def _print_findings(findings: Sequence[Finding]) -> None:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    good, bad = run_documents(args, args.files)
+    good, bad = _run_documents(args, args.files)
     per_doc = [(ext, check(ext)) for ext in good]
     findings = [f for _, fs in per_doc for f in fs]
     if args.format == "json":
@@ -185,11 +220,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(render_html(good, findings), end="")
     else:
         _print_findings(findings)
-        counts = count_by_severity(findings)
-        tally = ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info") if counts[s]) or "no findings"
-        print(f"{len(good)} file{'s' if len(good) != 1 else ''} checked: {tally}")
-    for name, exc in bad:
-        _error(f"{name}: {exc}" if not str(exc).startswith(name) else exc)
+        print(f"{len(good)} file{'s' if len(good) != 1 else ''} checked: {format_tally(findings)}")
+    _report_failures(bad)
     if bad:
         return EXIT_ERROR
     return EXIT_FINDINGS if any(severity_at_least(f.severity, args.fail_on) for f in findings) else EXIT_OK
@@ -209,10 +241,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     # Everything that can be wrong with the flags fails before any document is extracted.
     gates = evaluation.parse_fail_under(args.fail_under)
     baseline = evaluation.load_baseline(args.baseline) if args.baseline else None
-    if args.tolerance < 0:
-        raise ConfigError("--tolerance must not be negative", fix="e.g. --tolerance 0.01")
     docs = evaluation.select_split(load_gold(args.gold), args.split)
-    backend = backend_from_args(args)
+    backend = _backend_from_args(args)
     show_progress = sys.stderr.isatty() if args.progress is None else args.progress
     bar = Progress(console=Console(stderr=True), transient=True) if show_progress else None
     with bar or contextlib.nullcontext():
@@ -221,7 +251,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
             docs,
             backend,
             concurrency=args.concurrency,
-            cache=cache_from_args(args),
+            cache=_cache_from_args(args),
             batch_size=max(4, 2 * args.concurrency) if bar else None,
             on_batch=(lambda n: bar.advance(task, n)) if bar and task is not None else None,
             gold_path=args.gold,
@@ -254,10 +284,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 # --- entry point ----------------------------------------------------------------------------
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="claimcheck", description="Every claim in a news text, with its source and hedging, checked."
-    )
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="claimcheck", description="Every claim in a news text, with its source and hedging, checked.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("extract", help="list the claims in articles")
@@ -282,7 +310,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", help="write a self-contained HTML report here")
     p.add_argument("--by-field", action="store_true", help="break errors down by kind, with examples")
     p.add_argument("--baseline", help="baseline JSON to gate against")
-    p.add_argument("--tolerance", type=float, default=0.01, help="allowed drop below the baseline (default 0.01)")
+    p.add_argument(
+        "--tolerance",
+        type=_number(float, 0.0, "a number of 0 or more"),
+        default=0.01,
+        help="allowed drop below the baseline (default 0.01)",
+    )
     p.add_argument("--fail-under", action="append", default=[], metavar="FIGURE=VALUE", help="absolute gate")
     p.add_argument("--write-baseline", help="write this run's headline figures as a baseline here")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar")
@@ -293,7 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0 ok, 1 findings/regression, 2 error)."""
-    args = build_parser().parse_args(argv)
+    args = _build_parser().parse_args(argv)
     try:
         return int(args.func(args))
     except ClaimcheckError as exc:

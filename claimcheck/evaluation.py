@@ -292,6 +292,10 @@ def load_baseline(path: str | Path) -> dict[str, Any]:
             isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value)
         ):
             raise InputError(f"{p}: figure {name!r} is {value!r}, not a number", fix=fix)
+    # A headline figure left out would silently gate nothing; one the run could not compute is written as null.
+    missing = [name for name in HEADLINE_FIGURES if name not in figures]
+    if missing:
+        raise InputError(f"{p}: baseline is missing the figures {', '.join(missing)}", fix=fix)
     return data
 
 

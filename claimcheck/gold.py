@@ -10,6 +10,7 @@ documents, so the same harness scores them.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from pydantic import ValidationError
 
 from claimcheck.errors import InputError
 from claimcheck.grounding import quote_mask, quote_type
-from claimcheck.inputs import read_text_file
+from claimcheck.inputs import check_text, read_text_file
 from claimcheck.schema import HEDGE_KINDS, QUOTE_TYPES, SOURCE_TYPES, Claim
 
 __all__ = ["REQUIRED_CLAIM_FIELDS", "SCOPES", "GoldDoc", "load_brat", "load_gold", "load_gold_jsonl"]
@@ -54,6 +55,23 @@ def load_gold(path: str | Path) -> list[GoldDoc]:
     return load_gold_jsonl(p)
 
 
+def _read_utf8(path: Path) -> str:
+    """A gold or corpus file as UTF-8, newlines untouched.
+
+    Not ``Path.read_text``: its newline translation turns ``\\r\\n`` into ``\\n``
+    and shifts every BRAT offset after the first line of a CRLF file.
+    """
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: not valid UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})",
+            fix="convert it first, e.g. iconv -f latin1 -t utf-8",
+        ) from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})", fix="check the path and its permissions") from None
+
+
 # --- spec JSONL -----------------------------------------------------------------------------
 
 
@@ -70,12 +88,7 @@ class _Line:
 def load_gold_jsonl(path: str | Path) -> list[GoldDoc]:
     """Read a spec JSONL gold file strictly; every problem names its line."""
     path = Path(path)
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not valid UTF-8", fix="save the gold file as UTF-8") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})", fix="check the path and its permissions") from None
+    raw = _read_utf8(path).removeprefix("\ufeff")
     docs: list[GoldDoc] = []
     seen: dict[str, int] = {}
     for lineno, line in enumerate(raw.splitlines(), 1):
@@ -107,9 +120,10 @@ def _parse_doc(obj: Any, at: _Line, base: Path) -> GoldDoc:
     if ("text" in obj) == ("path" in obj):
         raise at.fail(f"document {doc_id!r}: give exactly one of 'text' or 'path'")
     if "text" in obj:
-        text = obj["text"]
-        if not isinstance(text, str) or not text.strip():
-            raise at.fail(f"document {doc_id!r}: 'text' must be a non-empty string")
+        try:  # the same checks as an article file: a string, not empty, no NUL bytes, not huge
+            text = check_text(obj["text"], name="'text'")
+        except InputError as exc:
+            raise at.fail(f"document {doc_id!r}: {exc.message}", fix=exc.fix) from None
     else:
         if not isinstance(obj["path"], str):
             raise at.fail(f"document {doc_id!r}: 'path' must be a string")
@@ -166,13 +180,18 @@ def _parse_claim(obj: Any, at: _Line, what: str, text: str, scope: str | None) -
     spans = [("claim", claim.claim), ("source", claim.source), ("cue", claim.cue)]
     spans += [("hedge cue", h.cue) for h in claim.hedges]
     for name, span in spans:
+        if span is not None and not span.strip():  # "" is in every text, so the check below would pass it
+            raise at.fail(f"{what}: the {name} is an empty string", fix="use null for none, or copy the span")
         if span is not None and span not in text:
             raise at.fail(
                 f"{what}: the {name} {span!r} is not a span of the text", fix="copy it verbatim from the text"
             )
     for start_f, end_f, span_f in _OFFSET_FIELDS:
         start, end, span = getattr(claim, start_f), getattr(claim, end_f), getattr(claim, span_f)
-        if start is not None and end is not None and span is not None and text[start:end] != span:
+        if (start is None) != (end is None):
+            raise at.fail(f"{what}: {start_f} and {end_f} go together", fix="give both offsets or neither")
+        # bounds first: a negative offset slices from the end, so text[start:end] alone could still match
+        if start is not None and end is not None and not (0 <= start <= end <= len(text) and text[start:end] == span):
             raise at.fail(f"{what}: {start_f}/{end_f} ({start}:{end}) do not cover the {span_f} {span!r}")
     return claim
 
@@ -217,7 +236,7 @@ def load_brat(folder: str | Path) -> list[GoldDoc]:
         mine = [a for a in anns if a.stem.rsplit("_", 1)[0] == name]
         if not mine:
             raise InputError(f"{txt}: no annotation file attributions/{name}_*.ann", fix="add it or remove the text")
-        text = txt.read_text(encoding="utf-8")
+        text = _read_utf8(txt)
         claims = _read_ann(mine[0], text)
         docs.append(GoldDoc(id=name, text=text, claims=claims, split=splits.get(name), scope="attributed"))
     if not docs:
@@ -229,15 +248,14 @@ def _read_splits(metadata: Path) -> dict[str, str]:
     """Article name -> split, from a PolNeAR-style ``metadata.tsv`` (``compartment`` column), if present."""
     if not metadata.is_file():
         return {}
-    with metadata.open(encoding="utf-8", newline="") as fh:
-        rows = csv.DictReader(fh, delimiter="\t")
-        return {r["filename"]: r["compartment"] for r in rows if r.get("filename") and r.get("compartment")}
+    rows = csv.DictReader(io.StringIO(_read_utf8(metadata), newline=""), delimiter="\t")
+    return {r["filename"]: r["compartment"] for r in rows if r.get("filename") and r.get("compartment")}
 
 
 def _read_ann(path: Path, text: str) -> list[Claim]:
     spans: dict[str, _Span] = {}
     events: list[tuple[int, list[tuple[str, str]]]] = []
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for lineno, line in enumerate(_read_utf8(path).splitlines(), 1):
         at = _Line(path, lineno)
         if not line.strip() or line.startswith("#"):
             continue

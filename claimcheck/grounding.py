@@ -198,20 +198,25 @@ def _snap_to_words(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*(?=\n)")
+
+
 def quote_mask(text: str) -> bytearray:
     """1 for every character inside quotation marks, else 0.
 
     Curly quotes open and close explicitly; straight double quotes toggle. A
-    paragraph break closes an unclosed quote, which is how news copy runs a
-    quote over several paragraphs (each opens again, only the last closes).
+    paragraph break (a blank line, CRLF or not) closes an unclosed quote, which
+    is how news copy runs a quote over several paragraphs (each opens again,
+    only the last closes).
     """
     mask = bytearray(len(text))
+    breaks = {m.start() for m in _PARAGRAPH_BREAK.finditer(text)}
     inside = False
     i = 0
     n = len(text)
     while i < n:
         ch = text[i]
-        if ch == "\n" and i + 1 < n and text[i + 1] == "\n":
+        if i in breaks:
             inside = False
         elif ch == "“" or ch == "«" or ch == "„":
             inside = True

@@ -7,11 +7,13 @@ from pathlib import Path
 
 from claimcheck.errors import InputError
 
-__all__ = ["MAX_CHARS", "check_text", "read_text_file"]
+__all__ = ["MAX_BYTES", "MAX_CHARS", "check_text", "read_text_file"]
 
 #: Hard limit on one document. Longer texts are chunked by the LLM backend up
 #: to this size; past it the input is almost certainly not a news article.
 MAX_CHARS = 2_000_000
+#: The most bytes read from one file: ``MAX_CHARS`` characters of up to four UTF-8 bytes each.
+MAX_BYTES = MAX_CHARS * 4
 
 
 def check_text(text: object, *, name: str = "text") -> str:
@@ -34,21 +36,21 @@ def read_text_file(path: str | Path) -> str:
     """Read one article from a path (``-`` is standard input) as UTF-8, validated."""
     name = str(path)
     if name == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
     else:
         p = Path(path)
         if not p.exists():
             raise InputError(f"{name}: no such file", fix="check the path")
         if p.is_dir():
             raise InputError(f"{name}: is a directory", fix="pass the article files inside it")
-        if p.stat().st_size > MAX_CHARS * 4:
-            raise InputError(
-                f"{name}: the file is {p.stat().st_size:,} bytes, over the limit", fix="split the file into articles"
-            )
         try:
-            data = p.read_bytes()
+            # capped, not read_bytes(): a device or pipe (/dev/zero, <(yes)) reports size 0 and never ends
+            with p.open("rb") as fh:
+                data = fh.read(MAX_BYTES + 1)
         except OSError as exc:
             raise InputError(f"{name}: cannot read ({exc.strerror})", fix="check the file's permissions") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: the file is over the limit of {MAX_BYTES:,} bytes", fix="split it into articles")
     if b"\x00" in data:
         raise InputError(f"{name}: looks like a binary file (NUL bytes)", fix="pass a plain-text UTF-8 article")
     try:

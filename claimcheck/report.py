@@ -10,6 +10,7 @@ from html import escape
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape as _markup
 from rich.table import Table
 
 from claimcheck.evaluation import ERROR_KINDS, DocResult, EvalRun, error_examples
@@ -67,7 +68,7 @@ def print_summary(run: EvalRun, console: Console) -> None:
         + (f", prompt {run.prompt_version}" if run.prompt_version else "")
     )
     for r in run.failures:
-        console.print(f"[red]failed[/] {escape_markup(r.gold.id)}: {escape_markup(str(r.error))}")
+        console.print(f"[red]failed[/] {_markup(r.gold.id)}: {_markup(str(r.error))}")
 
 
 def print_breakdown(run: EvalRun, console: Console, limit: int = 3) -> None:
@@ -76,13 +77,7 @@ def print_breakdown(run: EvalRun, console: Console, limit: int = 3) -> None:
         total, examples = error_examples(run, kind, limit)
         console.print(f"[bold]{label}[/]: {total}")
         for doc_id, text in examples:
-            console.print(f"  {escape_markup(doc_id)}: {escape_markup(text)}", soft_wrap=True)
-
-
-def escape_markup(s: str) -> str:
-    from rich.markup import escape as rich_escape
-
-    return rich_escape(s)
+            console.print(f"  {_markup(doc_id)}: {_markup(text)}", soft_wrap=True)
 
 
 # --- HTML -----------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from claimcheck.checks import SEVERITIES, Finding, check, grounded_claims, source_keys
+from claimcheck.checks import SEVERITIES, Finding, check, format_tally, grounded_claims, source_keys
 from claimcheck.schema import Claim, Extraction
 
 __all__ = ["render_html"]
@@ -285,8 +285,7 @@ def render_html(
     sections = [
         _section(n, ext, sorted(by_doc.get(ext.id, []), key=_finding_order)) for n, ext in enumerate(extractions)
     ]
-    total = Counter(f.severity for ext in extractions for f in by_doc.get(ext.id, []))
-    summary = ", ".join(f"{total[s]} {s}" for s in reversed(SEVERITIES) if total[s]) or "no findings"
+    summary = format_tally(f for ext in extractions for f in by_doc.get(ext.id, []))
     toc = ""
     if len(extractions) > 1:
         links = "".join(

@@ -94,6 +94,14 @@ def test_extract_many_keeps_order_and_isolates_failures() -> None:
     assert all(isinstance(r, ClaimcheckError) for r in results[1:3])
 
 
+@pytest.mark.parametrize("concurrency", [0, -1, 1.5, True])
+def test_extract_many_refuses_a_concurrency_that_would_hang(concurrency: object) -> None:
+    be = CountingBackend()
+    with pytest.raises(claimcheck.ConfigError, match="concurrency must be a whole number of 1 or more"):
+        claimcheck.extract_many(["x"], backend=be, concurrency=concurrency)  # type: ignore[arg-type]
+    assert be.calls == 0
+
+
 def test_extract_many_plain_strings_get_ids() -> None:
     results = claimcheck.extract_many(["x", "y"], backend=CountingBackend())
     assert [r.id for r in results] == ["doc-0", "doc-1"]

@@ -16,9 +16,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import claimcheck
 from claimcheck.checks import Finding, check
-from claimcheck.grounding import ground_claim
-from claimcheck.schema import Claim, Extraction
+from claimcheck.schema import Extraction
 from claimcheck.view import PALETTE, render_html
 
 pytestmark = pytest.mark.browser
@@ -29,29 +29,8 @@ WIDTH, HEIGHT = 1400, 2000
 
 
 def _seed_extraction() -> Extraction:
-    """The rules backend's extraction when it is built; else a few seed claims grounded by hand."""
-    text = SEED.read_text(encoding="utf-8")
-    try:
-        from claimcheck.backends.rules import RulesBackend  # noqa: F401
-    except ImportError:
-        rows = [
-            ("US military forces carried out “necessary and proportionate strikes”", "Defense Secretary Lloyd Austin",
-             "Lloyd Austin", "according to"),
-            ("The attacks were in response to a “one-way attack drone” strike on Erbil Air Base", None, None, None),
-            ("One is in critical condition", "the Pentagon", "Pentagon", "according to"),
-            ("The president directed the strikes following a call with Mr Austin", "Ms Waton", "Adrienne Watson",
-             "said in a statement"),
-            ("President Joe Biden was immediately briefed on the drone attack",
-             "White House national security council spokesperson Adrienne Watson", "Adrienne Watson", "according to"),
-        ]  # fmt: skip
-        claims = [
-            ground_claim(Claim(claim=c, source=s, source_name=n, source_type="person" if s else None, cue=q), text)
-            for c, s, n, q in rows
-        ]
-        return Extraction(id=SEED.name, text=text, claims=claims, backend="hand")
-    import claimcheck
-
-    return claimcheck.extract(text, backend="rules", doc_id=SEED.name)
+    """The rules backend's extraction of the seed: what ``claimcheck check --format html`` would show."""
+    return claimcheck.extract(SEED.read_text(encoding="utf-8"), backend="rules", doc_id=SEED.name)
 
 
 @pytest.fixture(scope="module")

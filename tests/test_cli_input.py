@@ -50,6 +50,12 @@ def test_huge_file(capsys, tmp_path) -> None:
     assert code == 2 and "over the limit" in err
 
 
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_an_endless_device_is_refused_not_read_forever(capsys) -> None:
+    code, _, err = _run(capsys, "extract", "/dev/zero", "--no-cache")
+    assert code == 2 and err.startswith("claimcheck: error: /dev/zero: the file is over the limit")
+
+
 def test_llm_flags_on_rules_backend_are_refused(capsys) -> None:
     code, _, err = _run(capsys, "extract", str(SEED), "--backend", "rules", "--model", "x")
     assert code == 2 and "--model" in err and "--backend llm" in err
@@ -73,3 +79,39 @@ def test_console_script_has_no_traceback(tmp_path) -> None:
     proc = subprocess.run([sys.executable, "-m", "claimcheck.cli", "extract", str(f)], capture_output=True, text=True)
     assert proc.returncode == 2
     assert proc.stderr.startswith("claimcheck: error:") and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["eval", "--tolerance", "nonsense"], "argument --tolerance: 'nonsense' is not a number of 0 or more"),
+        (["eval", "--tolerance", "-0.1"], "argument --tolerance: '-0.1' is not a number of 0 or more"),
+        (["extract", "x.txt", "--concurrency", "0"], "argument --concurrency: '0' is not a whole number of 1 or more"),
+        (["extract", "x.txt", "--timeout", "nan"], "argument --timeout: 'nan' is not a positive number of seconds"),
+        (["check", "x.txt", "--format", "pdf"], "argument --format: invalid choice: 'pdf'"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["extract"], "the following arguments are required: FILE"),
+    ],
+)
+def test_usage_mistakes_are_one_line_exit_2(capsys, argv: list[str], needle: str) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    out, err = capsys.readouterr()
+    assert info.value.code == 2 and out == ""
+    assert err.startswith("claimcheck: error: ") and needle in err and "--help" in err
+    assert err.count("\n") == 1
+
+
+def test_check_html_with_a_bad_file_keeps_the_good_one(tmp_path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("Caf\u00e9".encode("latin-1"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "claimcheck.cli", "check", "--format", "html", "--backend", "rules", "--no-cache",
+         str(SEED), str(bad)],
+        capture_output=True, text=True, cwd=SEED.parents[1],
+    )  # fmt: skip
+    assert proc.returncode == 2
+    assert proc.stderr == f"claimcheck: error: {bad}: not valid UTF-8 (byte 0xe9 at offset 3) — " + (
+        "convert it first, e.g. iconv -f latin1 -t utf-8\n"
+    )
+    assert proc.stdout.count('<section class="doc"') == 1 and SEED.name in proc.stdout

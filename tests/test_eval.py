@@ -18,6 +18,7 @@ from claimcheck.errors import BackendError, ClaimcheckError
 from claimcheck.evaluation import check_gates, evaluate, load_baseline, parse_fail_under
 from claimcheck.gold import GoldDoc, load_gold
 from claimcheck.schema import Claim, Extraction, Usage
+from claimcheck.scoring import HEADLINE_FIGURES
 
 DATA = Path(__file__).parent / "data"
 SEED_GOLD = DATA / "seed_gold.jsonl"
@@ -90,7 +91,7 @@ def two_doc_gold(tmp_path: Path) -> Path:
 
 
 def use_backend(monkeypatch: pytest.MonkeyPatch, backend: object) -> None:
-    monkeypatch.setattr(cli, "backend_from_args", lambda args: backend)
+    monkeypatch.setattr(cli, "_backend_from_args", lambda args: backend)
 
 
 def run_cli(*argv: str) -> int:
@@ -236,7 +237,7 @@ def test_unknown_fail_under_figure_is_a_config_error_listing_names(
     def never(args: object) -> object:
         raise AssertionError("the backend must not be built when the flags are wrong")
 
-    monkeypatch.setattr(cli, "backend_from_args", never)
+    monkeypatch.setattr(cli, "_backend_from_args", never)
     assert run_cli("--gold", str(two_doc_gold), "--fail-under", "attribution_f=0.8") == 2
     err = capsys.readouterr().err
     assert "unknown figure 'attribution_f'" in err and "attribution_f1" in err and "quote_accuracy" in err
@@ -249,6 +250,8 @@ def test_unknown_fail_under_figure_is_a_config_error_listing_names(
         ('{"figures": 3}', "no 'figures' object"),
         ('{"figures": {"attribution_f1": "high"}}', "is 'high', not a number"),
         ('{"figures": {"accuracy": 0.5}}', "unknown figure 'accuracy'"),
+        ('{"figures": {}}', "missing the figures attribution_f1, attribution_p"),
+        ('{"figures": {"attribution_f1": NaN}}', "is nan, not a number"),
     ],
 )
 def test_malformed_baseline_is_an_input_error(
@@ -295,7 +298,8 @@ def test_baseline_from_another_gold_warns(
     docs = load_gold(two_doc_gold)
     use_backend(monkeypatch, GoldEcho(docs))
     baseline = tmp_path / "baseline.json"
-    baseline.write_text(json.dumps({"gold": "other.jsonl", "backend": "echo", "figures": {"claim_f1": 0.5}}), "utf-8")
+    figures = dict.fromkeys(HEADLINE_FIGURES, 0.5)
+    baseline.write_text(json.dumps({"gold": "other.jsonl", "backend": "echo", "figures": figures}), "utf-8")
     assert run_cli("--gold", str(two_doc_gold), "--baseline", str(baseline)) == 0
     assert "warning: baseline gold is 'other.jsonl'" in capsys.readouterr().err
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,14 @@ BAD_SECOND_LINES: list[tuple[object, str]] = [
     (doc("d2", scope="partial"), "unknown scope 'partial'"),
     ({"id": "d2", "path": "missing.txt", "claims": []}, "missing.txt: no such file"),
     (doc("d1"), "duplicate id 'd1' (first on line 1)"),
+    (doc("d2", text="Prices rose.\u0000"), "NUL bytes"),
+    (doc("d2", text="   "), "'text': the text is empty"),
+    (doc("d2", claims=[good_claim(source="")]), "the source is an empty string"),
+    (doc("d2", claims=[good_claim(cue=" ")]), "the cue is an empty string"),
+    (doc("d2", claims=[good_claim(hedges=[{"cue": "", "kind": "approximation"}])]), "hedge cue is an empty string"),
+    # "said" is text[-5:-1]: Python slices from the end, but an offset is never negative
+    (doc("d2", text=TEXT[:43], claims=[good_claim(cue_start=-5, cue_end=-1)]), "cue_start/cue_end (-5:-1)"),
+    (doc("d2", claims=[good_claim(start=0)]), "start and end go together"),
 ]
 
 
@@ -93,6 +102,13 @@ def test_bad_gold_line_names_file_and_line(tmp_path: Path, line: object, message
         load_gold(path)
     assert f"{path}:2:" in str(info.value)
     assert message in str(info.value)
+
+
+def test_gold_file_that_is_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_bytes(json.dumps(doc("d1")).replace("Prices", "Pr\\u00eces").encode("utf-8") + b"\n\xe9\n")
+    with pytest.raises(InputError, match=r"gold\.jsonl: not valid UTF-8 \(byte 0xe9"):
+        load_gold(path)
 
 
 def test_missing_or_empty_gold_file(tmp_path: Path) -> None:
@@ -136,29 +152,54 @@ def copy_brat(tmp_path: Path) -> Path:
     return dest
 
 
-def test_brat_offsets_outside_the_text_name_file_and_line(tmp_path: Path) -> None:
+def test_brat_crlf_text_keeps_its_offsets(tmp_path: Path) -> None:
+    """BRAT offsets count the "\r" of a CRLF file: reading must not turn "\r\n" into "\n"."""
     corpus = copy_brat(tmp_path)
+    txt = corpus / "text" / "bridge.txt"
     ann = corpus / "attributions" / "bridge_aa01.ann"
-    lines = ann.read_text(encoding="utf-8").splitlines()
-    lines[2] = "T3\tContent 15 99999\tthe bridge"
-    ann.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"bridge_aa01\.ann:3: offsets 15 99999 fall outside"):
+    text = txt.read_bytes().decode("utf-8")
+    txt.write_bytes(("Headline\r\n\r\n" + text).encode("utf-8"))
+    shifted = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("T"):
+            role, _, offsets = cols[1].partition(" ")
+            moved = ";".join(" ".join(str(int(n) + 12) for n in frag.split()) for frag in offsets.split(";"))
+            cols[1] = f"{role} {moved}"
+        shifted.append("\t".join(cols))
+    ann.write_text("\n".join(shifted) + "\n", encoding="utf-8")
+    (d,) = load_gold(corpus)
+    assert d.text.startswith("Headline\r\n\r\n")
+    original = load_gold(DATA / "brat")[0].claims
+    assert [(c.claim, c.start, c.source) for c in d.claims] == [(c.claim, c.start + 12, c.source) for c in original]
+    assert all(d.text[c.source_start : c.source_end] == c.source for c in d.claims)
+
+
+@pytest.mark.parametrize("name", ["text/bridge.txt", "attributions/bridge_aa01.ann", "metadata.tsv"])
+def test_brat_file_that_is_not_utf8_is_named(tmp_path: Path, name: str) -> None:
+    corpus = copy_brat(tmp_path)
+    (corpus / name).write_bytes((corpus / name).read_bytes() + "caf\u00e9".encode("latin-1"))
+    with pytest.raises(InputError, match=rf"{re.escape(name)}: not valid UTF-8 \(byte 0xe9"):
         load_gold(corpus)
 
 
-def test_brat_span_text_that_differs_from_the_article_is_an_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("T3\tContent 15 44", "T3\tContent 15 99999", r"bridge_aa01\.ann:3: offsets 15 99999 fall outside"),
+        ("\tThe mayor", "\tThe major", r"bridge_aa01\.ann:1: T1 text 'The major' differs"),
+        ("Source:T1", "Source:T99", r"bridge_aa01\.ann:5: refers to T99"),
+        ("T2\tCue 10 14", "T2\tCue ten 14", r"bridge_aa01\.ann:2: bad offsets 'ten 14'"),
+        ("E1\tAttribution:T4 ", "E1\tAttribution ", r"bridge_aa01\.ann:5: malformed E line argument"),
+    ],
+)
+def test_brat_annotation_errors_name_file_and_line(tmp_path: Path, old: str, new: str, message: str) -> None:
     corpus = copy_brat(tmp_path)
     ann = corpus / "attributions" / "bridge_aa01.ann"
-    ann.write_text(ann.read_text(encoding="utf-8").replace("\tThe mayor", "\tThe major"), encoding="utf-8")
-    with pytest.raises(InputError, match=r"bridge_aa01\.ann:1: T1 text 'The major' differs"):
-        load_gold(corpus)
-
-
-def test_brat_event_referring_to_an_unknown_span(tmp_path: Path) -> None:
-    corpus = copy_brat(tmp_path)
-    ann = corpus / "attributions" / "bridge_aa01.ann"
-    ann.write_text(ann.read_text(encoding="utf-8").replace("Source:T1", "Source:T99"), encoding="utf-8")
-    with pytest.raises(InputError, match=r"bridge_aa01\.ann:5: refers to T99"):
+    content = ann.read_text(encoding="utf-8")
+    assert old in content
+    ann.write_text(content.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(InputError, match=message):
         load_gold(corpus)
 
 

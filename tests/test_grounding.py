@@ -94,6 +94,16 @@ def test_quote_running_over_paragraphs_reopens_each_paragraph() -> None:
     assert quote_type(text, text.index("After"), len(text), mask) == "indirect"
 
 
+@pytest.mark.parametrize("blank_line", ["\r\n\r\n", "\n \t\n"])
+def test_a_blank_line_with_cr_or_spaces_ends_an_unclosed_quote(blank_line: str) -> None:
+    text = f"“An unclosed quote runs to the end of its paragraph.{blank_line}The next paragraph is the writer's."
+    mask = quote_mask(text)
+    after = text.index("The next")
+    assert quote_type(text, after, len(text), mask) == "indirect"
+    assert quote_type(text, 1, text.index("paragraph."), mask) == "direct"
+    assert not any(mask[text.index(".") + 1 :])  # the "\r" of the break is not quoted either
+
+
 def test_ground_claim_sets_offsets_and_verbatim_spans() -> None:
     proposed = Claim(claim='"We had no choice,"', source="she", cue="said", quote="indirect")
     got = ground_claim(proposed, TEXT)

@@ -60,6 +60,14 @@ def test_matching_keeps_f1_of_exactly_half_and_drops_below() -> None:
     assert match_claims([claim("a b x y")], gold) == [(0, 0, 0.5)]
 
 
+def test_an_exact_half_is_kept_whatever_the_lengths() -> None:
+    # 7 shared tokens, 8 and 20 long: F1 = 2 * 7 / 28 = 0.5 exactly (2PR / (P + R) rounds it to 0.4999...)
+    pred = " ".join(f"w{i}" for i in range(8))
+    gold = " ".join(f"w{i}" for i in range(7)) + " " + " ".join(f"x{i}" for i in range(13))
+    assert token_f1(pred, gold) == 0.5
+    assert match_claims([claim(pred)], [claim(gold)]) == [(0, 0, 0.5)]
+
+
 def test_matching_ties_go_to_the_earlier_claims() -> None:
     gold = [claim("same words here"), claim("same words here")]
     pred = [claim("same words here"), claim("same words here")]
@@ -80,6 +88,8 @@ def test_matching_ties_go_to_the_earlier_claims() -> None:
         ("Gaza’s health ministry", ["gaza", "health", "ministry"]),
         ("Secretary of State Antony Blinken", ["antony", "blinken"]),
         ("the spokesperson", ["spokesperson"]),
+        ("the spokesperson, Adrienne Watson", ["adrienne", "watson"]),
+        ("Lieutenant Ann Cole", ["ann", "cole"]),
     ],
 )
 def test_normalise_name_drops_titles_the_and_possessives(name: str, expected: list[str]) -> None:

@@ -221,7 +221,7 @@ def test_extract_format_html_renders_the_page_with_findings(
         def extract_many(self, docs: list[tuple[str, str]], *, concurrency: int = 4) -> list[Extraction]:
             return [story(doc_id) for doc_id, _ in docs]
 
-    monkeypatch.setattr(claimcheck.cli, "backend_from_args", lambda args: Fixed())
+    monkeypatch.setattr(claimcheck.cli, "_backend_from_args", lambda args: Fixed())
     path = tmp_path / "dam.txt"
     path.write_text(TEXT, encoding="utf-8")
     assert claimcheck.cli.main(["extract", str(path), "--format", "html", "--no-cache"]) == 0
