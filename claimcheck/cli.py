@@ -242,6 +242,9 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     gates = evaluation.parse_fail_under(args.fail_under)
     baseline = evaluation.load_baseline(args.baseline) if args.baseline else None
     docs = evaluation.select_split(load_gold(args.gold), args.split)
+    for output in (args.out, args.report, args.write_baseline):
+        if output:
+            evaluation.check_writable(output)
     backend = _backend_from_args(args)
     show_progress = sys.stderr.isatty() if args.progress is None else args.progress
     bar = Progress(console=Console(stderr=True), transient=True) if show_progress else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ __all__ = [
     "DocResult",
     "EvalRun",
     "check_gates",
+    "check_writable",
     "error_examples",
     "evaluate",
     "load_baseline",
@@ -307,6 +309,18 @@ def write_output(path: str | Path, text: str) -> None:
         raise InputError(
             f"{path}: cannot write ({exc.strerror})", fix="check the folder exists and is writable"
         ) from None
+
+
+def check_writable(path: str | Path) -> None:
+    """Fail before a long (and perhaps paid) run, not after it, when an output cannot be written."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise InputError(f"{path}: is a directory", fix="give a file name for the output")
+    if not folder.is_dir():
+        raise InputError(f"{path}: the folder {folder} does not exist", fix="create it first or choose another path")
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise InputError(f"{path}: cannot write there", fix="check the folder's permissions")
 
 
 def write_baseline(path: str | Path, run: EvalRun) -> None:
