@@ -208,3 +208,64 @@ def test_frame_inside_a_clause_keeps_the_larger_side(backend: RulesBackend) -> N
     c = only_attributed(backend, "The repairs, the engineer said, would take at least another three weeks.")
     assert c.claim == "would take at least another three weeks"
     assert c.source == "the engineer"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tenants insisted on paying for the new boiler themselves.",
+        "She told of a long night spent in the flooded sports hall.",
+        "The union warned against closing the depot before the winter.",
+        "The gale added to the damage caused last winter.",
+    ],
+)
+def test_reporting_verb_with_a_prepositional_object_attributes_nothing(backend: RulesBackend, text: str) -> None:
+    claims = claims_of(backend, text)
+    assert [(c.claim, c.source, c.cue) for c in claims] == [(text.rstrip("."), None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("The harbourmaster insisted that the old pier was safe to use.", "the old pier was safe to use"),
+        ("“The old pier is safe to use,” the harbourmaster insisted.", "The old pier is safe to use"),
+    ],
+)
+def test_insisted_with_a_clause_or_quote_still_attributes(backend: RulesBackend, text: str, claim: str) -> None:
+    c = only_attributed(backend, text)
+    assert c.source is not None
+    assert (c.claim, c.source.lower(), c.cue) == (claim, "the harbourmaster", "insisted")
+
+
+def test_markup_is_never_a_source(backend: RulesBackend) -> None:
+    claims = claims_of(backend, "<script>alert(1)</script> said the parish website was defaced.")
+    assert all(c.source is None for c in claims), claims
+    c = only_attributed(backend, "Vandals posted <script>alert(1)</script> on its website, the parish council said.")
+    assert c.source == "the parish council"
+
+
+def test_markup_glued_to_a_name_is_cut_from_the_source(backend: RulesBackend) -> None:
+    text = 'The page loaded.">Okafor said that the footbridge had been closed since June.'
+    c = only_attributed(backend, text)
+    assert (c.source, c.source_name) == ("Okafor", "Okafor")
+    assert text[c.source_start : c.source_end] == "Okafor"
+
+
+def test_opinion_in_the_writers_voice_is_not_a_claim(backend: RulesBackend) -> None:
+    text = (
+        "By Mara Quillon\n\n"
+        "Mara Quillon is a former harbour pilot.\n\n"
+        "The ferry company cut three island routes last year. Consider what that means for the islands. "
+        "The minister should reverse the cuts. I remember when the boats ran every hour. "
+        "Do not let the service die.\n\n"
+        "The islands have 12 berths, and the queue stood at 40 boats when I last counted."
+    )
+    assert [c.claim for c in claims_of(backend, text)] == [
+        "The ferry company cut three island routes last year",
+        "The islands have 12 berths, and the queue stood at 40 boats when I last counted",
+    ]
+
+
+def test_a_columnist_bio_is_not_a_claim(backend: RulesBackend) -> None:
+    text = "The bridge reopened to traffic on Monday.\n\nTomas Ardell is a columnist for the Harbour Gazette."
+    assert [c.claim for c in claims_of(backend, text)] == ["The bridge reopened to traffic on Monday"]

@@ -177,3 +177,19 @@ def test_company_short_form_is_not_a_police_force(backend: RulesBackend) -> None
         "Trains will be replaced by buses, the company said."
     )
     assert attributed(backend, text)[2].source_name == "Brightrail"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Bills will rise in April, the utility said.", "organization"),
+        ("The regulator said the merger would be reviewed.", "government"),
+        ("The insurer said most claims would be paid by June.", "organization"),
+        ("The county said the road would reopen on Friday.", "government"),
+        ("A county resident said the road had been shut for weeks.", "anonymous"),
+    ],
+)
+def test_institutional_description_is_typed_by_its_head(backend: RulesBackend, sentence: str, kind: str) -> None:
+    claims = attributed(backend, sentence)
+    assert len(claims) == 1
+    assert claims[0].source_type == kind

@@ -9,6 +9,11 @@ Two frames are recognised, each with its position in the sentence free
   reporters" when those words follow the verb;
 - "according to X", whose content is the clause it modifies.
 
+A reporting verb needs content: a prepositional object ("insisted on paying",
+"told of a long night") is part of its frame, so such a use attributes
+nothing, and a source mention must name someone (no markup such as a quoted
+"<script>" tag the parser took for a subject noun).
+
 The content is the part of the clause that is in no frame, so two frames
 on one claim ("X stressed that …, he said in a statement") yield one
 relation: the one whose cue comes first, as the spec asks. A frame inside
@@ -35,7 +40,7 @@ from claimcheck.backends.rules.lexicon import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Relation", "colon_frame", "find_relations", "token_chunks", "trim_tokens"]
+__all__ = ["Relation", "colon_frame", "find_relations", "markup_trim", "token_chunks", "trim_tokens"]
 
 _CLAUSAL = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj", "csubj"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
@@ -89,6 +94,49 @@ def _mention(head: Token) -> tuple[int, int]:
     return s, e
 
 
+def markup_trim(text: str) -> tuple[int, int]:
+    """Offsets of ``text`` without markup glued to its ends ('">Sanders' → "Sanders"); empty when all markup."""
+    s = text.rfind(">") + 1
+    e = text.find("<", s)
+    return s, len(text) if e < 0 else e
+
+
+def _is_markup(tok: Token) -> bool:
+    """A tag name quoted in the text ("<script>"): a word glued behind an opening angle bracket."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and not prev.whitespace_ and prev.text.endswith(("<", "</"))
+
+
+def _is_mention(doc: Doc, span: tuple[int, int]) -> bool:
+    """A source names someone: a noun, name or pronoun with a letter in it, and no markup inside.
+
+    Markup glued to the ends (an HTML attribute closing on '">Sanders') is cut off when the claim is built.
+    """
+    text = doc[slice(*span)].text
+    s, e = markup_trim(text)
+    if "<" in text[s:e] or ">" in text[s:e] or any(_is_markup(t) for t in doc[slice(*span)]):
+        return False
+    return any(
+        t.pos_ in ("NOUN", "PROPN", "PRON") and any(ch.isalpha() for ch in t.text[slice(*markup_trim(t.text))])
+        for t in doc[slice(*span)]
+    )
+
+
+def _prep_frame(prep: Token) -> set[int]:
+    """A prepositional object of the verb ("insisted on paying", "said in a statement") is frame, not content.
+
+    Only a clause with its own subject stays out: the small parser sometimes hangs
+    the complement on the statement noun ("said in a statement that the plant would close").
+    """
+    clause: set[int] = set()
+    for t in prep.subtree:
+        if t.dep_ in _CLAUSAL | {"acl", "relcl"} and (
+            t.tag_ in _FINITE or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        ):
+            clause.update(c.i for c in t.subtree)
+    return {t.i for t in prep.subtree} - clause
+
+
 def _subject(verb: Token) -> Token | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
@@ -132,6 +180,8 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     if subj is None or not (sent.start <= subj.i < sent.end):
         return None
     src = _mention(subj)
+    if not _is_mention(verb.doc, src):
+        return None
     # The whole subject, relative clauses included ("Trackline, which owns the line, said"), is frame.
     frame: set[int] = {t.i for t in subj.subtree} | set(range(*src)) | {verb.i}
     complement = None
@@ -139,6 +189,11 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
         if child.i == subj.i:
             continue
         sub = list(child.subtree)
+        # A prepositional phrase between the subject and the content is the verb's object ("insisted on
+        # paying"); one inside the content ("“… in the way J.F.K. would have,” said X") is a misparse.
+        if child.dep_ == "prep" and complement is None and (child.i > verb.i or child.i > subj.i):
+            frame |= _prep_frame(child)
+            continue
         if child.dep_ in _CLAUSAL or child.dep_ == "punct" or _has_verb(sub):
             if complement is None and child.dep_ in ("ccomp", "parataxis", "xcomp") and child.i > verb.i:
                 complement = child.i
@@ -174,6 +229,8 @@ def _according_relation(tok: Token, sent: Span) -> Relation | None:
         while pobj.head.i > pobj.i and pobj.head.i < sent.end and pobj.head.pos_ in ("NOUN", "PROPN"):
             pobj = pobj.head
     src = _mention(pobj)
+    if not _is_mention(doc, src):
+        return None
     frame = set(range(tok.i, max(src[1], to.i + 1))) | {t.i for t in pobj.subtree}
     if tok.i > sent.start and doc[tok.i - 1].text == ",":
         frame.add(tok.i - 1)

@@ -11,9 +11,10 @@ import re
 
 from claimcheck.backends.rules.lexicon import BOILERPLATE_PATTERNS
 
-__all__ = ["dateline_end", "is_boilerplate", "is_headline", "is_question"]
+__all__ = ["byline_names", "dateline_end", "is_boilerplate", "is_headline", "is_question"]
 
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS), re.IGNORECASE | re.MULTILINE)
+_BYLINE = re.compile(r"^[ \t]*(?:by|By|BY)[ \t]+((?:[A-Z][\w.'’-]+[ \t]+){0,3}[A-Z][\w.'’-]+)[ \t]*$", re.MULTILINE)
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.,' ]{2,40}(?:\s*\([^)\n]{1,40}\))?\s*[-–—]+\s*")
 _SMALL = frozenset(
     [
@@ -48,6 +49,11 @@ def is_boilerplate(sentence: str) -> bool:
 def is_question(sentence: str) -> bool:
     """A pure question asserts nothing a fact-checker could check."""
     return sentence.rstrip().rstrip("”\"’')").endswith("?")
+
+
+def byline_names(text: str) -> frozenset[str]:
+    """Lower-cased surnames of the writers a document's byline lines name ("By Rosalind Teague" → "teague")."""
+    return frozenset(m.group(1).split()[-1].lower() for m in _BYLINE.finditer(text))
 
 
 def dateline_end(sentence: str) -> int:

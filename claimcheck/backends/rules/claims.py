@@ -4,7 +4,9 @@ Order of work: find each sentence's attribution relations; widen a content
 that sits in a quote begun or ended in another sentence to the whole quote;
 give quoted sentences with no frame of their own to the previous speaker
 (carry-over quotes); then every remaining assertive stretch of body text is
-one unattributed claim. Sources are resolved in text order at the end.
+one unattributed claim, unless it is the writer's opinion rather than a fact
+(an imperative, a "should"/"must" prescription, the writer's own "I …") or an
+author bio. Sources are resolved in text order at the end.
 """
 
 from __future__ import annotations
@@ -14,19 +16,29 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from claimcheck.backends.rules.attribution import Relation, colon_frame, find_relations, token_chunks
-from claimcheck.backends.rules.boilerplate import dateline_end, is_boilerplate, is_headline, is_question
+from claimcheck.backends.rules.attribution import Relation, colon_frame, find_relations, markup_trim, token_chunks
+from claimcheck.backends.rules.boilerplate import (
+    byline_names,
+    dateline_end,
+    is_boilerplate,
+    is_headline,
+    is_question,
+)
 from claimcheck.backends.rules.hedges import find_hedges
+from claimcheck.backends.rules.lexicon import AUTHOR_ROLES, PRESCRIPTIVE_MODALS
 from claimcheck.backends.rules.sources import SourceResolver
 from claimcheck.grounding import quote_mask, quote_type, trim_span
 from claimcheck.schema import Claim
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["extract_claims"]
 
 _FINITE = frozenset({"VBD", "VBP", "VBZ", "MD"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+#: What may come before the verb of an imperative: "Just consider …", "Don't sell …", "Please, …".
+_IMPERATIVE_LEAD = frozenset({"advmod", "intj", "neg", "aux", "punct", "cc"})
 _PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
 #: Shortest unattributed stretch (in words) that can assert something on its own.
 MIN_UNATTRIBUTED_WORDS = 4
@@ -78,6 +90,7 @@ class _Document:
         self.run_starts = [r[0] for r in self.runs]
         self.para_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(self.text)]
         self.sents: list[Span] = [s for s in doc.sents if s.text.strip()]
+        self.authors = byline_names(self.text)
 
     def paragraph(self, pos: int) -> int:
         return bisect_right(self.para_starts, pos) - 1
@@ -88,13 +101,25 @@ class _Document:
         last = self.doc[e - 1]
         return trim_span(self.text, start, last.idx + len(last.text))
 
+    def in_quote(self, tok: Token) -> bool:
+        return bool(self.mask[tok.idx])
+
+    def author_bio(self, sent: Span) -> bool:
+        """ "Rosalind Teague is a former chair of …" about the writer a byline names, or "X is a columnist"."""
+        root = sent.root
+        attr = next((c for c in root.children if c.dep_ == "attr"), None)
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if root.lemma_ != "be" or attr is None or subj is None or subj.pos_ != "PROPN" or self.in_quote(subj):
+            return False
+        return any(t.lower_ in self.authors for t in subj.subtree) or attr.lower_ in AUTHOR_ROLES
+
     def skipped(self) -> set[int]:
         """Indices of sentences that are boilerplate, headlines, questions or in a boilerplate paragraph."""
         out: set[int] = set()
         by_para: dict[int, list[int]] = {}
         for k, sent in enumerate(self.sents):
             by_para.setdefault(self.paragraph(sent.start_char), []).append(k)
-            if is_boilerplate(sent.text) or is_question(sent.text):
+            if is_boilerplate(sent.text) or is_question(sent.text) or self.author_bio(sent):
                 out.add(k)
         for para, members in by_para.items():
             hits = sum(1 for k in members if k in out)
@@ -199,7 +224,7 @@ def _unattributed(
             taken.update(rel.frame)
         for cs, ce in token_chunks(doc, sent.start, sent.end, taken):
             words = [t for t in doc[cs:ce] if t.is_alpha or t.like_num]
-            if len(words) < MIN_UNATTRIBUTED_WORDS or not _asserts(doc[cs:ce]):
+            if len(words) < MIN_UNATTRIBUTED_WORDS or not _asserts(doc[cs:ce]) or _opinion(d, cs, ce):
                 continue
             start, end = d.chars(cs, ce)
             if cs == sent.start:
@@ -207,6 +232,35 @@ def _unattributed(
             if end > start:
                 out.append(_Draft(start, end))
     return out
+
+
+def _chunk_root(doc: Doc, cs: int, ce: int) -> Token:
+    """The token of ``[cs, ce)`` whose head lies outside it, preferring a verb."""
+    roots = [t for t in doc[cs:ce] if t.head.i == t.i or not cs <= t.head.i < ce]
+    return next((t for t in roots if t.pos_ in ("VERB", "AUX")), roots[0])
+
+
+def _opinion(d: _Document, cs: int, ce: int) -> bool:
+    """A writer's sentence that prescribes or opines rather than asserts (spec: opinion pieces).
+
+    An imperative ("Consider what the site does"), a prescriptive modal on the
+    main verb ("They should listen to it") or the writer's own "I" as subject
+    ("I do not doubt that …") makes a stretch of body text no checkable claim.
+    """
+    root = _chunk_root(d.doc, cs, ce)
+    kids = list(root.children)
+    if any(c.dep_ == "aux" and c.lower_ in PRESCRIPTIVE_MODALS for c in kids):
+        return True
+    subj = next((c for c in kids if c.dep_ in _SUBJECTS), None)
+    if subj is not None:
+        return subj.lower_ == "i" and not d.in_quote(subj)
+    lead = [t for t in d.doc[cs : root.i] if not t.is_space]
+    return (
+        root.tag_ == "VB"
+        and root.dep_ == "ROOT"
+        and all(t.head.i == root.i and t.dep_ in _IMPERATIVE_LEAD for t in lead)
+        and all(c.lemma_ == "do" for c in kids if c.dep_ == "aux")
+    )
 
 
 def _asserts(tokens: Span) -> bool:
@@ -230,7 +284,7 @@ def _finish(d: _Document, drafts: list[_Draft]) -> list[Claim]:
     relations = sorted({id(x.relation): x.relation for x in drafts if x.relation}.values(), key=lambda r: r.source[0])
     for rel in relations:
         res = resolver.resolve(doc[rel.source[0] : rel.source[1]], cue_lemma=rel.cue_lemma)
-        resolved[id(rel)] = (res.name, res.type, res.confidence)
+        resolved[id(rel)] = (res.name[slice(*markup_trim(res.name))], res.type, res.confidence)
     claims: list[Claim] = []
     for x in drafts:
         rel = x.relation or (x.source_of.relation if x.source_of else None)
@@ -239,12 +293,13 @@ def _finish(d: _Document, drafts: list[_Draft]) -> list[Claim]:
         if rel is not None:
             name, typ, conf = resolved[id(rel)]
             src = doc[rel.source[0] : rel.source[1]]
+            lo, hi = markup_trim(src.text)
             fields = {
-                "source": src.text,
+                "source": src.text[lo:hi],
                 "source_name": name,
                 "source_type": typ,
-                "source_start": src.start_char,
-                "source_end": src.end_char,
+                "source_start": src.start_char + lo,
+                "source_end": src.start_char + hi,
                 "confidence": conf,
             }
             if x.relation is not None:

@@ -15,11 +15,13 @@ __all__ = [
     "ANONYMOUS_HEADS",
     "APPROXIMATION_CUES",
     "AUDIENCE_NOUNS",
+    "AUTHOR_ROLES",
     "BOILERPLATE_PATTERNS",
     "CLAUSE_MARKERS",
     "CORE_SPEECH_VERBS",
     "DOCUMENT_NOUNS",
     "FEMALE_TITLES",
+    "GOVERNMENT_HEADS",
     "GOVERNMENT_PHRASES",
     "GOVERNMENT_WORDS",
     "LEXICON_VERSION",
@@ -27,7 +29,9 @@ __all__ = [
     "MEDIA_NAMES",
     "MEDIA_NOUNS",
     "NUMBER_WORDS",
+    "ORGANIZATION_HEADS",
     "ORGANIZATION_WORDS",
+    "PRESCRIPTIVE_MODALS",
     "REPORTING_VERBS",
     "RULES_VERSION",
     "SPOKESPERSON_NOUNS",
@@ -37,7 +41,7 @@ __all__ = [
 ]
 
 #: Bump when the code of a rule changes in a way the word lists do not show.
-RULES_VERSION = "rules-2"
+RULES_VERSION = "rules-3"
 
 #: Verbs whose subject is a source and whose clausal complement is what the source said.
 REPORTING_VERBS: frozenset[str] = frozenset(
@@ -431,6 +435,31 @@ GOVERNMENT_WORDS: frozenset[str] = frozenset(
     ]
 )
 
+#: Head nouns that make a definite description an arm of government ("the regulator said"). Matched on the
+#: head only: as modifiers they name a person's affiliation ("a city resident", "the state's governor").
+GOVERNMENT_HEADS: frozenset[str] = frozenset(
+    [
+        "regulator",
+        "regulators",
+        "watchdog",
+        "city",
+        "county",
+        "state",
+        "municipality",
+        "borough",
+        "district",
+        "province",
+        "legislature",
+        "assembly",
+        "tribunal",
+        "inspectorate",
+        "ombudsman",
+        "prosecution",
+        "presidency",
+        "junta",
+    ]
+)
+
 #: Multi-word government names looked for in the lower-cased source phrase.
 GOVERNMENT_PHRASES: tuple[str, ...] = ("white house", "state department", "air force", "home office", "downing street")
 
@@ -470,6 +499,44 @@ ORGANIZATION_WORDS: frozenset[str] = frozenset(
         "airline",
         "manufacturer",
         "startup",
+    ]
+)
+
+#: Head nouns that make a definite description a non-government body ("the utility said"), on the head only
+#: for the reason given at :data:`GOVERNMENT_HEADS`.
+ORGANIZATION_HEADS: frozenset[str] = frozenset(
+    [
+        "utility",
+        "utilities",
+        "operator",
+        "carrier",
+        "insurer",
+        "retailer",
+        "lender",
+        "supplier",
+        "provider",
+        "contractor",
+        "maker",
+        "producer",
+        "publisher",
+        "distributor",
+        "consortium",
+        "conglomerate",
+        "nonprofit",
+        "non-profit",
+        "school",
+        "college",
+        "academy",
+        "museum",
+        "chain",
+        "supermarket",
+        "brand",
+        "team",
+        "trust",
+        "board",
+        "church",
+        "studio",
+        "airport",
     ]
 )
 
@@ -588,6 +655,14 @@ NUMBER_WORDS: frozenset[str] = frozenset(
 #: Words that open a clause and are not part of what a source said.
 CLAUSE_MARKERS: frozenset[str] = frozenset(
     ["that", "and", "but", "while", "whereas", "as", "because", "so", "where", "which", "who", ","]
+)
+
+#: Modals that make a writer's sentence a prescription, not a checkable claim ("They should listen to it").
+PRESCRIPTIVE_MODALS: frozenset[str] = frozenset(["should", "ought", "must"])
+
+#: Roles that make "X is a columnist …" an author bio (spec section 1), even without a byline naming X.
+AUTHOR_ROLES: frozenset[str] = frozenset(
+    ["columnist", "contributor", "commentator", "correspondent", "writer", "author", "editor", "novelist", "fellow"]
 )
 
 #: Sentences matching any of these (case-insensitive) are boilerplate, not claims (spec section 1).

@@ -21,11 +21,13 @@ from claimcheck.backends.rules.lexicon import (
     ANONYMOUS_HEADS,
     DOCUMENT_NOUNS,
     FEMALE_TITLES,
+    GOVERNMENT_HEADS,
     GOVERNMENT_PHRASES,
     GOVERNMENT_WORDS,
     MALE_TITLES,
     MEDIA_NAMES,
     MEDIA_NOUNS,
+    ORGANIZATION_HEADS,
     ORGANIZATION_WORDS,
     SPOKESPERSON_NOUNS,
     TITLES,
@@ -490,6 +492,12 @@ class SourceResolver:
             return "document"
         if head in ANONYMOUS_HEADS and not any(t.ent_type_ == "PERSON" for t in span):
             return "anonymous"
+        # A description of an institution is typed by its common-noun head ("the utility", "the regulator");
+        # a name with such a head ("Islamic State") is typed as a name below.
+        if root.tag_ in ("NN", "NNS") and head in GOVERNMENT_HEADS:
+            return "government"
+        if root.tag_ in ("NN", "NNS") and head in ORGANIZATION_HEADS:
+            return "organization"
         if low in MEDIA_NAMES or (head in MEDIA_NOUNS and "news" in words):
             return "media"
         if words & GOVERNMENT_WORDS or any(p in low for p in GOVERNMENT_PHRASES):
