@@ -103,7 +103,8 @@ def main() -> None:
     warm.extract_many(docs[:4])  # load and warm up outside the timings
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(f"machine: {cores} cores usable ({os.cpu_count()} online), {cpu_model()}, load average {os.getloadavg()}")
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"machine: {cores} cores usable ({os.cpu_count()} online), {cpu_model()}; load average {load}")
     print(f"python {platform.python_version()}, spaCy {spacy.__version__}, pipeline {warm.model}: {nlp.pipe_names}")
     env = {v: os.environ[v] for v in WORKER_THREAD_VARS if v in os.environ}
     print(f"thread env in this process: {env or 'none set'} (rules workers run with 1 thread each)")

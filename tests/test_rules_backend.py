@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+
 import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from claimcheck.backends import Backend, get_backend
 from claimcheck.backends.rules import RulesBackend
-from claimcheck.errors import ClaimcheckError, ConfigError, InputError
+from claimcheck.backends.rules import backend as backend_module
+from claimcheck.backends.rules.backend import WORKER_THREAD_VARS
+from claimcheck.errors import BackendError, ClaimcheckError, ConfigError, InputError
 from claimcheck.schema import Extraction
 
 ARTICLE = (
@@ -15,6 +26,23 @@ ARTICLE = (
     "The port employs about 2,400 people."
 )
 OTHER = "Ticket prices will rise by 5 percent in April, the rail operator said in a statement."
+#: A text the tests below make spaCy or the rules fail on.
+POISON = "The mayor said the poisonpill budget is balanced."
+FAILING_PIPE = "claimcheck_test_fail_on_poison"
+forking = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="workers inherit the test's patches only when forked (Linux)"
+)
+
+
+@Language.component(FAILING_PIPE)
+def _fail_on_poison(doc: Doc) -> Doc:
+    if "poisonpill" in doc.text:
+        raise ValueError("this text breaks the parse")
+    return doc
+
+
+def _thread_env(names: tuple[str, ...]) -> dict[str, str | None]:
+    return {name: os.environ.get(name) for name in names}
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +109,84 @@ def test_two_workers_give_the_same_output_as_one(backend: RulesBackend) -> None:
     one = backend.extract_many(docs)
     two = RulesBackend(workers=2, batch_size=2).extract_many(docs)
     assert dump(two) == dump(one)
+
+
+def test_two_workers_keep_bad_documents_in_place(backend: RulesBackend) -> None:
+    docs = [("a", ARTICLE), ("empty", ""), ("b", OTHER), ("nul", "bad\x00text"), ("c", ARTICLE)]
+    results = RulesBackend(workers=2).extract_many(docs)
+    assert [type(r).__name__ for r in results] == ["Extraction", "InputError", "Extraction", "InputError", "Extraction"]
+    assert dump(results) == dump(backend.extract_many(docs))
+
+
+@pytest.mark.parametrize("workers", [1, pytest.param(2, marks=forking)])
+def test_a_document_the_rules_fail_on_becomes_its_error(monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
+    real = backend_module.extract_claims
+
+    def flaky(doc: Doc) -> list[object]:
+        if "poisonpill" in doc.text:
+            raise RuntimeError("rule bug")
+        return real(doc)
+
+    monkeypatch.setattr(backend_module, "extract_claims", flaky)
+    docs = [("a", ARTICLE), ("bad", POISON), ("b", OTHER)]
+    results = RulesBackend(workers=workers).extract_many(docs)
+    assert isinstance(results[1], BackendError) and "bad: the rules failed (RuntimeError: rule bug)" in str(results[1])
+    assert [r.id for r in results if isinstance(r, Extraction)] == ["a", "b"]
+
+
+@pytest.fixture
+def failing_parse(backend: RulesBackend) -> Iterator[None]:
+    """The shared pipeline raises on POISON, as spaCy might on a pathological text; removed afterwards."""
+    backend.nlp.add_pipe(FAILING_PIPE, last=True)
+    try:
+        yield
+    finally:
+        backend.nlp.remove_pipe(FAILING_PIPE)
+
+
+@pytest.mark.parametrize("workers", [1, pytest.param(2, marks=forking)])
+@pytest.mark.usefixtures("failing_parse")
+def test_a_text_spacy_fails_on_loses_only_itself(workers: int) -> None:
+    docs = [("a", ARTICLE), ("bad", POISON), ("b", OTHER), ("c", ARTICLE)]
+    results = RulesBackend(workers=workers, batch_size=4).extract_many(docs)
+    assert [type(r).__name__ for r in results] == ["Extraction", "BackendError", "Extraction", "Extraction"]
+    assert "bad: spaCy failed to parse it (ValueError: this text breaks the parse)" in str(results[1])
+    assert results[0].model_dump() == results[3].model_dump() | {"id": "a"}  # type: ignore[union-attr]
+
+
+def test_workers_fork_only_when_no_other_thread_runs() -> None:
+    if not sys.platform.startswith("linux"):
+        assert backend_module._mp_context().get_start_method() == "spawn"
+        return
+    assert threading.active_count() == 1, "another test left a thread running"
+    assert backend_module._mp_context().get_start_method() == "fork"
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert backend_module._mp_context().get_start_method() == "spawn"
+    finally:
+        release.set()
+        other.join()
+
+
+def test_spawned_workers_give_the_same_output(monkeypatch: pytest.MonkeyPatch, backend: RulesBackend) -> None:
+    monkeypatch.setattr(backend_module, "_mp_context", lambda: multiprocessing.get_context("spawn"))
+    docs = [("a", ARTICLE), ("empty", " "), ("b", OTHER)]
+    assert dump(RulesBackend(workers=2).extract_many(docs)) == dump(backend.extract_many(docs))
+
+
+@forking
+def test_worker_processes_run_one_blas_thread_and_the_parent_keeps_its_setting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("OMP_NUM_THREADS", "7")
+    before = _thread_env(WORKER_THREAD_VARS)
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(1, mp_context=ctx, initializer=backend_module._init_worker, initargs=(None,)) as pool:
+        inside = pool.submit(_thread_env, WORKER_THREAD_VARS).result()
+    assert inside == dict.fromkeys(WORKER_THREAD_VARS, "1")
+    assert _thread_env(WORKER_THREAD_VARS) == before and before["OMP_NUM_THREADS"] == "7"
 
 
 async def test_aextract_matches_extract(backend: RulesBackend) -> None:

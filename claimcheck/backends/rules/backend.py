@@ -61,18 +61,14 @@ def _positive_int(name: str, value: object) -> int:
 def _init_worker(spacy_model: str | None) -> None:
     """Runs once in each worker process: one BLAS/OpenMP thread, then the pipeline (cached for the worker's life).
 
-    The variables only reach libraries the worker loads itself (spawn); a forked
-    worker inherits them loaded, so ``threadpoolctl`` is used when installed.
-    The parent's environment is never touched.
+    The variables reach the numeric libraries a spawned worker loads itself
+    (numpy's OpenBLAS would otherwise start a thread per core in every worker);
+    a forked worker starts with one thread, and the parse never calls OpenBLAS
+    (thinc multiplies with single-threaded blis). The parent's environment is
+    never touched.
     """
     for var in WORKER_THREAD_VARS:
         os.environ[var] = "1"
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:
-        pass
-    else:
-        threadpool_limits(1)
     load_pipeline(spacy_model)
 
 
@@ -81,7 +77,7 @@ def _mp_context() -> BaseContext:
 
     Forking a process with other threads running can deadlock the child on a
     lock one of them held, so then (and off Linux) workers are spawned and load
-    the pipeline themselves, which takes a few seconds each.
+    the pipeline themselves, about a second more per run.
     """
     if sys.platform.startswith("linux") and threading.active_count() == 1:
         return multiprocessing.get_context("fork")

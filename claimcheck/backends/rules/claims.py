@@ -12,7 +12,7 @@ author bio. Sources are resolved in text order at the end.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -90,7 +90,12 @@ class _Document:
         self.run_starts = [r[0] for r in self.runs]
         self.para_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(self.text)]
         self.sents: list[Span] = [s for s in doc.sents if s.text.strip()]
+        self.token_starts = [t.idx for t in doc]
         self.authors = byline_names(self.text)
+
+    def tokens_in(self, start: int, end: int) -> range:
+        """Indices of the tokens that begin in the character range ``[start, end)``."""
+        return range(bisect_left(self.token_starts, start), bisect_left(self.token_starts, end))
 
     def paragraph(self, pos: int) -> int:
         return bisect_right(self.para_starts, pos) - 1
@@ -218,7 +223,7 @@ def _unattributed(
         for x in drafts:
             if x.end <= sent.start_char or x.start >= sent.end_char:
                 continue
-            taken.update(t.i for t in sent if x.start <= t.idx < x.end)
+            taken.update(d.tokens_in(max(x.start, sent.start_char), min(x.end, sent.end_char)))
             taken.update(x.frame)
         for rel in per_sent.get(k, []):
             taken.update(rel.frame)
@@ -288,7 +293,7 @@ def _finish(d: _Document, drafts: list[_Draft]) -> list[Claim]:
     claims: list[Claim] = []
     for x in drafts:
         rel = x.relation or (x.source_of.relation if x.source_of else None)
-        scope = {t.i for t in doc if x.start <= t.idx < x.end}
+        scope = set(d.tokens_in(x.start, x.end))
         fields: dict[str, object] = {}
         if rel is not None:
             name, typ, conf = resolved[id(rel)]

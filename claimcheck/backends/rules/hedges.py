@@ -35,6 +35,10 @@ _CUES: tuple[tuple[tuple[str, ...], HedgeKind], ...] = tuple(
         key=lambda item: -len(item[0]),
     )
 )
+#: The cues by first word, longest first within each: a token is tried only against cues it can start.
+_CUES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], HedgeKind]]] = {}
+for _cue in _CUES:
+    _CUES_BY_FIRST.setdefault(_cue[0][0], []).append(_cue)
 
 
 def _numberish(token: Token) -> bool:
@@ -73,7 +77,7 @@ def _match(doc: Doc, i: int) -> tuple[int, int, HedgeKind] | None:
     span = _agentless(doc, i)
     if span is not None:
         return span[0], span[1], "uncertainty"
-    for words, kind in _CUES:
+    for words, kind in _CUES_BY_FIRST.get(doc[i].lower_, ()):
         end = i + len(words)
         if end > len(doc) or any(doc[i + k].lower_ != w for k, w in enumerate(words)):
             continue
@@ -103,6 +107,6 @@ def find_hedges(doc: Doc, tokens: Iterable[int]) -> list[Hedge]:
         if s < taken:
             continue
         start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-        hedges.append(Hedge(cue=doc.text[start:end], kind=kind, start=start, end=end))
+        hedges.append(Hedge(cue=doc[s:e].text, kind=kind, start=start, end=end))
         taken = e
     return hedges
