@@ -131,3 +131,21 @@ def test_salvage_reads_fenced_json_and_normalises_values() -> None:
     claims, dropped = salvage(completion, "Prices rose, and fell.")
     assert [(c.claim, c.source, c.quote, c.start) for c in claims] == [("Prices rose", None, "indirect", 0)]
     assert dropped == []
+
+
+@pytest.mark.parametrize(
+    ("base_url", "mode"),
+    [
+        ("http://127.0.0.1:11434/v1", "json_schema"),  # self-hosted Ollama
+        ("http://127.0.0.1:8766/v1", "tools"),  # llama-cpp-python's server: json_schema gets HTTP 500 there
+        ("https://api.openai.com/v1", "tools"),
+    ],
+)
+def test_mode_defaults_per_endpoint_and_stays_selectable(monkeypatch, base_url: str, mode: str) -> None:
+    from claimcheck.backends.llm import LLMBackend
+
+    monkeypatch.delenv("CLAIMCHECK_MODE", raising=False)
+    assert LLMBackend(base_url=base_url, model="m", api_key="k").mode == mode
+    assert LLMBackend(base_url=base_url, model="m", api_key="k", mode="json").mode == "json"
+    monkeypatch.setenv("CLAIMCHECK_MODE", "md_json")
+    assert LLMBackend(base_url=base_url, model="m", api_key="k").mode == "md_json"

@@ -49,7 +49,7 @@ from claimcheck.inputs import check_text
 from claimcheck.prompts import Prompts, load_prompts, short_hash
 from claimcheck.schema import Claim, DroppedClaim, Extraction, Usage
 
-__all__ = ["DEFAULT_MODE", "DEFAULT_OPENAI_MODEL", "MODES", "LLMBackend"]
+__all__ = ["DEFAULT_MODE", "DEFAULT_OPENAI_MODEL", "MODES", "LLMBackend", "default_mode"]
 
 # instructor logs every failed attempt at ERROR; without this a library user
 # who configured no logging would see them on stderr via logging.lastResort.
@@ -71,6 +71,16 @@ MODES: dict[str, instructor.Mode] = {
     "md_json": instructor.Mode.MD_JSON,
 }
 DEFAULT_MODE = "tools"
+#: Self-hosted Ollama's default port. Ollama (0.5+) grammar-constrains
+#: ``response_format: json_schema`` but does not force a named tool call, so
+#: json_schema is its sensible default.
+OLLAMA_PORT = 11434
+
+
+def default_mode(base_url: str) -> str:
+    """The instructor mode that works best on this endpoint when none is asked for."""
+    return "json_schema" if urlsplit(base_url).port == OLLAMA_PORT else DEFAULT_MODE
+
 
 _NO_BACKEND = "or use --backend rules"
 
@@ -262,7 +272,7 @@ class LLMBackend:
                 )
             key = PLACEHOLDER_KEY  # local servers ignore the key, the SDK insists on one
         self._api_key = key
-        requested = mode or _env("CLAIMCHECK_MODE") or DEFAULT_MODE
+        requested = mode or _env("CLAIMCHECK_MODE") or default_mode(self.base_url)
         mode_name = requested.strip().lower().replace("-", "_")
         if mode_name not in MODES:
             raise ConfigError(f"unknown instructor mode {requested!r}", fix=f"use one of: {', '.join(MODES)}")
