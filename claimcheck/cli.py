@@ -159,15 +159,16 @@ def _print_table(extractions: list[Extraction]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    # Piped output has no terminal width to fit; 120 columns keeps short fields whole.
+    console = Console(width=None if sys.stdout.isatty() else 120)
     for ext in extractions:
         table = Table(title=f"{ext.id} — {len(ext.claims)} claims ({ext.backend})", show_lines=True, expand=True)
         table.add_column("#", justify="right", style="dim", no_wrap=True)
         table.add_column("claim", ratio=5)
-        table.add_column("source → name", ratio=2)
-        table.add_column("cue", ratio=1)
+        table.add_column("source → name", ratio=2, overflow="fold")
+        table.add_column("cue", ratio=1, min_width=9, overflow="fold")
         table.add_column("quote", no_wrap=True)
-        table.add_column("hedges", ratio=1)
+        table.add_column("hedges", ratio=1, min_width=12, overflow="fold")
         for i, c in enumerate(ext.claims, 1):
             source = "—" if c.source is None else f"{c.source} → [bold]{c.source_name or c.source}[/] ({c.source_type})"
             hedges = ", ".join(f"{h.cue} ({h.kind[:6]}.)" for h in c.hedges)

@@ -43,7 +43,7 @@ def vcr_config() -> dict[str, object]:
     return {
         "filter_headers": ["authorization", "api-key", "x-api-key", "openai-organization"],
         "filter_query_parameters": ["api_key", "api-key", "key"],
-        "match_on": ["method", "scheme", "host", "port", "path", "body"],
+        "match_on": ["method", "scheme", "host", "port", "path", "llm_body"],
         "before_record_request": _normalise_port,
         "decode_compressed_response": True,
     }
