@@ -205,9 +205,24 @@ def _print_findings(findings: Sequence[Finding]) -> None:
         print(f"    fix: {f.fix}")
 
 
+def _selected_rules(select: str | None, ignore: str | None) -> list[str]:
+    """The rule ids ``--select``/``--ignore`` leave, refusing names that are not rules before any work."""
+    from claimcheck.checks import RULES
+
+    def names(arg: str | None) -> list[str]:
+        return [n.strip() for n in (arg or "").split(",") if n.strip()]
+
+    for name in names(select) + names(ignore):
+        if name not in RULES:
+            raise ConfigError(f"unknown rule {name!r}", fix=f"use some of: {', '.join(RULES)}")
+    chosen = names(select) or list(RULES)
+    return [r for r in chosen if r not in set(names(ignore))]
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
+    rules = _selected_rules(args.select, args.ignore)
     good, bad = _run_documents(args, args.files)
-    per_doc = [(ext, check(ext)) for ext in good]
+    per_doc = [(ext, check(ext, rules=rules)) for ext in good]
     findings = [f for _, fs in per_doc for f in fs]
     if args.format == "json":
         out: list[dict[str, object]] = [
@@ -302,6 +317,8 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", help="article text files (UTF-8), or - for standard input")
     p.add_argument("--format", choices=["text", "json", "html"], default="text")
     p.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default="error")
+    p.add_argument("--select", metavar="RULE,…", help="run only these rules (comma-separated rule ids)")
+    p.add_argument("--ignore", metavar="RULE,…", help="skip these rules, e.g. unattributed-claim")
     _add_backend_options(p)
     p.set_defaults(func=_cmd_check)
 

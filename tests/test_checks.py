@@ -584,3 +584,27 @@ def test_the_seed_gets_the_findings_an_editor_wants() -> None:
     assert ("quote-without-source", "“one-way attack drone”") in got
     unattributed = {text[f.start : f.start + 20] for f in found if f.rule == "unattributed-claim"}
     assert {"The attacks were in ", "The Biden administra"} <= unattributed
+
+
+def test_cli_select_and_ignore_rules(tmp_path, capsys) -> None:
+    from claimcheck.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "At least 40 people died in the fire. Officials said the cause was “unclear”.\n", encoding="utf-8"
+    )
+    assert main(["check", str(article), "--no-cache", "--fail-on", "never", "--format", "json"]) == 0
+    every = {f["rule"] for doc in json.loads(capsys.readouterr().out) for f in doc["findings"]}
+    assert {"unattributed-claim", "anonymous-source"} <= every
+
+    argv = ["check", str(article), "--no-cache", "--fail-on", "never", "--format", "json"]
+    assert main([*argv, "--ignore", "unattributed-claim"]) == 0
+    left = {f["rule"] for doc in json.loads(capsys.readouterr().out) for f in doc["findings"]}
+    assert left == every - {"unattributed-claim"}
+
+    assert main([*argv, "--select", "anonymous-source"]) == 0
+    only = {f["rule"] for doc in json.loads(capsys.readouterr().out) for f in doc["findings"]}
+    assert only == {"anonymous-source"}
+
+    assert main([*argv, "--select", "no-such-rule"]) == 2
+    assert "unknown rule 'no-such-rule'" in capsys.readouterr().err
