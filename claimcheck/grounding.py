@@ -230,9 +230,15 @@ def quote_mask(text: str) -> bytearray:
     return mask
 
 
-def quote_type(text: str, start: int, end: int, mask: bytearray | None = None) -> QuoteType:
+@lru_cache(maxsize=32)
+def _shared_mask(text: str) -> bytes:
+    """One mask per document, however many claims ask (read-only, hence bytes)."""
+    return bytes(quote_mask(text))
+
+
+def quote_type(text: str, start: int, end: int, mask: bytes | bytearray | None = None) -> QuoteType:
     """Direct, mixed or indirect, judged on the text alone (spec section 2)."""
-    mask = mask if mask is not None else quote_mask(text)
+    mask = mask if mask is not None else _shared_mask(text)
     inside = outside = 0
     for i in range(start, end):
         if text[i].isalnum():
