@@ -166,7 +166,7 @@ def extract_many(
     docs = _as_docs(texts)
     be = resolve_backend(backend, options)
     store = _cache_of(cache)
-    results: list[Extraction | ClaimcheckError | None] = [None] * len(docs)
+    results: list[Extraction | ClaimcheckError] = [ClaimcheckError("not run")] * len(docs)  # every slot is filled
     todo: list[int] = []
     for i, (doc_id, text) in enumerate(docs):
         try:
@@ -185,4 +185,4 @@ def extract_many(
         results[i] = res
         if store is not None and isinstance(res, Extraction):
             store.put(be, docs[i][1], res)
-    return [r if r is not None else ClaimcheckError("no result") for r in results]
+    return results

@@ -66,7 +66,7 @@ _SECONDS = _number(float, 1e-3, "a positive number of seconds")
 # --- shared options -------------------------------------------------------------------------
 
 
-def _add_backend_options(p: argparse.ArgumentParser, *, cache_default: bool = True) -> None:
+def _add_backend_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("backend")
     g.add_argument("--backend", choices=BACKENDS, help="rules (offline, default without an endpoint) or llm")
     g.add_argument("--model", help="LLM model name (llm backend; env CLAIMCHECK_MODEL)")
@@ -85,9 +85,7 @@ def _add_backend_options(p: argparse.ArgumentParser, *, cache_default: bool = Tr
     g.add_argument("--workers", type=_POSITIVE_INT, help="processes for the rules backend (default 1)")
     g.add_argument("--concurrency", type=_POSITIVE_INT, default=4, help="documents in flight at once (default 4)")
     g.add_argument("--cache-dir", help="where cached extractions live (default ~/.cache/claimcheck)")
-    g.add_argument(
-        "--no-cache", dest="cache", action="store_false", default=cache_default, help="do not read or write the cache"
-    )
+    g.add_argument("--no-cache", dest="cache", action="store_false", help="do not read or write the cache")
 
 
 def _backend_from_args(args: argparse.Namespace) -> Backend:
@@ -102,9 +100,7 @@ def _backend_from_args(args: argparse.Namespace) -> Backend:
         "chunk_chars": args.chunk_chars,
     }
     rules_opts = {"workers": args.workers}
-    name = args.backend or ("llm" if args.base_url else None)
-    if name is None:
-        name = default_backend_name({k: v for k, v in llm_opts.items() if v is not None})
+    name = args.backend or default_backend_name({k: v for k, v in llm_opts.items() if v is not None})
     if name == "rules":
         stray = [f"--{k.replace('_', '-')}" for k, v in llm_opts.items() if v is not None]
         if stray:

@@ -37,8 +37,6 @@ __all__ = [
 FUZZY_THRESHOLD = 92.0
 FUZZY_MIN_CHARS = 24
 
-OPEN_QUOTES = "“‘«„‚"
-CLOSE_QUOTES = "”’»‟‛"
 _FOLD = str.maketrans(
     {
         "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
@@ -164,19 +162,14 @@ def locate(span: str, text: str, *, near: Near = None, outside: bool = False, fu
         s, e = _nearest(exact, near, text, outside=outside)
         return Span(s, e, "exact")
     doc = _doc(text)
-    needle, _ = _collapse(span)
-    needle = needle.strip()
-    hits = [doc.back(*h) for h in _find_all(needle, doc.collapsed)] if needle else []
-    if hits:
-        s, e = _nearest(hits, near, text, outside=outside)
-        return Span(s, e, "folded")
-    trimmed = needle
-    ts, te = trim_span(trimmed, 0, len(trimmed))
-    trimmed = trimmed[ts:te]
-    hits = [doc.back(*h) for h in _find_all(trimmed, doc.collapsed)] if trimmed else []
-    if hits:
-        s, e = _nearest(hits, near, text, outside=outside)
-        return Span(s, e, "trimmed")
+    needle = _collapse(span)[0].strip()
+    ts, te = trim_span(needle, 0, len(needle))
+    trimmed = needle[ts:te]
+    for method, form in (("folded", needle), ("trimmed", trimmed)):
+        hits = [doc.back(*h) for h in _find_all(form, doc.collapsed)] if form else []
+        if hits:
+            s, e = _nearest(hits, near, text, outside=outside)
+            return Span(s, e, method)
     if fuzzy and len(trimmed) >= FUZZY_MIN_CHARS:
         al = fuzz.partial_ratio_alignment(trimmed, doc.collapsed, score_cutoff=FUZZY_THRESHOLD)
         if al is not None and al.dest_end > al.dest_start:
@@ -212,10 +205,7 @@ def quote_mask(text: str) -> bytearray:
     mask = bytearray(len(text))
     breaks = {m.start() for m in _PARAGRAPH_BREAK.finditer(text)}
     inside = False
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
+    for i, ch in enumerate(text):
         if i in breaks:
             inside = False
         elif ch == "“" or ch == "«" or ch == "„":
@@ -226,7 +216,6 @@ def quote_mask(text: str) -> bytearray:
             inside = not inside
         elif inside:
             mask[i] = 1
-        i += 1
     return mask
 
 
