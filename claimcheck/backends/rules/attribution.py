@@ -25,6 +25,7 @@ colon takes the next sentence as its content (see :func:`colon_frame`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,13 +41,26 @@ from claimcheck.backends.rules.lexicon import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Relation", "colon_frame", "find_relations", "markup_trim", "token_chunks", "trim_tokens"]
+__all__ = [
+    "FINITE_TAGS",
+    "Relation",
+    "colon_frame",
+    "find_relations",
+    "markup_trim",
+    "token_chunks",
+    "trim_tokens",
+    "word_count",
+]
 
 _CLAUSAL = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj", "csubj"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
-_FINITE = frozenset({"VBD", "VBP", "VBZ", "MD"})
+FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
 _COMPLEMENT = frozenset({"ccomp", "xcomp"})
 _SOURCE_CUT = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis"})
+#: Clauses inside a prepositional object of the verb that stay content when they have their own subject.
+_PREP_CLAUSES = _CLAUSAL | {"acl", "relcl"}
+#: Tags of a clause that may be the non-restrictive scope of a sentence-final "according to".
+_SCOPE_TAGS = FINITE_TAGS | {"VBN"}
 
 
 @dataclass
@@ -66,6 +80,11 @@ class Relation:
     @property
     def first_token(self) -> int:
         return min(self.cue[0], self.source[0])
+
+
+def word_count(tokens: Iterable[Token]) -> int:
+    """How many of ``tokens`` are words or numbers (not punctuation, spaces or symbols)."""
+    return sum(1 for t in tokens if t.is_alpha or t.like_num)
 
 
 def _has_verb(tokens: list[Token]) -> bool:
@@ -112,13 +131,14 @@ def _is_mention(doc: Doc, span: tuple[int, int]) -> bool:
 
     Markup glued to the ends (an HTML attribute closing on '">Sanders') is cut off when the claim is built.
     """
-    text = doc[slice(*span)].text
+    tokens = doc[slice(*span)]
+    text = tokens.text
     s, e = markup_trim(text)
-    if "<" in text[s:e] or ">" in text[s:e] or any(_is_markup(t) for t in doc[slice(*span)]):
+    if "<" in text[s:e] or ">" in text[s:e] or any(_is_markup(t) for t in tokens):
         return False
     return any(
         t.pos_ in ("NOUN", "PROPN", "PRON") and any(ch.isalpha() for ch in t.text[slice(*markup_trim(t.text))])
-        for t in doc[slice(*span)]
+        for t in tokens
     )
 
 
@@ -130,8 +150,8 @@ def _prep_frame(prep: Token) -> set[int]:
     """
     clause: set[int] = set()
     for t in prep.subtree:
-        if t.dep_ in _CLAUSAL | {"acl", "relcl"} and (
-            t.tag_ in _FINITE or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        if t.dep_ in _PREP_CLAUSES and (
+            t.tag_ in FINITE_TAGS or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
         ):
             clause.update(c.i for c in t.subtree)
     return {t.i for t in prep.subtree} - clause
@@ -188,12 +208,12 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     for child in verb.children:
         if child.i == subj.i:
             continue
-        sub = list(child.subtree)
         # A prepositional phrase between the subject and the content is the verb's object ("insisted on
         # paying"); one inside the content ("“… in the way J.F.K. would have,” said X") is a misparse.
         if child.dep_ == "prep" and complement is None and (child.i > verb.i or child.i > subj.i):
             frame |= _prep_frame(child)
             continue
+        sub = list(child.subtree)
         if child.dep_ in _CLAUSAL or child.dep_ == "punct" or _has_verb(sub):
             if complement is None and child.dep_ in ("ccomp", "parataxis", "xcomp") and child.i > verb.i:
                 complement = child.i
@@ -216,8 +236,9 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
 
 
 def _according_relation(tok: Token, sent: Span) -> Relation | None:
+    """ "according to X" on a token the caller found to be "according"."""
     doc = tok.doc
-    if tok.lower_ != "according" or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "to":
+    if tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "to":
         return None
     to = doc[tok.i + 1]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -261,9 +282,9 @@ def _according_region(tok: Token, sent: Span, frame: set[int]) -> tuple[int, int
     node = last
     best: tuple[int, int] | None = None
     while node.head.i != node.i and sent.start <= node.head.i < sent.end:
-        if node.dep_ in ("relcl", "advcl") and node.tag_ in _FINITE | {"VBN"}:
+        if node.dep_ in ("relcl", "advcl") and node.tag_ in _SCOPE_TAGS:
             s, e = _span_of(list(node.subtree))
-            if e >= first - 1 and s > sent.start + 2 and doc[s - 1].text == "," and not (first <= node.i):
+            if e >= first - 1 and s > sent.start + 2 and doc[s - 1].text == "," and node.i < first:
                 best = (s, min(e, first))
         node = node.head
     return best or (sent.start, sent.end)
@@ -318,9 +339,9 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
     # A frame after its content needs a comma, quote or colon between them ("…, she said").
     if before and any(t.is_punct for t in doc[before[0][1] : fs]):
         # A frame inside a clause ("The strikes, he said, were necessary") splits it: keep the larger side.
-        split = after and not any(t.tag_ in _FINITE for t in doc[slice(*before[0])])
-        if split and any(t.tag_ in _FINITE for t in doc[slice(*after[0])]):
-            return max(before[0], after[0], key=lambda c: sum(1 for t in doc[slice(*c)] if t.is_alpha or t.like_num))
+        split = after and not any(t.tag_ in FINITE_TAGS for t in doc[slice(*before[0])])
+        if split and any(t.tag_ in FINITE_TAGS for t in doc[slice(*after[0])]):
+            return max(before[0], after[0], key=lambda c: word_count(doc[slice(*c)]))
         return before[0]
     if after:
         chunk = after[0]
@@ -397,7 +418,7 @@ def _nested_in(doc: Doc, inner: Relation, outer: Relation) -> bool:
 
 def _content(doc: Doc, rel: Relation, taken: set[int]) -> tuple[int, int] | None:
     content = _choose_content(doc, rel, token_chunks(doc, *rel.region, taken))
-    if content is None or sum(1 for t in doc[slice(*content)] if t.is_alpha or t.like_num) < 2:
+    if content is None or word_count(doc[slice(*content)]) < 2:
         return None
     return content
 

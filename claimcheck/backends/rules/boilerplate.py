@@ -16,6 +16,7 @@ __all__ = ["byline_names", "dateline_end", "is_boilerplate", "is_headline", "is_
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS), re.IGNORECASE | re.MULTILINE)
 _BYLINE = re.compile(r"^[ \t]*(?:by|By|BY)[ \t]+((?:[A-Z][\w.'’-]+[ \t]+){0,3}[A-Z][\w.'’-]+)[ \t]*$", re.MULTILINE)
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.,' ]{2,40}(?:\s*\([^)\n]{1,40}\))?\s*[-–—]+\s*")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SMALL = frozenset(
     [
         "a",
@@ -67,7 +68,7 @@ def is_headline(paragraph: str) -> bool:
     line = paragraph.strip()
     if not line or "\n" in line:
         return False
-    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    words = _WORD.findall(line)
     if not words or len(words) > 25:
         return False
     if line[-1] not in ".!?”\"'’":

@@ -16,7 +16,15 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from claimcheck.backends.rules.attribution import Relation, colon_frame, find_relations, markup_trim, token_chunks
+from claimcheck.backends.rules.attribution import (
+    FINITE_TAGS,
+    Relation,
+    colon_frame,
+    find_relations,
+    markup_trim,
+    token_chunks,
+    word_count,
+)
 from claimcheck.backends.rules.boilerplate import (
     byline_names,
     dateline_end,
@@ -35,11 +43,11 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_claims"]
 
-_FINITE = frozenset({"VBD", "VBP", "VBZ", "MD"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 #: What may come before the verb of an imperative: "Just consider …", "Don't sell …", "Please, …".
 _IMPERATIVE_LEAD = frozenset({"advmod", "intj", "neg", "aux", "punct", "cc"})
 _PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
+_QUOTE_RUN = re.compile(rb"\x01+")
 #: Shortest unattributed stretch (in words) that can assert something on its own.
 MIN_UNATTRIBUTED_WORDS = 4
 
@@ -54,18 +62,8 @@ class _Draft:
 
 
 def _quote_runs(mask: bytearray) -> list[tuple[int, int]]:
-    runs: list[tuple[int, int]] = []
-    i, n = 0, len(mask)
-    while i < n:
-        if mask[i]:
-            j = i
-            while j < n and mask[j]:
-                j += 1
-            runs.append((i, j))
-            i = j
-        else:
-            i += 1
-    return runs
+    """Maximal runs of quoted characters in a :func:`~claimcheck.grounding.quote_mask`."""
+    return [m.span() for m in _QUOTE_RUN.finditer(mask)]
 
 
 def _run_at(runs: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int] | None:
@@ -124,14 +122,15 @@ class _Document:
         by_para: dict[int, list[int]] = {}
         for k, sent in enumerate(self.sents):
             by_para.setdefault(self.paragraph(sent.start_char), []).append(k)
-            if is_boilerplate(sent.text) or is_question(sent.text) or self.author_bio(sent):
+            text = sent.text
+            if is_boilerplate(text) or is_question(text) or self.author_bio(sent):
                 out.add(k)
+        lead = min(by_para) if len(by_para) > 1 else None  # the opening paragraph, which may be a headline
         for para, members in by_para.items():
             hits = sum(1 for k in members if k in out)
             if hits >= 2 or (hits and len(members) <= 2):
                 out.update(members)
-            first = para == min(by_para) and len(by_para) > 1 and len(members) == 1
-            if first and is_headline(self.sents[members[0]].text):
+            if para == lead and len(members) == 1 and is_headline(self.sents[members[0]].text):
                 out.update(members)
         return out
 
@@ -228,8 +227,7 @@ def _unattributed(
         for rel in per_sent.get(k, []):
             taken.update(rel.frame)
         for cs, ce in token_chunks(doc, sent.start, sent.end, taken):
-            words = [t for t in doc[cs:ce] if t.is_alpha or t.like_num]
-            if len(words) < MIN_UNATTRIBUTED_WORDS or not _asserts(doc[cs:ce]) or _opinion(d, cs, ce):
+            if word_count(doc[cs:ce]) < MIN_UNATTRIBUTED_WORDS or not _asserts(doc[cs:ce]) or _opinion(d, cs, ce):
                 continue
             start, end = d.chars(cs, ce)
             if cs == sent.start:
@@ -274,7 +272,7 @@ def _asserts(tokens: Span) -> bool:
     The second case is the small tagger's usual VBD/VBN confusion ("the fund lost value").
     """
     for t in tokens:
-        if t.tag_ in _FINITE:
+        if t.tag_ in FINITE_TAGS:
             return True
         after_noun = t.i > 0 and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN")
         if t.tag_ == "VBN" and after_noun and not any(c.dep_ in ("aux", "auxpass") for c in t.children):
@@ -285,31 +283,32 @@ def _asserts(tokens: Span) -> bool:
 def _finish(d: _Document, drafts: list[_Draft]) -> list[Claim]:
     doc = d.doc
     resolver = SourceResolver(doc)
-    resolved: dict[int, tuple[str, str, float]] = {}
+    # Each relation's source, resolved once and in text order (a carried-over quote shares its owner's).
+    sources: dict[int, dict[str, object]] = {}
     relations = sorted({id(x.relation): x.relation for x in drafts if x.relation}.values(), key=lambda r: r.source[0])
     for rel in relations:
-        res = resolver.resolve(doc[rel.source[0] : rel.source[1]], cue_lemma=rel.cue_lemma)
-        resolved[id(rel)] = (res.name[slice(*markup_trim(res.name))], res.type, res.confidence)
+        src = doc[slice(*rel.source)]
+        res = resolver.resolve(src, cue_lemma=rel.cue_lemma)
+        text = src.text
+        lo, hi = markup_trim(text)
+        sources[id(rel)] = {
+            "source": text[lo:hi],
+            "source_name": res.name[slice(*markup_trim(res.name))],
+            "source_type": res.type,
+            "source_start": src.start_char + lo,
+            "source_end": src.start_char + hi,
+            "confidence": res.confidence,
+        }
     claims: list[Claim] = []
     for x in drafts:
         rel = x.relation or (x.source_of.relation if x.source_of else None)
         scope = set(d.tokens_in(x.start, x.end))
         fields: dict[str, object] = {}
         if rel is not None:
-            name, typ, conf = resolved[id(rel)]
-            src = doc[rel.source[0] : rel.source[1]]
-            lo, hi = markup_trim(src.text)
-            fields = {
-                "source": src.text[lo:hi],
-                "source_name": name,
-                "source_type": typ,
-                "source_start": src.start_char + lo,
-                "source_end": src.start_char + hi,
-                "confidence": conf,
-            }
+            fields = sources[id(rel)]
             if x.relation is not None:
-                cue = doc[rel.cue[0] : rel.cue[1]]
-                fields |= {"cue": cue.text, "cue_start": cue.start_char, "cue_end": cue.end_char}
+                cue = doc[slice(*rel.cue)]
+                fields = fields | {"cue": cue.text, "cue_start": cue.start_char, "cue_end": cue.end_char}
                 scope |= rel.frame
         claims.append(
             Claim(

@@ -64,9 +64,9 @@ def is_agentless_frame(doc: Doc, i: int) -> bool:
 
 def _agentless(doc: Doc, i: int) -> tuple[int, int] | None:
     """``said to be`` / ``is thought to``: a passive participle with no agent, then "to"."""
-    if not is_agentless_frame(doc, i):
+    if not is_agentless_frame(doc, i):  # which also makes sure doc[i + 2] exists
         return None
-    if i + 2 < len(doc) and doc[i + 2].lower_ == "be":
+    if doc[i + 2].lower_ == "be":
         return i, i + 3
     if i > 0 and doc[i - 1].lower_ in _BE:
         return i - 1, i + 2
@@ -106,7 +106,7 @@ def find_hedges(doc: Doc, tokens: Iterable[int]) -> list[Hedge]:
         s, e, kind = found
         if s < taken:
             continue
-        start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-        hedges.append(Hedge(cue=doc[s:e].text, kind=kind, start=start, end=end))
+        cue = doc[s:e]
+        hedges.append(Hedge(cue=cue.text, kind=kind, start=cue.start_char, end=cue.end_char))
         taken = e
     return hedges

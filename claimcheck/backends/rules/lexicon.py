@@ -542,9 +542,8 @@ ORGANIZATION_HEADS: frozenset[str] = frozenset(
 
 #: News organisations named as sources (lower-cased full names and their usual short forms).
 MEDIA_NAMES: frozenset[str] = frozenset(
-    ["reuters", "ap", "afp", "bloomberg", "bbc", "cnn", "nbc", "abc", "cbs", "msnbc", "npr", "pbs", "politico", "axios"]
-) | frozenset(
     {
+        "reuters", "ap", "afp", "bloomberg", "bbc", "cnn", "nbc", "abc", "cbs", "msnbc", "npr", "pbs", "politico",
         "associated press", "agence france-presse", "new york times", "times", "washington post", "post",
         "wall street journal", "journal", "guardian", "telegraph", "independent", "financial times", "ft",
         "economist", "fox news", "al jazeera", "sky news", "daily mail", "mail", "new york post",

@@ -120,6 +120,21 @@ def clean_name(tokens: list[Token]) -> str:
     return _join(words) or _join(tokens)
 
 
+def _is_government(words: set[str], low: str) -> bool:
+    """A phrase (its words, and the whole lower-cased) naming an arm of government."""
+    return bool(words & GOVERNMENT_WORDS) or any(p in low for p in GOVERNMENT_PHRASES)
+
+
+def _type_of_name(name: str) -> SourceType:
+    """The type of a resolved name, read off the name alone."""
+    low = name.lower()
+    if low in MEDIA_NAMES:
+        return "media"
+    if _is_government(set(low.split()), low):
+        return "government"
+    return "organization"
+
+
 def _is_subject(tok: Token) -> bool:
     """The subject of a clause, or a name in apposition to one ("Elsworth's mayor, Renata Holm, declared")."""
     while tok.dep_ in ("compound", "flat"):
@@ -297,7 +312,7 @@ class SourceResolver:
             toks, is_person = appos
             if is_person:
                 return self._person(span, _join(toks), _gender(list(span)))
-            return Resolution(_join(toks), self._type_of_name(_join(toks)), "named"), "?"
+            return Resolution(_join(toks), _type_of_name(_join(toks)), "named"), "?"
         name = clean_name(list(span))
         typ = self._type(span, cue_lemma)
         if self._depth < 2 and not any(t.tag_ in ("NNP", "NNPS") for t in words if t.i <= span.root.i):
@@ -344,17 +359,18 @@ class SourceResolver:
             return self._unnamed_spokesperson(span) if spokes else None
         res = self._resolve_owner(owner)
         if spokes:
-            kind = res.type if res.type in _INSTITUTIONAL else self._type_of_name(res.name)
+            kind = res.type if res.type in _INSTITUTIONAL else _type_of_name(res.name)
             return Resolution(res.name, kind, "short-form")
         return Resolution(f"{res.name} {_join(_modifiers(root))}", "document", "short-form")
 
     def _unnamed_spokesperson(self, span: Span) -> Resolution | None:
         """ "the spokeswoman" is the one met before; "a spokesman" speaks for the body quoted just before."""
         head = span.root.lower_
-        for k in self._earlier(span):
+        earlier = self._earlier(span)
+        for k in earlier:
             if k.head == head:
                 return Resolution(k.name, k.type, "short-form")
-        for k in self._earlier(span):
+        for k in earlier:
             if k.type in ("government", "organization"):
                 return Resolution(k.name, k.type, "short-form")
         return None
@@ -369,13 +385,13 @@ class SourceResolver:
         lemma = root.lemma_.lower()
         document = lemma in DOCUMENT_NOUNS or root.lower_ in DOCUMENT_NOUNS
         for tok in reversed(self.doc[: span.start]):
-            if tok.pos_ != "NOUN" or tok.i in range(span.start, span.end):
+            if tok.pos_ != "NOUN":
                 continue
-            same = tok.lemma_.lower() == lemma
-            if not same and not (document and tok.lemma_.lower() in DOCUMENT_NOUNS):
+            its = tok.lemma_.lower()
+            if its != lemma and not (document and its in DOCUMENT_NOUNS):
                 continue
             mods = _modifiers(tok)
-            owner = _owner_span(tok) if tok.lemma_.lower() in DOCUMENT_NOUNS else None
+            owner = _owner_span(tok) if its in DOCUMENT_NOUNS else None
             if owner is None and len(mods) < 2:
                 continue
             name = _join(_words(mods))
@@ -409,7 +425,7 @@ class SourceResolver:
                     return Resolution(k.name, k.type, "pronoun"), "?"
             for k in reversed(self.orgs):
                 if k.start < span.start_char:
-                    return Resolution(k.name, self._type_of_name(k.name), "pronoun"), "?"
+                    return Resolution(k.name, _type_of_name(k.name), "pronoun"), "?"
             return Resolution(span.text, "organization", "unresolved"), "?"
         if word in _PLURAL_PRONOUNS:
             for k in earlier:
@@ -423,10 +439,10 @@ class SourceResolver:
 
     def _person(self, span: Span, name: str, gender: Gender) -> tuple[Resolution, Gender]:
         parts = name.split()
-        full = [k for k in self.people if len(k.name.split()) > len(parts)]
-        # Prefer the nearest full name before the mention, then the first after it.
-        ordered = sorted(full, key=lambda k: (k.start > span.start_char, abs(k.start - span.start_char)))
         if len(parts) == 1:
+            full = [k for k in self.people if len(k.name.split()) > 1]
+            # Prefer the nearest full name before the mention, then the first after it.
+            ordered = sorted(full, key=lambda k: (k.start > span.start_char, abs(k.start - span.start_char)))
             for k in ordered:
                 if k.name.split()[-1].lower() == parts[0].lower() and k.gender in (gender, "?"):
                     return Resolution(k.name, "person", "short-form"), gender if gender != "?" else k.gender
@@ -458,13 +474,15 @@ class SourceResolver:
     def _by_head(self, span: Span) -> _Known | None:
         """'the ministry' → the nearest earlier source or organisation whose name ends in that noun."""
         head = span.root.lower_
-        for k in [*self._earlier(span), *reversed([o for o in self.orgs if o.start < span.start_char])]:
-            if k.name.split()[-1].lower() == head and len(k.name.split()) > 1:
+        earlier = self._earlier(span)
+        for k in [*earlier, *reversed([o for o in self.orgs if o.start < span.start_char])]:
+            parts = k.name.split()
+            if parts[-1].lower() == head and len(parts) > 1:
                 return k
         if head in ORGANIZATION_WORDS:
-            for k in self._earlier(span):
+            for k in earlier:
                 # by its name, not its tag: the tagger reads many company names as places
-                if k.type in ("organization", "government") and self._type_of_name(k.name) == "organization":
+                if k.type in ("organization", "government") and _type_of_name(k.name) == "organization":
                     return k
             for ent in reversed(self.doc.ents):
                 if ent.label_ == "ORG" and ent.end_char <= span.start_char:
@@ -473,21 +491,13 @@ class SourceResolver:
 
     # -- types --------------------------------------------------------------------------------
 
-    def _type_of_name(self, name: str) -> SourceType:
-        low = name.lower()
-        words = set(low.split())
-        if low in MEDIA_NAMES:
-            return "media"
-        if words & GOVERNMENT_WORDS or any(p in low for p in GOVERNMENT_PHRASES):
-            return "government"
-        return "organization"
-
     def _type(self, span: Span, cue_lemma: str) -> SourceType:
         root = span.root
         head = root.lower_
-        low = " ".join(t.lower_ for t in _words(list(span)))
+        tokens = _words(list(span))
+        low = " ".join(t.lower_ for t in tokens)
         # "a senior nurse at the hospital" is a person: only the head and its left modifiers type a phrase.
-        words = {t.lower_ for t in _words(list(span)) if t.i <= root.i}
+        words = {t.lower_ for t in tokens if t.i <= root.i}
         if head in DOCUMENT_NOUNS or root.lemma_.lower() in DOCUMENT_NOUNS:
             return "document"
         if head in ANONYMOUS_HEADS and not any(t.ent_type_ == "PERSON" for t in span):
@@ -500,7 +510,7 @@ class SourceResolver:
             return "organization"
         if low in MEDIA_NAMES or (head in MEDIA_NOUNS and "news" in words):
             return "media"
-        if words & GOVERNMENT_WORDS or any(p in low for p in GOVERNMENT_PHRASES):
+        if _is_government(words, low):
             return "government"
         if root.ent_type_ == "GPE":
             return "government"
