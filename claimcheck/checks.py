@@ -12,15 +12,15 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
+from functools import cache, cached_property
 from typing import Any, Literal
 
 from pydantic import BaseModel
 from rapidfuzz import fuzz
 
 from claimcheck.errors import ConfigError
-from claimcheck.grounding import GroundingError, ground_claim, quote_mask
+from claimcheck.grounding import GroundingError, ground_claim, quote_mask, quote_type
 from claimcheck.schema import Claim, Extraction
 from claimcheck.scoring import TITLE_WORDS, normalise_name
 
@@ -88,10 +88,10 @@ class _Doc:
 
     text: str
     claims: list[tuple[int, Claim]]  # (index in Extraction.claims, claim with offsets)
-    mask: bytearray = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.mask = quote_mask(self.text)
+    @cached_property
+    def mask(self) -> bytearray:
+        return quote_mask(self.text)
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -101,15 +101,28 @@ class _Doc:
     def paragraphs(self) -> list[tuple[int, int]]:
         return _paragraphs(self.text)
 
+    @cached_property
+    def unattributed(self) -> list[tuple[int, Claim, list[_Figure]]]:
+        """Unattributed claims with the figures each carries (two rules read them)."""
+        return [(i, c, _figures(self.text, c.start, c.end)) for i, c in self.claims if not c.attributed]
+
     def sentence_at(self, pos: int) -> tuple[int, int]:
         if not self.sentences:
             return 0, len(self.text)
         i = max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
         return self.sentences[i]
 
+    def paragraphs_to(self, pos: int) -> int:
+        """How many paragraphs start at or before ``pos``."""
+        return bisect.bisect_right(self._paragraph_starts, pos)
+
     @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s for s, _ in self.sentences]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [s for s, _ in self.paragraphs]
 
     def claims_over(self, start: int, end: int) -> list[tuple[int, Claim]]:
         """Claims whose span overlaps ``[start, end)``."""
@@ -120,7 +133,7 @@ class _Doc:
         ]
 
     def quoted(self, start: int, end: int) -> bool:
-        return any(self.mask[i] and self.text[i].isalnum() for i in range(start, end))
+        return quote_type(self.text, start, end, self.mask) != "indirect"
 
 
 _SENT_BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|(?<=[.!?][\"”’])\s+|\n\s*\n")
@@ -208,6 +221,11 @@ _MONEY_WORD = re.compile(
     r"\b(?:dollars?|pounds?|euros?|yuan|yen|rupees?|roubles?|francs?|USD|GBP|EUR)\b|[$£€¥]", re.IGNORECASE
 )
 _VOTES = re.compile(r"\b(?:votes?|voted|voters|ballots?|seats|turnout|electorate|majority)\b", re.IGNORECASE)
+_DIGITS = re.compile(r"\d[\d,.]*")
+_SCALED = re.compile(r"[$£€¥%]|cent|million|billion|trillion|\bbn\b", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"\s*(?:{_MONTHS})")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_CURRENCY = re.compile(r"[$£€¥]")
 
 
 @dataclass(frozen=True)
@@ -224,16 +242,16 @@ def _figures(text: str, start: int, end: int) -> list[_Figure]:
     for m in _FIGURE.finditer(span):
         s, e = start + m.start(), start + m.end()
         core = m.group(0)
-        digits = re.search(r"\d[\d,.]*", core)
-        if digits and not re.search(r"[$£€¥%]|cent|million|billion|trillion|\bbn\b", core, re.IGNORECASE):
+        digits = _DIGITS.search(core)
+        if digits and not _SCALED.search(core):
             value = digits.group(0).rstrip(".,")
-            if _DATE_BEFORE.search(text[max(0, s - 12) : s]) or re.match(rf"\s*(?:{_MONTHS})", text[e : e + 6]):
+            if _DATE_BEFORE.search(text[max(0, s - 12) : s]) or _MONTH_AFTER.match(text[e : e + 6]):
                 continue  # "October 7", "7 October"
-            if re.fullmatch(r"(?:1[89]|20)\d\d", value):
+            if _YEAR.fullmatch(value):
                 continue  # a year
         near = text[max(start, s - 60) : min(end, e + 60)]
         after = text[e : min(end, e + 25)]
-        if re.search(r"[$£€¥]", core) or _MONEY_WORD.match(after.strip()) or _MONEY_WORD.search(after[:12]):
+        if _CURRENCY.search(core) or _MONEY_WORD.match(after.strip()) or _MONEY_WORD.search(after[:12]):
             kind: Literal["casualties", "money", "votes", "number"] = "money"
         elif _CASUALTY.search(near):
             kind = "casualties"
@@ -246,10 +264,7 @@ def _figures(text: str, start: int, end: int) -> list[_Figure]:
 
 
 def _rule_unattributed_claim(doc: _Doc) -> Iterator[_Hit]:
-    for i, c in doc.claims:
-        if c.attributed or c.start is None or c.end is None:
-            continue
-        figures = _figures(doc.text, c.start, c.end)
+    for i, c, figures in doc.unattributed:
         quoted = doc.quoted(c.start, c.end)
         carries = [w for w, on in (("a figure", bool(figures)), ("a quotation", quoted)) if on]
         what = f" with {' and '.join(carries)}" if carries else ""
@@ -264,10 +279,8 @@ def _rule_unattributed_claim(doc: _Doc) -> Iterator[_Hit]:
 
 
 def _rule_figure_without_source(doc: _Doc) -> Iterator[_Hit]:
-    for i, c in doc.claims:
-        if c.attributed or c.start is None or c.end is None:
-            continue
-        for f in _figures(doc.text, c.start, c.end):
+    for i, _, figures in doc.unattributed:
+        for f in figures:
             if f.kind == "number":
                 continue
             figure = doc.text[f.start : f.end]
@@ -452,6 +465,7 @@ def _rule_source_name_mismatch(doc: _Doc) -> Iterator[_Hit]:
         return
     name_tokens = {t.lower() for tokens in full.values() for t in tokens}
 
+    @cache
     def counts(word: str) -> int:
         return len(re.findall(rf"\b{re.escape(word)}\b", doc.text))
 
@@ -564,20 +578,19 @@ def _rule_quote_without_source(doc: _Doc) -> Iterator[_Hit]:
 
 def _introduced(doc: _Doc, start: int) -> bool:
     """A block quotation: it opens a paragraph and the previous one introduces it ("The Times reports:")."""
-    paras = [p for p in doc.paragraphs if p[0] <= start]
-    if len(paras) < 2 or doc.text[paras[-1][0] : start].strip():
+    n = doc.paragraphs_to(start)
+    if n < 2 or doc.text[doc.paragraphs[n - 1][0] : start].strip():
         return False
-    ps, pe = paras[-2]
+    ps, pe = doc.paragraphs[n - 2]
     intro = doc.text[ps:pe].rstrip()
     return intro.endswith(":") and bool(_CUE_WORDS.search(intro[-200:]))
 
 
 def _near_previous(doc: _Doc, prev: tuple[int, int], start: int) -> bool:
     """The previous attributed quote ends in the same or the preceding paragraph."""
-    paras = [p for p in doc.paragraphs if p[0] <= start]
-    if not paras:
+    here = doc.paragraphs_to(start) - 1
+    if here < 0:
         return False
-    here = len(paras) - 1
     return any(ps <= prev[0] < pe for ps, pe in doc.paragraphs[max(0, here - 1) : here + 1])
 
 
@@ -725,6 +738,12 @@ _LOADED_VERB = re.compile(
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|these|those|this|that|his|her|their|its|our|such|no)\s+$", re.I)
 _CLAUSE_BEFORE = re.compile(r"[,”\"]\s*(?:[\w’'.-]+\s+){0,4}$")
+_TO_BEFORE = re.compile(r"\bto\s+$")
+_THAT_OR_QUOTE_AFTER = re.compile(r"\s+that\b|\s*[,:]?\s*[“\"]")
+_CLAUSE_AFTER = re.compile(
+    r"\s+(?:it|he|she|they|we|I)\s+(?:had|has|have|was|were|is|are|would|could|did|will|should)\b"
+)
+_STOP_AFTER = re.compile(r"\s*[.,;]")
 
 
 def _loaded_hit(m: re.Match[str], offset: int, claim: int | None) -> _Hit:
@@ -737,17 +756,14 @@ def _loaded_hit(m: re.Match[str], offset: int, claim: int | None) -> _Hit:
 def _used_as_cue(text: str, m: re.Match[str]) -> bool:
     """ "X admitted that", "X insisted: “…”" or "“…,” she admitted." — not "claimed credit" or "the claims"."""
     before = text[max(0, m.start() - 40) : m.start()]
-    if _DETERMINER_BEFORE.search(before) or re.search(r"\bto\s+$", before):
+    if _DETERMINER_BEFORE.search(before) or _TO_BEFORE.search(before):
         return False  # a noun ("the claims that"), or an infinitive ("failed to note that")
     after = text[m.end() : m.end() + 8]
-    if re.match(r"\s+that\b|\s*[,:]?\s*[“\"]", after):
+    if _THAT_OR_QUOTE_AFTER.match(after):
         return True
-    if re.match(
-        r"\s+(?:it|he|she|they|we|I)\s+(?:had|has|have|was|were|is|are|would|could|did|will|should)\b",
-        text[m.end() : m.end() + 24],
-    ):
+    if _CLAUSE_AFTER.match(text[m.end() : m.end() + 24]):
         return True  # a clause without "that": "admitted it had missed"
-    return bool(re.match(r"\s*[.,;]", after)) and bool(_CLAUSE_BEFORE.search(before))
+    return bool(_STOP_AFTER.match(after)) and bool(_CLAUSE_BEFORE.search(before))
 
 
 def _rule_loaded_cue(doc: _Doc) -> Iterator[_Hit]:

@@ -120,7 +120,7 @@ class EvalRun:
 
 
 def _claim_json(c: Any) -> dict[str, Any]:
-    """A scored claim as JSON (the eval only ever scores :class:`Claim` objects)."""
+    """A gold or predicted claim as JSON (the eval only ever handles :class:`Claim` objects)."""
     return c.model_dump(mode="json")
 
 
@@ -136,7 +136,7 @@ def _doc_json(r: DocResult) -> dict[str, Any]:
         "split": r.gold.split,
         "scope": r.gold.scope,
         "error": None if r.error is None else str(r.error),
-        "predictions": [c.model_dump(mode="json") for c in r.predicted],
+        "predictions": [_claim_json(c) for c in r.predicted],
         "dropped": [d.model_dump() for d in ext.dropped] if ext is not None else [],
         "usage": ext.usage.model_dump() if ext is not None else Usage().model_dump(),
         "cached": bool(ext is not None and ext.cached),

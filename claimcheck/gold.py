@@ -292,12 +292,13 @@ def _read_ann(path: Path, text: str) -> list[Claim]:
             continue
         cue = roles.get("Cue")
         source = roles["Source"]
+        mention = _join(source, text)  # the corpus resolves no names: the mention is the name
         start, end = contents[0][0], contents[-1][1]
         claims.append(
             Claim(
                 claim=" ".join(text[s:e] for s, e in contents),
-                source=_join(source, text),
-                source_name=_join(source, text),
+                source=mention,
+                source_name=mention,
                 source_type=None,
                 cue=_join(cue, text) if cue else None,
                 quote=quote_type(text, start, end, mask),

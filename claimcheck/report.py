@@ -18,9 +18,8 @@ from claimcheck.scoring import FIGURES, Pair
 
 __all__ = ["figure_rows", "print_breakdown", "print_summary", "render_report"]
 
+#: Figure name -> the counter family behind it ("attribution_f1" -> "attribution", "quote_accuracy" -> "quote").
 _FAMILY = {name: name.rsplit("_", 1)[0] for name in FIGURES}
-_FAMILY["source_accuracy"] = "source"
-_FAMILY["quote_accuracy"] = "quote"
 
 
 def _fmt(v: float | None) -> str:

@@ -99,9 +99,8 @@ _POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-case, fold curly quotes to straight ones, split on anything not a letter or digit."""
-    folded = text.lower().translate(_QUOTE_FOLD)
-    return [t for t in _NON_WORD.split(folded) if t]
+    """Lower-case and split on anything not a letter or digit (quote marks, curly or straight, included)."""
+    return [t for t in _NON_WORD.split(text.lower()) if t]
 
 
 def token_f1(a: Sequence[str] | str, b: Sequence[str] | str) -> float:
@@ -111,12 +110,16 @@ def token_f1(a: Sequence[str] | str, b: Sequence[str] | str) -> float:
     but is exact at the 0.5 threshold: the P/R form rounds some exact halves
     (7 common tokens of 8 and 20) to 0.4999…, which would drop a valid match.
     """
-    ta = tokens(a) if isinstance(a, str) else list(a)
-    tb = tokens(b) if isinstance(b, str) else list(b)
-    if not ta or not tb:
+    ta = tokens(a) if isinstance(a, str) else a
+    tb = tokens(b) if isinstance(b, str) else b
+    return _bag_f1(Counter(ta), Counter(tb))
+
+
+def _bag_f1(a: Counter[str], b: Counter[str]) -> float:
+    """:func:`token_f1` on bags of tokens already counted."""
+    if not a or not b:
         return 0.0
-    common = sum((Counter(ta) & Counter(tb)).values())
-    return 2 * common / (len(ta) + len(tb))
+    return 2 * (a & b).total() / (a.total() + b.total())
 
 
 #: Words that only say what a person is, not who: dropped before names are compared.
@@ -207,8 +210,7 @@ def normalise_name(name: str) -> list[str]:
         kept = kept[1:]
     if kept:
         return kept
-    fallback = toks[1:] if len(toks) > 1 and toks[0] == "the" else toks
-    return fallback
+    return toks[1:] if len(toks) > 1 and toks[0] == "the" else toks
 
 
 def _name_of(claim: ClaimLike) -> str | None:
@@ -319,12 +321,12 @@ def match_claims(pred: Sequence[ClaimLike], gold: Sequence[ClaimLike]) -> list[t
     Ties go to the earlier predicted claim, then the earlier gold claim, so
     the result never depends on hashing or sort stability.
     """
-    gold_toks = [tokens(g.claim) for g in gold]
+    gold_bags = [Counter(tokens(g.claim)) for g in gold]
     cands: list[tuple[float, int, int]] = []
     for i, p in enumerate(pred):
-        pt = tokens(p.claim)
-        for j, gt in enumerate(gold_toks):
-            f1 = token_f1(pt, gt)
+        bag = Counter(tokens(p.claim))
+        for j, gold_bag in enumerate(gold_bags):
+            f1 = _bag_f1(bag, gold_bag)
             if f1 >= MATCH_THRESHOLD:
                 cands.append((-f1, i, j))
     cands.sort()

@@ -14,7 +14,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from claimcheck.checks import SEVERITIES, Finding, check, format_tally, grounded_claims, source_keys
+from claimcheck.checks import (
+    SEVERITIES,
+    Finding,
+    check,
+    count_by_severity,
+    format_tally,
+    grounded_claims,
+    source_keys,
+)
 from claimcheck.schema import Claim, Extraction
 
 __all__ = ["render_html"]
@@ -180,9 +188,10 @@ def _legend_item(swatch: str, key: str, name: str, count: int, kind: str | None)
     )
 
 
-def _legend(doc: int, claims: list[Claim], keys: list[str | None], colour: dict[str, int]) -> str:
+def _legend(
+    doc: int, claims: list[Claim], keys: list[str | None], names: dict[str, str], colour: dict[str, int]
+) -> str:
     """Each source with its colour, type and claim count; a button that isolates its claims."""
-    names = _display_names(claims, keys)
     counts = Counter(keys)
     types = {k: c.source_type for c, k in zip(claims, keys, strict=True) if k is not None and c.source_type}
     items = [
@@ -206,7 +215,7 @@ def _legend(doc: int, claims: list[Claim], keys: list[str | None], colour: dict[
 def _findings_column(doc: int, findings: Sequence[Finding]) -> str:
     if not findings:
         return '<aside class="findings" aria-label="Findings"><h3>Findings</h3><p class="none">No findings.</p></aside>'
-    counts = Counter(f.severity for f in findings)
+    counts = count_by_severity(findings)
     summary = " · ".join(f'<span class="sev-{s}">{counts[s]} {s}</span>' for s in reversed(SEVERITIES) if counts[s])
     items = []
     for n, f in enumerate(findings, 1):
@@ -244,7 +253,7 @@ def _section(doc: int, ext: Extraction, findings: Sequence[Finding]) -> str:
     claims = [c for _, c in placed]
     keys = source_keys(claims)
     names = _display_names(claims, keys)
-    order = sorted(names, key=lambda k: min(c.start or 0 for c, kk in zip(claims, keys, strict=True) if kk == k))
+    order = dict.fromkeys(k for k in keys if k is not None)  # claims are in text order: first mention first
     colour = {k: n % len(PALETTE) for n, k in enumerate(order)}
     spans = _claim_spans(doc, placed, colour, keys) + _finding_spans(doc, findings)
     attributed = sum(1 for c in claims if c.attributed)
@@ -260,7 +269,7 @@ def _section(doc: int, ext: Extraction, findings: Sequence[Finding]) -> str:
         f'<section class="doc" id="d{doc}" aria-labelledby="d{doc}-title">'
         f'<header><h2 id="d{doc}-title">{html.escape(ext.id)}</h2>'
         f'<p class="meta">{html.escape(" · ".join(meta))}</p></header>'
-        f"{_legend(doc, claims, keys, colour)}"
+        f"{_legend(doc, claims, keys, names, colour)}"
         f'<div class="cols"><article class="text" lang="en">{_nest(ext.text, spans)}</article>'
         f"{_findings_column(doc, findings)}</div>"
         f"{_claims_table(placed, names, keys)}</section>"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -90,7 +91,9 @@ def two_doc_gold(tmp_path: Path) -> Path:
     return path
 
 
-def use_backend(monkeypatch: pytest.MonkeyPatch, backend: object) -> None:
+def use_echo(monkeypatch: pytest.MonkeyPatch, gold: Path, **kwargs: Any) -> None:
+    """Have the command run a :class:`GoldEcho` of ``gold`` (``kwargs`` as for GoldEcho)."""
+    backend = GoldEcho(load_gold(gold), **kwargs)
     monkeypatch.setattr(cli, "_backend_from_args", lambda args: backend)
 
 
@@ -128,8 +131,7 @@ def test_batches_report_progress_in_order(two_doc_gold: Path) -> None:
 def test_eval_writes_results_json_and_report(
     two_doc_gold: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    docs = load_gold(two_doc_gold)
-    use_backend(monkeypatch, GoldEcho(docs, alter=drop_sources, fail_on="<last>"))
+    use_echo(monkeypatch, two_doc_gold, alter=drop_sources, fail_on="<last>")
     out, report = tmp_path / "results.json", tmp_path / "report.html"
     code = run_cli("--gold", str(two_doc_gold), "--split", "dev", "--out", str(out), "--report", str(report))
     assert code == 0
@@ -164,13 +166,11 @@ def test_eval_writes_results_json_and_report(
 def test_by_field_breaks_errors_down_with_examples(
     two_doc_gold: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    docs = load_gold(two_doc_gold)
-
     def mistakes(claims: list[Claim]) -> list[Claim]:
         kept = drop_sources(claims[1:])  # first claim missed, sources wrong
         return [*kept, Claim(claim="An invented claim about the moon landing")]
 
-    use_backend(monkeypatch, GoldEcho(docs, alter=mistakes))
+    use_echo(monkeypatch, two_doc_gold, alter=mistakes)
     assert run_cli("--gold", str(two_doc_gold), "--by-field") == 0
     out = capsys.readouterr().out
     assert "missed claims: 3" in out and "US military forces carried out" in out
@@ -182,9 +182,8 @@ def test_by_field_breaks_errors_down_with_examples(
 def test_baseline_gate_passes_then_fails_on_a_regression(
     two_doc_gold: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    docs = load_gold(two_doc_gold)
     baseline = tmp_path / "baseline.json"
-    use_backend(monkeypatch, GoldEcho(docs))
+    use_echo(monkeypatch, two_doc_gold)
     assert run_cli("--gold", str(two_doc_gold), "--write-baseline", str(baseline)) == 0
     written = json.loads(baseline.read_text(encoding="utf-8"))
     assert written["figures"]["attribution_f1"] == 1.0
@@ -192,7 +191,7 @@ def test_baseline_gate_passes_then_fails_on_a_regression(
     assert run_cli("--gold", str(two_doc_gold), "--baseline", str(baseline)) == 0
     capsys.readouterr()
 
-    use_backend(monkeypatch, GoldEcho(docs, alter=drop_sources))
+    use_echo(monkeypatch, two_doc_gold, alter=drop_sources)
     assert run_cli("--gold", str(two_doc_gold), "--baseline", str(baseline)) == 1
     err = capsys.readouterr().err
     assert "gate failed: attribution_f1 0.000 < baseline 1.000" in err
@@ -223,8 +222,7 @@ def test_fail_under_parsing() -> None:
 def test_fail_under_gates_on_absolute_figures(
     two_doc_gold: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    docs = load_gold(two_doc_gold)
-    use_backend(monkeypatch, GoldEcho(docs, alter=drop_sources))
+    use_echo(monkeypatch, two_doc_gold, alter=drop_sources)
     gold = str(two_doc_gold)
     assert run_cli("--gold", gold, "--fail-under", "claim_f1=0.9", "--fail-under", "hedge_f1=1") == 0
     assert run_cli("--gold", gold, "--fail-under", "claim_f1=0.9", "--fail-under", "attribution_p=0.5") == 1
@@ -284,8 +282,7 @@ def test_bad_gold_file_exits_2_naming_the_line(tmp_path: Path, capsys: pytest.Ca
 def test_progress_bar_run_scores_every_batch(
     two_doc_gold: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    docs = load_gold(two_doc_gold)
-    use_backend(monkeypatch, GoldEcho(docs))
+    use_echo(monkeypatch, two_doc_gold)
     out = tmp_path / "results.json"
     assert cli.main(["eval", "--no-cache", "--progress", "--gold", str(two_doc_gold), "--out", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -295,8 +292,7 @@ def test_progress_bar_run_scores_every_batch(
 def test_baseline_from_another_gold_warns(
     two_doc_gold: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    docs = load_gold(two_doc_gold)
-    use_backend(monkeypatch, GoldEcho(docs))
+    use_echo(monkeypatch, two_doc_gold)
     baseline = tmp_path / "baseline.json"
     figures = dict.fromkeys(HEADLINE_FIGURES, 0.5)
     baseline.write_text(json.dumps({"gold": "other.jsonl", "backend": "echo", "figures": figures}), "utf-8")
@@ -307,9 +303,7 @@ def test_baseline_from_another_gold_warns(
 def test_unwritable_output_is_an_input_error(
     two_doc_gold: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    docs = load_gold(two_doc_gold)
-    echo = GoldEcho(docs, fail_on="")  # any extraction would fail: the path must be refused first
-    use_backend(monkeypatch, echo)
+    use_echo(monkeypatch, two_doc_gold, fail_on="")  # any extraction would fail: the path must be refused first
     assert run_cli("--gold", str(two_doc_gold), "--report", str(tmp_path / "no" / "such" / "r.html")) == 2
     err = capsys.readouterr().err
     assert "does not exist" in err and "endpoint went away" not in err
