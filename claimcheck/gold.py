@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from claimcheck.errors import InputError
 from claimcheck.grounding import quote_mask, quote_type
-from claimcheck.inputs import check_text, read_text_file
+from claimcheck.inputs import check_text, decode_utf8, read_text_file
 from claimcheck.schema import HEDGE_KINDS, QUOTE_TYPES, SOURCE_TYPES, Claim
 
 __all__ = ["REQUIRED_CLAIM_FIELDS", "SCOPES", "GoldDoc", "load_brat", "load_gold", "load_gold_jsonl"]
@@ -62,14 +62,10 @@ def _read_utf8(path: Path) -> str:
     and shifts every BRAT offset after the first line of a CRLF file.
     """
     try:
-        return path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{path}: not valid UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})",
-            fix="convert it first, e.g. iconv -f latin1 -t utf-8",
-        ) from None
+        data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})", fix="check the path and its permissions") from None
+    return decode_utf8(data, str(path))
 
 
 # --- spec JSONL -----------------------------------------------------------------------------

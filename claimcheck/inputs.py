@@ -7,7 +7,7 @@ from pathlib import Path
 
 from claimcheck.errors import InputError
 
-__all__ = ["MAX_BYTES", "MAX_CHARS", "check_text", "read_text_file"]
+__all__ = ["MAX_BYTES", "MAX_CHARS", "check_text", "decode_utf8", "read_text_file"]
 
 #: Hard limit on one document. Longer texts are chunked by the LLM backend up
 #: to this size; past it the input is almost certainly not a news article.
@@ -53,11 +53,19 @@ def read_text_file(path: str | Path) -> str:
         raise InputError(f"{name}: the file is over the limit of {MAX_BYTES:,} bytes", fix="split it into articles")
     if b"\x00" in data:
         raise InputError(f"{name}: looks like a binary file (NUL bytes)", fix="pass a plain-text UTF-8 article")
+    return check_text(decode_utf8(data, name, strip_bom=True), name=name)
+
+
+def decode_utf8(data: bytes, name: str, *, strip_bom: bool = False) -> str:
+    """Bytes as UTF-8 text, newlines untouched; bad bytes are an :class:`InputError` saying where.
+
+    ``strip_bom`` drops a leading byte-order mark (articles); offset-bearing
+    corpora keep it, since their offsets count it.
+    """
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig" if strip_bom else "utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(
             f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
             fix="convert it first, e.g. iconv -f latin1 -t utf-8",
         ) from None
-    return check_text(text, name=name)
