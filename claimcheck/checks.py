@@ -34,6 +34,7 @@ __all__ = [
     "count_by_severity",
     "format_tally",
     "grounded_claims",
+    "select_rules",
     "severity_at_least",
     "source_keys",
 ]
@@ -860,6 +861,16 @@ class _Lines:
         return line, offset - self.starts[line - 1] + 1
 
 
+def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[str]:
+    """The rule ids to run: ``select`` (default all of :data:`RULES`) less ``ignore``; unknown ids are refused."""
+    chosen = list(RULES) if select is None else list(select)
+    ignored = set(ignore)
+    for name in [*chosen, *ignored]:
+        if name not in RULES:
+            raise ConfigError(f"unknown rule {name!r}", fix=f"use some of: {', '.join(RULES)}")
+    return [r for r in chosen if r not in ignored]
+
+
 def check(
     extraction_or_text: Extraction | str,
     *,
@@ -882,10 +893,7 @@ def check(
         from claimcheck.api import extract
 
         extraction = extract(extraction_or_text, backend=backend, doc_id=doc_id, **options)
-    selected = list(RULES) if rules is None else list(rules)
-    unknown = [r for r in selected if r not in RULES]
-    if unknown:
-        raise ConfigError(f"unknown rule {unknown[0]!r}", fix=f"use some of: {', '.join(RULES)}")
+    selected = select_rules(rules)
     doc = _Doc(extraction.text, grounded_claims(extraction))
     lines = _Lines(extraction.text)
     findings: list[Finding] = []

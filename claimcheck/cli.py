@@ -16,7 +16,7 @@ from typing import NoReturn
 
 from claimcheck.api import Cache, extract_many, resolve_backend
 from claimcheck.backends import BACKENDS, Backend, default_backend_name
-from claimcheck.checks import Finding, check, format_tally, severity_at_least
+from claimcheck.checks import Finding, check, format_tally, select_rules, severity_at_least
 from claimcheck.errors import ClaimcheckError, ConfigError
 from claimcheck.inputs import read_text_file
 from claimcheck.schema import Extraction
@@ -201,22 +201,13 @@ def _print_findings(findings: Sequence[Finding]) -> None:
         print(f"    fix: {f.fix}")
 
 
-def _selected_rules(select: str | None, ignore: str | None) -> list[str]:
-    """The rule ids ``--select``/``--ignore`` leave, refusing names that are not rules before any work."""
-    from claimcheck.checks import RULES
-
-    def names(arg: str | None) -> list[str]:
-        return [n.strip() for n in (arg or "").split(",") if n.strip()]
-
-    for name in names(select) + names(ignore):
-        if name not in RULES:
-            raise ConfigError(f"unknown rule {name!r}", fix=f"use some of: {', '.join(RULES)}")
-    chosen = names(select) or list(RULES)
-    return [r for r in chosen if r not in set(names(ignore))]
+def _rule_list(arg: str | None) -> list[str]:
+    return [n.strip() for n in (arg or "").split(",") if n.strip()]
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    rules = _selected_rules(args.select, args.ignore)
+    # Validated before any document is read or extracted.
+    rules = select_rules(_rule_list(args.select) or None, _rule_list(args.ignore))
     good, bad = _run_documents(args, args.files)
     per_doc = [(ext, check(ext, rules=rules)) for ext in good]
     findings = [f for _, fs in per_doc for f in fs]
