@@ -137,7 +137,7 @@ async def aextract(
     return result
 
 
-def _as_docs(texts: Iterable[str] | Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+def _as_docs(texts: Iterable[str | tuple[str, str]]) -> list[tuple[str, str]]:
     docs: list[tuple[str, str]] = []
     for i, item in enumerate(texts):
         if isinstance(item, tuple):

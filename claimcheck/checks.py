@@ -105,7 +105,7 @@ class _Doc:
     @cached_property
     def unattributed(self) -> list[tuple[int, Claim, list[_Figure]]]:
         """Unattributed claims with the figures each carries (two rules read them)."""
-        return [(i, c, _figures(self.text, c.start, c.end)) for i, c in self.claims if not c.attributed]
+        return [(i, c, _figures(self.text, *c.span)) for i, c in self.claims if not c.attributed]
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         if not self.sentences:
@@ -266,12 +266,13 @@ def _figures(text: str, start: int, end: int) -> list[_Figure]:
 
 def _rule_unattributed_claim(doc: _Doc) -> Iterator[_Hit]:
     for i, c, figures in doc.unattributed:
-        quoted = doc.quoted(c.start, c.end)
+        start, end = c.span
+        quoted = doc.quoted(start, end)
         carries = [w for w, on in (("a figure", bool(figures)), ("a quotation", quoted)) if on]
         what = f" with {' and '.join(carries)}" if carries else ""
         yield _Hit(
-            c.start,
-            c.end,
+            start,
+            end,
             "warning" if carries else "info",
             f"unattributed claim{what}: “{_abridge(c.claim)}”",
             "say who says so (“…, according to X”), or cut it if it cannot be sourced",

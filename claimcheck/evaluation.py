@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from claimcheck.api import Cache, extract_many
 from claimcheck.backends import Backend
@@ -121,7 +121,8 @@ class EvalRun:
 
 def _claim_json(c: Any) -> dict[str, Any]:
     """A gold or predicted claim as JSON (the eval only ever handles :class:`Claim` objects)."""
-    return c.model_dump(mode="json")
+    out: dict[str, Any] = c.model_dump(mode="json")
+    return out
 
 
 def _pair_json(p: Pair) -> dict[str, Any]:
@@ -298,7 +299,7 @@ def load_baseline(path: str | Path) -> dict[str, Any]:
     missing = [name for name in HEADLINE_FIGURES if name not in figures]
     if missing:
         raise InputError(f"{p}: baseline is missing the figures {', '.join(missing)}", fix=fix)
-    return data
+    return cast("dict[str, Any]", data)  # a JSON object: its "figures" were read above
 
 
 def write_output(path: str | Path, text: str) -> None:

@@ -267,10 +267,10 @@ def _read_ann(path: Path, text: str) -> list[Claim]:
         elif line.startswith("E"):
             if len(cols) < 2:
                 raise at.fail("malformed E line (want 'En<TAB>Role:Tk Role:Tk ...')")
-            args = [tuple(a.split(":", 1)) for a in cols[1].split()]
-            if any(len(a) != 2 for a in args):
+            parts = [a.split(":", 1) for a in cols[1].split()]
+            if any(len(a) != 2 for a in parts):
                 raise at.fail(f"malformed E line argument in {cols[1]!r}")
-            events.append((lineno, args))  # type: ignore[arg-type]
+            events.append((lineno, [(role, ref) for role, ref in parts]))
     mask = quote_mask(text)
     claims: list[Claim] = []
     for lineno, args in events:

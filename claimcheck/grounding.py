@@ -165,7 +165,8 @@ def locate(span: str, text: str, *, near: Near = None, outside: bool = False, fu
     needle = _collapse(span)[0].strip()
     ts, te = trim_span(needle, 0, len(needle))
     trimmed = needle[ts:te]
-    for method, form in (("folded", needle), ("trimmed", trimmed)):
+    methods: tuple[tuple[Literal["folded", "trimmed"], str], ...] = (("folded", needle), ("trimmed", trimmed))
+    for method, form in methods:
         hits = [doc.back(*h) for h in _find_all(form, doc.collapsed)] if form else []
         if hits:
             s, e = _nearest(hits, near, text, outside=outside)

@@ -77,6 +77,13 @@ class Claim(BaseModel):
         """A claim is attributed when it names a source (spec section 1)."""
         return self.source is not None
 
+    @property
+    def span(self) -> tuple[int, int]:
+        """``(start, end)`` of a grounded claim, typed ``int``: code that runs after grounding reads this."""
+        if self.start is None or self.end is None:
+            raise ValueError(f"claim {self.claim[:40]!r} has no offsets: ground it first")
+        return self.start, self.end
+
 
 class Usage(BaseModel):
     """Tokens spent on one document, summed over every attempt (retries included)."""

@@ -82,11 +82,15 @@ class _HedgeLike(Protocol):
 class ClaimLike(Protocol):
     """What the scorer reads of a claim: the ``Claim`` fields (gold may add ``source_aliases``)."""
 
-    claim: str
-    source: str | None
-    source_name: str | None
-    quote: str
-
+    # Read-only members, so a record with narrower types (``quote`` a Literal, a list of hedges) fits.
+    @property
+    def claim(self) -> str: ...
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def source_name(self) -> str | None: ...
+    @property
+    def quote(self) -> str: ...
     @property
     def hedges(self) -> Sequence[_HedgeLike]: ...
 

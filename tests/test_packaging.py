@@ -1,4 +1,4 @@
-"""The wheel ships the prompt templates, so an installed claimcheck never needs the source tree."""
+"""The wheel ships the prompt templates (an installed claimcheck never needs the source tree) and ``py.typed``."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_wheel_contains_prompts_and_no_benchmark_text(tmp_path) -> None:
+def test_wheel_contains_prompts_py_typed_and_no_benchmark_text(tmp_path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
         capture_output=True,
@@ -28,3 +28,5 @@ def test_wheel_contains_prompts_and_no_benchmark_text(tmp_path) -> None:
     for name in templates:
         assert f"claimcheck/prompts/{name}" in names
     assert not [n for n in names if "polnear" in n.lower()]
+    # PEP 561: without the marker, users' type checkers ignore our hints.
+    assert "claimcheck/py.typed" in names

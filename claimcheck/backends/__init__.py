@@ -26,8 +26,10 @@ class Backend(Protocol):
     """What every backend offers; ``model`` and ``prompt_version`` key the cache."""
 
     name: str
-    model: str | None
     prompt_version: str | None
+
+    @property
+    def model(self) -> str | None: ...  # read-only, so a backend may compute it (rules: the loaded pipeline)
 
     def extract(self, text: str, *, doc_id: str = "doc") -> Extraction: ...
 

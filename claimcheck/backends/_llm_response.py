@@ -190,8 +190,9 @@ def _raw_json(completion: Any) -> str | None:
 
 
 def _claim_text(item: object) -> str:
-    if isinstance(item, dict) and isinstance(item.get("claim"), str):
-        return item["claim"]
+    claim = item.get("claim") if isinstance(item, dict) else None
+    if isinstance(claim, str):
+        return claim
     return json.dumps(item, ensure_ascii=False)[:200]
 
 

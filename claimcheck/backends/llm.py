@@ -184,12 +184,12 @@ class _RetryPolicy:
 
     def wait(self, state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
-        if not _is_transient(exc):
+        if exc is None or not _is_transient(exc):
             return 0.0
-        asked = _retry_after(exc)  # type: ignore[arg-type]
+        asked = _retry_after(exc)
         if asked is not None:
             return min(asked, self.max_wait)
-        ceiling = min(self.max_wait, self.backoff * 2 ** (self.transport_retries - 1))
+        ceiling = min(self.max_wait, self.backoff * 2.0 ** (self.transport_retries - 1))
         return ceiling / 2 + random.uniform(0, ceiling / 2)
 
     def tenacity(self) -> dict[str, Any]:
@@ -339,7 +339,8 @@ class LLMBackend:
         """Release the synchronous client's connections (async ones go with their event loop)."""
         with self._lock:
             if self._sync is not None:
-                self._sync.client.close()
+                if self._sync.client is not None:  # typed optional by instructor; from_openai always sets it
+                    self._sync.client.close()
                 self._sync = None
 
     # -- one request -------------------------------------------------------------

@@ -335,7 +335,7 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
         if holding:
             return holding[0]
     if rel.kind == "according":
-        return (before or after or [None])[0]
+        return before[0] if before else after[0] if after else None
     # A frame after its content needs a comma, quote or colon between them ("…, she said").
     if before and any(t.is_punct for t in doc[before[0][1] : fs]):
         # A frame inside a clause ("The strikes, he said, were necessary") splits it: keep the larger side.

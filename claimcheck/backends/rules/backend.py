@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
@@ -113,7 +113,7 @@ class RulesBackend:
         return nlp
 
     @property
-    def model(self) -> str | None:  # type: ignore[override]
+    def model(self) -> str | None:
         return pipeline_label(self.nlp)
 
     def _extraction(self, doc_id: str, text: str, doc: Doc) -> Extraction:
@@ -135,7 +135,7 @@ class RulesBackend:
         """Same as :meth:`extract`, run in a thread so an event loop is never blocked by the parse."""
         return await run_in_thread(self, text, doc_id)
 
-    def extract_many(self, docs: Sequence[tuple[str, str]], *, concurrency: int = 4) -> list[Result]:
+    def extract_many(self, docs: Sequence[tuple[str, str]], *, concurrency: int | None = None) -> list[Result]:
         """One result per document, in order; a bad document becomes its error without stopping the rest.
 
         ``concurrency`` is accepted for the :class:`~claimcheck.backends.Backend` protocol; parallelism
@@ -152,6 +152,7 @@ class RulesBackend:
                 good.append(k)
         valid = [docs[k] for k in good]
         workers = min(self.workers, len(valid))
+        done: Iterable[Result]
         if workers > 1:
             done = self._in_workers(valid, workers)
         else:

@@ -286,12 +286,12 @@ def _finish(d: _Document, drafts: list[_Draft]) -> list[Claim]:
     # Each relation's source, resolved once and in text order (a carried-over quote shares its owner's).
     sources: dict[int, dict[str, object]] = {}
     relations = sorted({id(x.relation): x.relation for x in drafts if x.relation}.values(), key=lambda r: r.source[0])
-    for rel in relations:
-        src = doc[slice(*rel.source)]
-        res = resolver.resolve(src, cue_lemma=rel.cue_lemma)
+    for relation in relations:
+        src = doc[slice(*relation.source)]
+        res = resolver.resolve(src, cue_lemma=relation.cue_lemma)
         text = src.text
         lo, hi = markup_trim(text)
-        sources[id(rel)] = {
+        sources[id(relation)] = {
             "source": text[lo:hi],
             "source_name": res.name[slice(*markup_trim(res.name))],
             "source_type": res.type,

@@ -70,7 +70,7 @@ def _load(name: str | None) -> Language:
         except ImportError:
             continue
         _register()
-        nlp = module.load(exclude=[])
+        nlp: Language = module.load(exclude=[])
         unused = [p for p in nlp.pipe_names if p not in NEEDED]
         for pipe in unused:
             nlp.remove_pipe(pipe)
