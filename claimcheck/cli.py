@@ -287,6 +287,82 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
+# --- eval compare ---------------------------------------------------------------------------
+
+
+def _gate_list(arg: str | None) -> tuple[str, ...] | None:
+    from claimcheck.scoring import FIGURES
+
+    names = _rule_list(arg)
+    for name in names:
+        if name not in FIGURES:
+            raise ConfigError(f"--gate: unknown figure {name!r}", fix=f"use some of: {', '.join(FIGURES)}")
+    return tuple(names) or None
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from claimcheck.comparison import compare, load_run_counts
+    from claimcheck.comparison_report import print_comparison, render_comparison
+    from claimcheck.evaluation import check_writable, write_output
+    from claimcheck.scoring import HEADLINE_FIGURES
+
+    gated = _gate_list(args.gate) or HEADLINE_FIGURES
+    for output in (args.out, args.report):
+        if output:
+            check_writable(output)
+    a, b = load_run_counts(args.a), load_run_counts(args.b)
+    if args.fail_on_regression:
+        for side in (a, b):
+            if side.documents is None:
+                raise ConfigError(
+                    f"{side.path} holds aggregate figures only, so no interval can gate on it",
+                    fix="regenerate it with claimcheck eval --write-baseline, or drop --fail-on-regression",
+                )
+    result = compare(a, b, rounds=args.rounds, seed=args.seed, gated=gated, figure=args.figure)
+    if args.format == "json":
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
+    else:
+        print_comparison(result, Console(width=None if sys.stdout.isatty() else 120))
+    if args.out:
+        write_output(args.out, json.dumps(result.to_json(), ensure_ascii=False, indent=1) + "\n")
+    if args.report:
+        write_output(args.report, render_comparison(result))
+    regressions = result.regressions()
+    for c in regressions:
+        print(
+            f"claimcheck: regression: {c.name} {c.a:.3f} → {c.b:.3f}, 95% CI [{c.low:+.3f}, {c.high:+.3f}]",
+            file=sys.stderr,
+        )
+    return EXIT_FINDINGS if args.fail_on_regression and regressions else EXIT_OK
+
+
+def _build_compare_parser() -> argparse.ArgumentParser:
+    from claimcheck.scoring import FIGURES
+
+    p = _Parser(
+        prog="claimcheck eval compare",
+        description="Is B better than A? Paired bootstrap over documents of two eval --out results (or a baseline).",
+    )
+    p.add_argument("a", metavar="A.json", help="the reference: results (eval --out) or a baseline")
+    p.add_argument("b", metavar="B.json", help="the candidate: results (eval --out) or a baseline")
+    p.add_argument(
+        "--rounds", type=_number(int, 1000, "a whole number of 1000 or more"), default=1000, help="bootstrap rounds"
+    )
+    p.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0: the same inputs, the same CI)")
+    p.add_argument("--figure", choices=FIGURES, default="attribution_f1", help="figure for per-document deltas")
+    p.add_argument("--gate", metavar="FIGURE,…", help="figures --fail-on-regression watches (default: headline)")
+    p.add_argument(
+        "--fail-on-regression", action="store_true", help="exit 1 when a gated figure's whole interval is below 0"
+    )
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--out", help="write the comparison as JSON here")
+    p.add_argument("--report", help="write a self-contained HTML page with a per-document bar chart here")
+    p.set_defaults(func=_cmd_compare)
+    return p
+
+
 # --- entry point ----------------------------------------------------------------------------
 
 
@@ -334,7 +410,11 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0 ok, 1 findings/regression, 2 error)."""
-    args = _build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:2] == ["eval", "compare"]:  # a sub-command of eval, which otherwise takes only options
+        args = _build_compare_parser().parse_args(argv[2:])
+    else:
+        args = _build_parser().parse_args(argv)
     try:
         return int(args.func(args))
     except ClaimcheckError as exc:

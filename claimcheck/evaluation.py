@@ -141,6 +141,7 @@ def _doc_json(r: DocResult) -> dict[str, Any]:
         "dropped": [d.model_dump() for d in ext.dropped] if ext is not None else [],
         "usage": ext.usage.model_dump() if ext is not None else Usage().model_dump(),
         "cached": bool(ext is not None and ext.cached),
+        "counts": s.counts(),
         "matched": len(s.pairs),
         "ignored_unattributed": s.ignored,
         "missed": [_claim_json(c) for c in s.missed],
@@ -325,9 +326,17 @@ def check_writable(path: str | Path) -> None:
 
 
 def write_baseline(path: str | Path, run: EvalRun) -> None:
-    """Write the run's figures and what produced them, for a later ``--baseline`` gate."""
-    data = {**run.meta(), "figures": run.figures()}
-    write_output(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    """Write the run's figures and what produced them, for a later ``--baseline`` gate.
+
+    Per-document counts (keyed by document id, no text) let ``eval compare`` and
+    ``--junit`` compare a later run paired, document by document; one line per
+    document keeps a baseline update's diff readable.
+    """
+    head = json.dumps({**run.meta(), "figures": run.figures()}, indent=2, ensure_ascii=False)
+    docs = ",\n".join(
+        f"    {json.dumps(r.gold.id, ensure_ascii=False)}: {json.dumps(r.score.counts())}" for r in run.results
+    )
+    write_output(path, head[:-2] + ',\n  "document_counts": {\n' + docs + "\n  }\n}\n")
 
 
 def check_gates(

@@ -17,6 +17,7 @@ from typing import Protocol
 
 __all__ = [
     "ATTRIBUTED_SCOPE",
+    "FAMILIES",
     "FIGURES",
     "HEADLINE_FIGURES",
     "MATCH_THRESHOLD",
@@ -70,6 +71,9 @@ HEADLINE_FIGURES: tuple[str, ...] = (
     "quote_accuracy",
     "claim_f1",
 )
+
+#: The counter families behind the figures: ``DocScore`` attributes, ``PRF`` or ``Accuracy`` each.
+FAMILIES: tuple[str, ...] = ("attribution", "claim", "unattributed", "source", "hedge", "quote")
 
 #: The gold ``scope`` of attribution-only corpora (spec section 3).
 ATTRIBUTED_SCOPE = "attributed"
@@ -375,6 +379,10 @@ class DocScore:
     hedge: PRF = field(default_factory=PRF)
     quote: Accuracy = field(default_factory=Accuracy)
 
+    def counts(self) -> dict[str, dict[str, int]]:
+        """This document's raw counts by family: what a paired comparison resamples (no text)."""
+        return {family: getattr(self, family).counts() for family in FAMILIES}
+
     @property
     def wrong_source(self) -> list[Pair]:
         return [p for p in self.pairs if not p.source_ok]
@@ -447,12 +455,7 @@ class CorpusScore:
     def parts(self) -> dict[str, PRF | Accuracy]:
         """The counters summed over documents, by figure family."""
         totals: dict[str, PRF | Accuracy] = {
-            "attribution": PRF(),
-            "claim": PRF(),
-            "unattributed": PRF(),
-            "source": Accuracy(),
-            "hedge": PRF(),
-            "quote": Accuracy(),
+            family: Accuracy() if family in ("source", "quote") else PRF() for family in FAMILIES
         }
         for d in self.docs:
             for family, total in totals.items():
