@@ -18,6 +18,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from claimcheck.schema import Claim, Hedge, QuoteType
+from claimcheck.scoring import TITLE_PHRASES, TITLE_WORDS, tokens
 
 __all__ = [
     "FUZZY_THRESHOLD",
@@ -29,6 +30,7 @@ __all__ = [
     "quote_mask",
     "quote_type",
     "trim_span",
+    "ungrounded_name_words",
 ]
 
 #: Minimum rapidfuzz alignment score (0-100) for a fuzzy match to count, and
@@ -278,3 +280,24 @@ def ground_claim(claim: Claim, text: str, *, near: int | None = None) -> Claim:
         hedges.append(Hedge(cue=text[hs.start : hs.end], kind=h.kind, start=hs.start, end=hs.end))
     update["hedges"] = hedges
     return claim.model_copy(update=update)
+
+
+#: Words a resolved name may add that the text need not spell out: titles, articles, joining words.
+_NAME_FILLER_WORDS = """the a an of for and at to in on"""
+_NAME_FILLERS = frozenset(_NAME_FILLER_WORDS.split())
+
+
+def ungrounded_name_words(name: str, text: str) -> list[str]:
+    """The words of a resolved ``source_name`` that appear nowhere in ``text`` (titles aside).
+
+    A backend may resolve "Mr Austin" to "Lloyd Austin" only when "Lloyd" is
+    in the article; a name none of whose words the text holds (an injected
+    "Vladimir Putin") is not a resolution but an invention.
+    """
+    words = [w for w in tokens(name) if w != "s"]  # a possessive's "s" is no word of the name
+    for phrase in TITLE_PHRASES:
+        for k in range(len(words) - len(phrase), -1, -1):
+            if tuple(words[k : k + len(phrase)]) == phrase:
+                del words[k : k + len(phrase)]
+    present = set(tokens(text))
+    return [w for w in words if w not in TITLE_WORDS and w not in _NAME_FILLERS and w not in present]

@@ -4,6 +4,12 @@ Fault tests need the transport to fail for real (status codes, headers, a
 socket that never answers), which a mocked client cannot show. Each request
 takes the next scripted :class:`Reply` (the last one repeats), or a
 ``responder`` builds one from the request body.
+
+Besides a status and a body a reply can be an HTML page (``content_type``),
+drip its body a few bytes at a time (``drip``), stream a huge body that is
+never built in memory (``huge``), or echo the request's bearer key into its
+body (``echo_key``: ``{key}`` in the body is replaced), as hostile or broken
+servers do.
 """
 
 from __future__ import annotations
@@ -27,6 +33,14 @@ class Reply:
     body: Any = None
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    content_type: str = "application/json"
+    #: (bytes per write, seconds between writes): the body arrives slowly, never stalling long.
+    drip: tuple[int, float] | None = None
+    #: A body of this many bytes (a JSON prefix, then spaces), streamed in 1 MiB writes.
+    huge: int | None = None
+    echo_key: bool = False
+    #: False: no content-length, the body ends when the connection closes (a limit must count, not trust).
+    send_length: bool = True
 
 
 def completion(
@@ -87,16 +101,37 @@ class FaultServer:
                     return
                 data = reply.body if isinstance(reply.body, (bytes, str)) else json.dumps(reply.body)
                 data = data.encode() if isinstance(data, str) else data
+                if reply.echo_key:
+                    key = self.headers.get("authorization", "").removeprefix("Bearer ")
+                    data = data.replace(b"{key}", key.encode())
                 try:
                     self.send_response(reply.status)
-                    self.send_header("content-type", "application/json")
-                    self.send_header("content-length", str(len(data)))
+                    self.send_header("content-type", reply.content_type)
+                    if reply.send_length:
+                        self.send_header("content-length", str(reply.huge or len(data)))
                     for k, v in reply.headers.items():
                         self.send_header(k, v)
                     self.end_headers()
-                    self.wfile.write(data)
+                    self._write_body(reply, data)
                 except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up (timeout tests)
+                    pass  # the client gave up (timeout and size-limit tests)
+
+            def _write_body(self, reply: Reply, data: bytes) -> None:
+                if reply.huge is not None:
+                    self.wfile.write(data)
+                    block, left = b" " * (1 << 20), reply.huge - len(data)
+                    while left > 0 and not server._stop.is_set():
+                        self.wfile.write(block[:left])
+                        left -= len(block)
+                elif reply.drip is not None:
+                    size, pause = reply.drip
+                    for at in range(0, len(data), size):
+                        if server._stop.wait(pause):
+                            return
+                        self.wfile.write(data[at : at + size])
+                        self.wfile.flush()
+                else:
+                    self.wfile.write(data)
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass

@@ -284,3 +284,118 @@ def test_article_is_never_parsed_as_a_template() -> None:
         ex = backend(server).extract(text)
     assert text in server.requests[0]["messages"][-1]["content"]
     assert ex.claims == [] and ex.dropped == []
+
+
+# --- replies that cannot be read, replies without bounds, keys and names that must not get through ---
+
+UNREADABLE = {
+    "html page": (Reply(body="<!doctype html><h1>502 Bad Gateway</h1>", content_type="text/html"), "an HTML page"),
+    "html as json": (Reply(body="<html><body>oops</body></html>"), "not JSON"),
+    "malformed json": (Reply(body=completion(tool_args="claims: the bridge, the council")), "not JSON"),
+    "prose, no json": (Reply(body=completion(content="Sorry, I cannot help with that.")), "no JSON"),
+    "wrong schema": (Reply(body=completion(tool_args=json.dumps({"answer": 42}))), "without a 'claims' list"),
+    "claims of the wrong shape": (
+        Reply(body=completion(tool_args=json.dumps({"claims": [{"text": "x"}, 3]}))),
+        "no claim of the expected shape",
+    ),
+    "no choices": (
+        Reply(body={"id": "x", "object": "chat.completion", "created": 0, "model": "m", "choices": []}),
+        "no choices",
+    ),
+    "empty object": (Reply(body={}), "no choices"),
+}
+
+
+@pytest.mark.parametrize("case", list(UNREADABLE))
+def test_an_unreadable_reply_is_a_backend_error_not_an_empty_extraction(case: str) -> None:
+    reply, reason = UNREADABLE[case]
+    with FaultServer([reply]) as server, pytest.raises(BackendError) as info:
+        backend(server, max_reasks=1).extract(TEXT)
+    message = str(info.value)
+    assert reason in message and server.base_url in message and "\n" not in message
+    assert 1 <= len(server.requests) <= 2
+
+
+def test_an_empty_claims_list_is_a_readable_answer() -> None:
+    with FaultServer([tool_reply([])]) as server:
+        ex = backend(server).extract(TEXT)
+    assert ex.claims == [] and ex.dropped == [] and len(server.requests) == 1
+
+
+def test_a_drip_fed_reply_is_cut_at_the_timeout() -> None:
+    body = completion(tool_args=json.dumps({"claims": [GOOD]}))
+    with FaultServer([Reply(body=body, drip=(1, 0.05))]) as server:  # ~40 s to send it all
+        started = time.monotonic()
+        with pytest.raises(BackendError, match=r"did not answer within 0\.5s after 2 attempts"):
+            backend(server, timeout=0.5, max_retries=1).extract(TEXT)
+        elapsed = time.monotonic() - started
+    assert len(server.requests) == 2
+    assert elapsed < 2.5  # two deadlines of 0.5 s, plus a drip step each; per-read timeouts would never fire
+
+
+def test_a_slow_but_complete_reply_within_the_timeout_is_read() -> None:
+    body = json.dumps(completion(tool_args=json.dumps({"claims": [GOOD]})))
+    with FaultServer([Reply(body=body, drip=(len(body) // 4 + 1, 0.05))]) as server:
+        ex = backend(server, timeout=3.0).extract(TEXT)
+    assert [c.claim for c in ex.claims] == [GOOD["claim"]]
+
+
+@pytest.mark.parametrize("send_length", [True, False], ids=["content-length", "until-close"])
+def test_a_huge_reply_is_cut_off_not_buffered(send_length: bool) -> None:
+    prefix = json.dumps(completion(tool_args=json.dumps({"claims": [GOOD]})))[:-1]
+    huge = Reply(body=prefix, huge=2 << 30, send_length=send_length)  # 2 GiB, streamed, never built
+    with FaultServer([huge]) as server:
+        started = time.monotonic()
+        with pytest.raises(BackendError, match="over the limit of 8 MiB"):
+            backend(server, timeout=30.0, max_retries=3).extract(TEXT)
+    assert len(server.requests) == 1  # too large is not retried
+    assert time.monotonic() - started < 10
+
+
+def test_a_key_echoed_by_the_server_is_redacted() -> None:
+    key = "sk-test-0123456789abcdefSECRET"
+    echo = Reply(status=400, body={"error": {"message": "Incorrect API key provided: {key}."}}, echo_key=True)
+    with FaultServer([echo]) as server, pytest.raises(BackendError) as info:
+        backend(server, api_key=key).extract(TEXT)
+    assert server.headers[0]["authorization"] == f"Bearer {key}"  # the key was sent, and echoed back
+    assert key not in str(info.value) and "Incorrect API key provided: ***" in str(info.value)
+
+
+def test_credentials_in_the_base_url_never_show(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("DEBUG")
+    with FaultServer([Reply(status=500, body={"error": {"message": "down"}})]) as server:
+        url = server.base_url.replace("http://", "http://editor:hunter2-very-secret@")
+        b = backend(server, base_url=url, max_retries=0)
+        with pytest.raises(BackendError) as info:
+            b.extract(TEXT)
+    shown = [str(info.value), repr(b), b.fingerprint(), caplog.text]
+    assert all("hunter2" not in s for s in shown)
+    assert "http://***@127.0.0.1" in str(info.value)
+    assert "POST" in caplog.text  # the client's debug log was captured, redacted
+
+
+def test_an_injected_source_name_falls_back_to_the_mention() -> None:
+    text = (
+        "Defense Secretary Lloyd Austin visited the base on Monday. "
+        "The strikes were necessary, Mr Austin said. The bridge will close in May, the council said."
+    )
+    claims = [
+        {"claim": "The strikes were necessary", "source": "Mr Austin", "source_name": "Lloyd Austin", "cue": "said"},
+        {"claim": "The bridge will close in May", "source": "the council", "source_name": "Vladimir Putin",
+         "source_type": "person", "cue": "said"},
+    ]  # fmt: skip
+    with FaultServer([tool_reply(claims)]) as server:
+        ex = backend(server).extract(text)
+    assert len(server.requests) == 1
+    assert [(c.source, c.source_name) for c in ex.claims] == [
+        ("Mr Austin", "Lloyd Austin"),  # every word of the resolution is in the article
+        ("the council", "the council"),  # "Vladimir Putin" is not: the mention stands
+    ]
+
+
+def test_chunk_size_alone_is_always_valid() -> None:
+    """The overlap follows the chunk size, so --chunk-chars never fails on an option the CLI does not offer."""
+    for size in (500, 1200, 5000):
+        b = LLMBackend(base_url="http://127.0.0.1:9/v1", model="m", chunk_chars=size)
+        assert 0 < b.chunk_overlap < size
+    assert LLMBackend(base_url="http://127.0.0.1:9/v1", model="m").chunk_overlap == 1200  # the default as before

@@ -23,13 +23,17 @@ BACKENDS: tuple[str, ...] = ("rules", "llm")
 
 @runtime_checkable
 class Backend(Protocol):
-    """What every backend offers; ``model`` and ``prompt_version`` key the cache."""
+    """What every backend offers; :meth:`fingerprint` keys the cache."""
 
     name: str
     prompt_version: str | None
 
     @property
     def model(self) -> str | None: ...  # read-only, so a backend may compute it (rules: the loaded pipeline)
+
+    def fingerprint(self) -> str:
+        """Every setting that can change the output on a given text (never a secret): the cache key."""
+        ...
 
     def extract(self, text: str, *, doc_id: str = "doc") -> Extraction: ...
 

@@ -6,6 +6,8 @@ instructor's validation ``context``; a span that is not in the text fails
 validation, so instructor re-asks with the error. When the re-asks run out,
 :func:`salvage` re-reads each raw reply claim by claim (the backend keeps the
 reply with the most grounded claims), so one bad claim never costs the good ones.
+A reply with nothing to re-read (an HTML page, no JSON, no ``claims`` list, no
+claim of the right shape) is an :class:`UnreadableReply`, never "no claims".
 """
 
 from __future__ import annotations
@@ -26,10 +28,10 @@ from pydantic import (
     model_validator,
 )
 
-from claimcheck.grounding import GroundingError, ground_claim
+from claimcheck.grounding import GroundingError, ground_claim, ungrounded_name_words
 from claimcheck.schema import Claim, DroppedClaim, Hedge, HedgeKind, QuoteType, SourceType
 
-__all__ = ["ArticleClaims", "RawClaim", "RawHedge", "ground_all", "response_model", "salvage"]
+__all__ = ["ArticleClaims", "RawClaim", "RawHedge", "UnreadableReply", "ground_all", "response_model", "salvage"]
 
 _NULLS = {"", "null", "none", "n/a", "unattributed"}
 
@@ -101,14 +103,30 @@ def _key(c: Claim) -> tuple[object, ...]:
     return (c.start, c.end, c.source_start, c.cue_start)
 
 
+class UnreadableReply(ValueError):
+    """A reply that holds no claims list to read: a broken endpoint, not an article without claims."""
+
+
+def _grounded_name(claim: Claim, text: str) -> Claim:
+    """A resolved name whose words are not in the text falls back to the mention (an injected name)."""
+    if claim.source_name is None or claim.source_name == claim.source:
+        return claim
+    if ungrounded_name_words(claim.source_name, text):
+        return claim.model_copy(update={"source_name": claim.source})
+    return claim
+
+
 def ground_all(raw: list[RawClaim], text: str) -> tuple[list[Claim], list[tuple[int, DroppedClaim]]]:
-    """Ground each proposed claim in ``text``: the grounded ones (deduplicated), and the others by index."""
+    """Ground each proposed claim in ``text``: the grounded ones (deduplicated), and the others by index.
+
+    Spans must be in the text, and so must every word of a resolved source name.
+    """
     grounded: list[Claim] = []
     seen: set[tuple[object, ...]] = set()
     failed: list[tuple[int, DroppedClaim]] = []
     for n, rc in enumerate(raw):
         try:
-            claim = ground_claim(rc.to_claim(), text)
+            claim = _grounded_name(ground_claim(rc.to_claim(), text), text)
         except GroundingError as exc:
             failed.append((n, DroppedClaim(claim=rc.claim, reason=str(exc))))
             continue
@@ -170,23 +188,28 @@ def response_model(description: str) -> type[ArticleClaims]:
 _FENCE = re.compile(r"```(?:json)?\s*(.*?)(?:```|$)", re.S)
 
 
-def _raw_json(completion: Any) -> str | None:
+def _raw_json(completion: Any) -> str:
     """The JSON text of a chat completion: the forced tool call's arguments, else the message content."""
+    if isinstance(completion, (str, bytes)):
+        kind = "an HTML page" if completion.lstrip()[:1] in ("<", b"<") else "not a chat completion"
+        raise UnreadableReply(f"{kind} instead of a chat completion")
     try:
         message = completion.choices[0].message
     except (AttributeError, IndexError, TypeError):
-        return None
+        raise UnreadableReply("a chat completion with no choices") from None
     for call in getattr(message, "tool_calls", None) or []:
         args = getattr(getattr(call, "function", None), "arguments", None)
         if isinstance(args, str) and args.strip():
             return args
     content = getattr(message, "content", None)
     if not isinstance(content, str) or not content.strip():
-        return None
+        raise UnreadableReply("an empty message")
     fenced = _FENCE.search(content)
     body = fenced.group(1) if fenced else content
     start = body.find("{")
-    return body[start:] if start >= 0 else None
+    if start < 0:
+        raise UnreadableReply("a message with no JSON in it")
+    return body[start:]
 
 
 def _claim_text(item: object) -> str:
@@ -201,18 +224,17 @@ def salvage(completion: Any, text: str) -> tuple[list[Claim], list[DroppedClaim]
 
     Reads the reply leniently (a truncated reply is parsed as far as it goes,
     and its last, possibly cut, claim is dropped), validates each claim on its
-    own and grounds it.
+    own and grounds it. Raises :class:`UnreadableReply` when there is nothing
+    of the expected shape to read.
     """
     raw = _raw_json(completion)
-    if raw is None:
-        return [], []
     try:
         data = jiter.from_json(raw.encode(), partial_mode=True)
     except ValueError:
-        return [], [DroppedClaim(claim=raw[:200], reason="the reply is not JSON")]
+        raise UnreadableReply("a reply that is not JSON") from None
     items = data.get("claims") if isinstance(data, dict) else data
     if not isinstance(items, list):
-        return [], []
+        raise UnreadableReply("JSON without a 'claims' list")
     truncated = getattr(completion.choices[0], "finish_reason", None) == "length"
     dropped: list[DroppedClaim] = []
     if truncated and items:
@@ -226,5 +248,7 @@ def salvage(completion: Any, text: str) -> tuple[list[Claim], list[DroppedClaim]
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"]) or "claim"
             dropped.append(DroppedClaim(claim=_claim_text(item), reason=f"malformed claim: {where}: {first['msg']}"))
+    if items and not proposed:
+        raise UnreadableReply("a 'claims' list with no claim of the expected shape")
     grounded, failed = ground_all(proposed, text)
     return grounded, dropped + [d for _, d in failed]

@@ -12,6 +12,12 @@ Three kinds of failure are kept apart because they need different cures:
 * what still fails after ``max_reasks`` is not an error: the grounded claims of
   the best reply are kept and the others land in ``Extraction.dropped`` with
   the reason. A claim is never returned unless its spans are in the text.
+* a reply that cannot be read at all (an HTML page, no JSON, no claims list)
+  is a :class:`~claimcheck.errors.BackendError`, never an empty extraction.
+
+Every reply is bounded in size and in total time (:mod:`._http_limits`), and
+the key and URL credentials are redacted from every message
+(:mod:`claimcheck.redaction`).
 
 Token usage is summed over every reply received, re-asks included.
 """
@@ -42,11 +48,13 @@ from pydantic import ValidationError
 from tenacity import AsyncRetrying, RetryCallState, Retrying
 
 from claimcheck.backends import run_many_threaded
-from claimcheck.backends._llm_response import ArticleClaims, response_model, salvage
+from claimcheck.backends._http_limits import MAX_REPLY_BYTES, ReplyTooLarge, bounded_async_client, bounded_client
+from claimcheck.backends._llm_response import ArticleClaims, UnreadableReply, response_model, salvage
 from claimcheck.chunking import merge_claims, shift_claim, split_text
 from claimcheck.errors import BackendError, ClaimcheckError, ConfigError
 from claimcheck.inputs import check_text
 from claimcheck.prompts import Prompts, load_prompts, short_hash
+from claimcheck.redaction import install_log_filter, redact, register_secret
 from claimcheck.schema import Claim, DroppedClaim, Extraction, Usage
 
 __all__ = ["DEFAULT_MODE", "DEFAULT_OPENAI_MODEL", "MODES", "LLMBackend", "default_mode"]
@@ -54,6 +62,9 @@ __all__ = ["DEFAULT_MODE", "DEFAULT_OPENAI_MODEL", "MODES", "LLMBackend", "defau
 # instructor logs every failed attempt at ERROR; without this a library user
 # who configured no logging would see them on stderr via logging.lastResort.
 logging.getLogger("instructor").addHandler(logging.NullHandler())
+# Their debug logs carry URLs and server replies: redact keys and credentials from them.
+_CLIENT_LOGGERS = ("openai", "httpx2", "httpcore2", "httpx", "httpcore", "instructor")
+install_log_filter(*_CLIENT_LOGGERS)
 
 OPENAI_URL = "https://api.openai.com/v1"
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
@@ -119,7 +130,7 @@ class _ChunkResult:
 def _is_transient(exc: BaseException | None) -> bool:
     """Failures worth the same request again: the network, timeouts, rate limits, server errors."""
     if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
-        return True
+        return not isinstance(exc.__cause__, ReplyTooLarge)
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code in (408, 409, 429) or exc.status_code >= 500
     return False
@@ -128,6 +139,10 @@ def _is_transient(exc: BaseException | None) -> bool:
 def _is_invalid_reply(exc: BaseException | None) -> bool:
     """Failures the model can fix when shown the error: instructor re-asks on these."""
     return isinstance(exc, (ValidationError, json.JSONDecodeError, ResponseParsingError))
+
+
+def _is_json_error(exc: BaseException | None) -> bool:
+    return isinstance(exc, json.JSONDecodeError) or isinstance(getattr(exc, "__cause__", None), json.JSONDecodeError)
 
 
 def _retry_after(exc: BaseException) -> float | None:
@@ -242,7 +257,7 @@ class LLMBackend:
         max_retries: int = 4,
         max_reasks: int = 2,
         chunk_chars: int = 12_000,
-        chunk_overlap: int = 1_200,
+        chunk_overlap: int | None = None,
         concurrency: int = 4,
         temperature: float = 0.0,
         max_tokens: int = 4096,
@@ -250,24 +265,28 @@ class LLMBackend:
         retry_max_wait: float = 30.0,
     ) -> None:
         self.base_url = (base_url or _env("CLAIMCHECK_BASE_URL", "OPENAI_BASE_URL") or OPENAI_URL).rstrip("/")
+        #: The endpoint as shown in messages and keyed in the cache: never its credentials.
+        self.endpoint = redact(self.base_url)
         parts = urlsplit(self.base_url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ConfigError(
-                f"base URL {self.base_url!r} is not an http(s) URL",
+                f"base URL {self.endpoint!r} is not an http(s) URL",
                 fix="pass e.g. http://127.0.0.1:8080/v1 (the path up to /v1)",
             )
         model = model or _env("CLAIMCHECK_MODEL") or (DEFAULT_OPENAI_MODEL if _is_openai(self.base_url) else None)
         if not model:
             raise ConfigError(
-                f"no model set for {self.base_url}",
+                f"no model set for {self.endpoint}",
                 fix="pass --model NAME or export CLAIMCHECK_MODEL=NAME (the name the server serves)",
             )
         self.model: str | None = model
         key = api_key or _env("CLAIMCHECK_API_KEY", "OPENAI_API_KEY")
+        register_secret(key)
+        install_log_filter(*_CLIENT_LOGGERS)  # loggers the libraries created since import
         if not key:
             if not _is_loopback(self.base_url):
                 raise ConfigError(
-                    f"no API key for {self.base_url}",
+                    f"no API key for {self.endpoint}",
                     fix=f"export OPENAI_API_KEY=… (or CLAIMCHECK_API_KEY=…) {_NO_BACKEND}",
                 )
             key = PLACEHOLDER_KEY  # local servers ignore the key, the SDK insists on one
@@ -278,6 +297,9 @@ class LLMBackend:
             raise ConfigError(f"unknown instructor mode {requested!r}", fix=f"use one of: {', '.join(MODES)}")
         self.mode = mode_name
         self._mode = MODES[mode_name]
+        # Overlap scales with the chunk (a tenth: 1,200 of the default 12,000), so any chunk size is valid alone.
+        if chunk_overlap is None:
+            chunk_overlap = chunk_chars // 10
         rules = [
             ("timeout", timeout, timeout > 0, "> 0 seconds"),
             ("max_retries", max_retries, max_retries >= 0, ">= 0"),
@@ -314,7 +336,28 @@ class LLMBackend:
         )
 
     def __repr__(self) -> str:
-        return f"LLMBackend(base_url={self.base_url!r}, model={self.model!r}, mode={self.mode!r})"
+        return f"LLMBackend(base_url={self.endpoint!r}, model={self.model!r}, mode={self.mode!r})"
+
+    def fingerprint(self) -> str:
+        """Everything that can change this backend's output on a text, for the cache key.
+
+        The endpoint counts (one model name can be different weights on two
+        servers), its credentials do not; timeouts, retries and concurrency
+        change whether a run succeeds, not what a successful one returns.
+        """
+        return "; ".join(
+            [
+                f"backend={self.name}",
+                f"endpoint={self.endpoint}",
+                f"model={self.model}",
+                f"prompt={self.prompt_version}",
+                f"temperature={self.temperature!r}",
+                f"max_tokens={self.max_tokens}",
+                f"max_reasks={self.max_reasks}",
+                f"chunk_chars={self.chunk_chars}",
+                f"chunk_overlap={self.chunk_overlap}",
+            ]
+        )
 
     # -- clients -----------------------------------------------------------------
 
@@ -324,14 +367,20 @@ class LLMBackend:
     def _sync_client(self) -> instructor.Instructor:
         with self._lock:
             if self._sync is None:
-                self._sync = instructor.from_openai(openai.OpenAI(**self._client_options()), mode=self._mode)
+                http = bounded_client(self.timeout)
+                self._sync = instructor.from_openai(
+                    openai.OpenAI(**self._client_options(), http_client=http), mode=self._mode
+                )
             return self._sync
 
     def _async_client(self) -> tuple[Any, asyncio.Semaphore]:
         loop = asyncio.get_running_loop()
         with self._lock:
             if loop not in self._async:
-                client = instructor.from_openai(openai.AsyncOpenAI(**self._client_options()), mode=self._mode)
+                http = bounded_async_client(self.timeout)
+                client = instructor.from_openai(
+                    openai.AsyncOpenAI(**self._client_options(), http_client=http), mode=self._mode
+                )
                 self._async[loop] = (client, asyncio.Semaphore(self.concurrency))
             return self._async[loop]
 
@@ -396,16 +445,42 @@ class LLMBackend:
         # The reply with the most grounded claims wins; on a tie the earliest, since
         # a later re-ask of a small model is as likely to lose fields as to fix them.
         best: tuple[list[Claim], list[DroppedClaim]] | None = None
+        unreadable: list[str] = []
         for completion in replies.completions:
-            claims, dropped = salvage(completion, chunk)
+            try:
+                claims, dropped = salvage(completion, chunk)
+            except UnreadableReply as why:
+                unreadable.append(str(why))
+                continue
             if best is None or len(claims) > len(best[0]):
                 best = (claims, dropped)
-        claims, dropped = best or ([], [])
+        if best is None:  # nothing could be read: an error, never "this article has no claims"
+            if not unreadable:  # the SDK could not even parse the body into a completion
+                unreadable.append("a body that is not JSON" if _is_json_error(cause) else "no readable reply")
+            raise self._unreadable_error(unreadable, policy) from None
+        claims, dropped = best
         return _ChunkResult(claims, dropped, replies.usage, policy.transport_retries, policy.reasks)
 
+    def _unreadable_error(self, reasons: Sequence[str], policy: _RetryPolicy) -> BackendError:
+        n = policy.reasks + 1
+        what = reasons[-1]
+        return BackendError(
+            redact(f"the LLM endpoint {self.endpoint} sent {what} after {n} attempt{'s' if n > 1 else ''}"),
+            fix=f"check that --base-url is an OpenAI-compatible /v1 endpoint and try another --mode, {_NO_BACKEND}",
+        )
+
     def _backend_error(self, exc: openai.APIError, policy: _RetryPolicy) -> ClaimcheckError:
-        url = self.base_url
+        error = self._describe_failure(exc, policy)
+        return type(error)(redact(error.message), fix=redact(error.fix) if error.fix else None)
+
+    def _describe_failure(self, exc: openai.APIError, policy: _RetryPolicy) -> ClaimcheckError:
+        url = self.endpoint
         tries = f"after {policy.transport_retries + 1} attempt{'s' if policy.transport_retries else ''}"
+        if isinstance(exc.__cause__, ReplyTooLarge):
+            return BackendError(
+                f"the LLM endpoint {url} sent a reply over the limit of {MAX_REPLY_BYTES >> 20} MiB",
+                fix=f"check that --base-url is an OpenAI-compatible endpoint, {_NO_BACKEND}",
+            )
         if isinstance(exc, openai.APITimeoutError):
             return BackendError(
                 f"the LLM endpoint {url} did not answer within {self.timeout:g}s {tries}",

@@ -116,6 +116,10 @@ class RulesBackend:
     def model(self) -> str | None:
         return pipeline_label(self.nlp)
 
+    def fingerprint(self) -> str:
+        """What decides this backend's output on a text (for the cache key): the pipeline and the rules."""
+        return f"backend={self.name}; model={self.model}; rules={self.prompt_version}"
+
     def _extraction(self, doc_id: str, text: str, doc: Doc) -> Extraction:
         return Extraction(
             id=doc_id,
