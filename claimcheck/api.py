@@ -7,69 +7,17 @@ re-running an eval or a CLI command does not pay for the same extraction twice.
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from claimcheck.backends import Backend, get_backend
+from claimcheck.cache import Cache, default_cache_dir
 from claimcheck.errors import ClaimcheckError, ConfigError
 from claimcheck.inputs import check_text
 from claimcheck.schema import Extraction
 
 __all__ = ["Cache", "aextract", "default_cache_dir", "extract", "extract_many", "resolve_backend"]
-
-
-def default_cache_dir() -> Path:
-    """``$CLAIMCHECK_CACHE_DIR``, else the XDG cache folder."""
-    env = os.environ.get("CLAIMCHECK_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "claimcheck"
-
-
-class Cache:
-    """Extractions on disk, keyed by backend, model, prompt version and text hash.
-
-    One JSON file per entry, written atomically; a corrupt entry is treated as
-    a miss, so a killed run never poisons the next one.
-    """
-
-    def __init__(self, directory: str | Path | None = None) -> None:
-        self.directory = Path(directory) if directory is not None else default_cache_dir()
-
-    def key(self, backend: Backend, text: str) -> str:
-        """Same backend, model, endpoint and prompt on the same text: same answer.
-
-        The endpoint counts because one model name ("llama3") can be different
-        weights on two servers.
-        """
-        endpoint = getattr(backend, "base_url", None) or ""
-        parts = [backend.name, backend.model or "", endpoint, backend.prompt_version or "", text]
-        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
-
-    def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.json"
-
-    def get(self, backend: Backend, text: str, doc_id: str) -> Extraction | None:
-        path = self._path(self.key(backend, text))
-        try:
-            ext = Extraction.model_validate_json(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        return ext.model_copy(update={"id": doc_id, "cached": True})
-
-    def put(self, backend: Backend, text: str, extraction: Extraction) -> None:
-        path = self._path(self.key(backend, text))
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(extraction.model_dump_json(), encoding="utf-8")
-            tmp.replace(path)
-        except OSError:
-            pass  # a cache that cannot be written is only a slower run
 
 
 def resolve_backend(backend: Backend | str | None, options: dict[str, Any]) -> Backend:

@@ -19,6 +19,7 @@ from claimcheck.backends import BACKENDS, Backend, default_backend_name
 from claimcheck.checks import Finding, check, format_tally, select_rules, severity_at_least
 from claimcheck.errors import ClaimcheckError, ConfigError
 from claimcheck.inputs import read_text_file
+from claimcheck.redaction import redact
 from claimcheck.schema import Extraction
 
 __all__ = ["main"]
@@ -27,7 +28,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def _error(exc: ClaimcheckError | str) -> None:
-    print(f"claimcheck: error: {exc}", file=sys.stderr)
+    print(f"claimcheck: error: {redact(str(exc))}", file=sys.stderr)
 
 
 def _report_failures(bad: Sequence[tuple[str, ClaimcheckError]]) -> None:
@@ -114,8 +115,14 @@ def _backend_from_args(args: argparse.Namespace) -> Backend:
     return resolve_backend(name, opts)
 
 
+def _warn(message: str) -> None:
+    print(f"claimcheck: warning: {redact(message)}", file=sys.stderr)
+
+
 def _cache_from_args(args: argparse.Namespace) -> Cache | None:
-    return Cache(args.cache_dir) if args.cache else None
+    if not args.cache:
+        return None
+    return Cache(args.cache_dir, on_warning=lambda m: _warn(f"{m} — pass a writable --cache-dir, or --no-cache"))
 
 
 def _read_documents(paths: Sequence[str]) -> tuple[list[tuple[str, str]], list[tuple[str, ClaimcheckError]]]:

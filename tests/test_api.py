@@ -129,10 +129,3 @@ def test_default_backend_is_offline_without_endpoint(monkeypatch) -> None:
     assert default_backend_name() == "rules"
     monkeypatch.setenv("CLAIMCHECK_BASE_URL", "http://127.0.0.1:9/v1")
     assert default_backend_name() == "llm"
-
-
-def test_cache_key_changes_with_endpoint(tmp_path) -> None:
-    cache = Cache(tmp_path)
-    a, b = CountingBackend(), CountingBackend()
-    a.base_url, b.base_url = "http://127.0.0.1:8080/v1", "http://127.0.0.1:9090/v1"  # type: ignore[attr-defined]
-    assert cache.key(a, "t") != cache.key(b, "t")
