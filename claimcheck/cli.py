@@ -1,4 +1,4 @@
-"""The ``claimcheck`` command: ``extract``, ``check`` and ``eval``.
+"""The ``claimcheck`` command: ``extract``, ``check``, ``verify`` and ``eval``.
 
 Every user-facing failure is a :class:`~claimcheck.errors.ClaimcheckError`
 printed as one line with its fix (exit 2); a batch prints what succeeded
@@ -237,6 +237,34 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(severity_at_least(f.severity, args.fail_on) for f in findings) else EXIT_OK
 
 
+# --- verify ---------------------------------------------------------------------------------
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from claimcheck.verification import Sources, load_source, verify
+    from claimcheck.verification.output import format_text, to_json
+
+    # Every source must load before any story is extracted: a missing one would make quotes look invented.
+    sources = Sources([load_source(path) for path in args.against])
+    good, bad = _run_documents(args, args.files)
+    results = [verify(ext, sources) for ext in good]
+    if args.format == "json":
+        out: list[dict[str, object]] = [*to_json(results), *({"file": n, "error": str(e)} for n, e in bad)]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    elif args.format == "html":
+        from claimcheck.view import render_html
+
+        findings = [f for v in results for f in v.findings()]
+        print(render_html(good, findings, title="claimcheck verify", verifications=results), end="")
+    else:
+        print(format_text(results))
+    _report_failures(bad)
+    if bad:
+        return EXIT_ERROR
+    worst = [q.severity for v in results for q in v.quotes if q.severity]
+    return EXIT_FINDINGS if any(severity_at_least(s, args.fail_on) for s in worst) else EXIT_OK
+
+
 # --- eval -----------------------------------------------------------------------------------
 
 
@@ -391,6 +419,21 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ignore", metavar="RULE,…", help="skip these rules, e.g. unattributed-claim")
     _add_backend_options(p)
     p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("verify", help="check a story's quotes against transcripts, releases or earlier stories")
+    p.add_argument("files", nargs="+", metavar="STORY", help="story text files (UTF-8), or - for standard input")
+    p.add_argument(
+        "--against", nargs="+", required=True, metavar="SOURCE", help="source documents: text, Markdown or HTML"
+    )
+    p.add_argument("--format", choices=["text", "json", "html"], default="text")
+    p.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "never"],
+        default="error",
+        help="exit 1 at this severity: error (spliced, not found, meaning flipped, wrong speaker), warning (altered)",
+    )
+    _add_backend_options(p)
+    p.set_defaults(func=_cmd_verify)
 
     p = sub.add_parser("eval", help="score a backend against gold labels")
     p.add_argument(

@@ -24,6 +24,7 @@ from claimcheck.checks import (
     source_keys,
 )
 from claimcheck.schema import Claim, Extraction
+from claimcheck.verification.verify import QuoteCheck, Verification
 
 __all__ = ["render_html"]
 
@@ -42,8 +43,8 @@ PALETTE: tuple[tuple[str, str], ...] = (
     ("#ecfccb", "#3f6212"),
 )
 
-# Nesting order when spans start together: claims outside, then finding targets, then marks.
-_CLAIM, _FINDING, _MENTION, _HEDGE = range(4)
+# Nesting order when spans start together: claims outside, then checked quotes, finding targets, then marks.
+_CLAIM, _QUOTE, _FINDING, _MENTION, _HEDGE = range(5)
 
 
 @dataclass(eq=False)
@@ -179,6 +180,42 @@ def _finding_spans(doc: int, findings: Sequence[Finding]) -> list[_Span]:
     ]
 
 
+#: How each verdict on a quote is marked: a symbol as well as a colour, so colour is never the only signal.
+_QUOTE_MARKS = {"verbatim": "✓", "altered": "≠", "spliced": "✂", "not_found": "?"}
+
+
+def _quote_spans(doc: int, verification: Verification | None) -> list[_Span]:
+    """Each checked quotation, marked with its verdict; hovering shows the diff and the source passage."""
+    if verification is None:
+        return []
+    spans = []
+    for n, q in enumerate(verification.quotes):
+        status = q.status.replace("_", " ")
+        data = {
+            "data-vq": f"d{doc}-q{n}",
+            "data-vstatus": status,
+            "data-vdetail": q.detail,
+            "data-vflips": "; ".join(q.flips),
+            "data-vspeaker": q.speaker_mismatch or "",
+            "data-vdiff": _diff_json(q),
+            "data-vsource": "\n".join(
+                f"{m.source}:{m.line}" + (f" ({m.speaker})" if m.speaker else "") + f": {' '.join(m.text.split())}"
+                for m in q.matches
+            ),
+            "data-mark": _QUOTE_MARKS[q.status],
+        }
+        label = f"quote {status}" + (f", {q.speaker_mismatch}" if q.speaker_mismatch else "")
+        spans.append(_Span(q.start, q.end, _QUOTE, f"vq v-{q.status}", data, {"tabindex": "0", "aria-label": label}))
+    return spans
+
+
+def _diff_json(q: QuoteCheck) -> str:
+    """The word diff as JSON ``[op, source words, quote words]`` triples, built into the tooltip as text nodes."""
+    import json
+
+    return json.dumps([[d.op, d.source, d.quote] for d in q.diff], ensure_ascii=False) if q.diff else ""
+
+
 def _legend_item(swatch: str, key: str, name: str, count: int, kind: str | None) -> str:
     meta = f"{count} claim{'s' if count != 1 else ''}" + (f" · {kind}" if kind else "")
     return (
@@ -210,6 +247,13 @@ def _legend(
         f'<div class="legend" aria-label="Sources"><h3 id="d{doc}-legend">Sources</h3>'
         f'<ul class="lg-list">{"".join(items) or "<li>No claims</li>"}</ul>{key_marks}</div>'
     )
+
+
+def _quote_key() -> str:
+    items = "".join(
+        f'<span class="vqdemo v-{s}" data-mark="{m}">{s.replace("_", " ")}</span> ' for s, m in _QUOTE_MARKS.items()
+    )
+    return f'<p class="marks-key">Quotes checked against the sources: {items}— hover a quote for the diff.</p>'
 
 
 def _findings_column(doc: int, findings: Sequence[Finding]) -> str:
@@ -248,14 +292,14 @@ def _claims_table(claims: list[tuple[int, Claim]], names: dict[str, str], keys: 
     )
 
 
-def _section(doc: int, ext: Extraction, findings: Sequence[Finding]) -> str:
+def _section(doc: int, ext: Extraction, findings: Sequence[Finding], verification: Verification | None = None) -> str:
     placed = sorted(grounded_claims(ext), key=lambda ic: (ic[1].start or 0, -(ic[1].end or 0)))
     claims = [c for _, c in placed]
     keys = source_keys(claims)
     names = _display_names(claims, keys)
     order = dict.fromkeys(k for k in keys if k is not None)  # claims are in text order: first mention first
     colour = {k: n % len(PALETTE) for n, k in enumerate(order)}
-    spans = _claim_spans(doc, placed, colour, keys) + _finding_spans(doc, findings)
+    spans = _claim_spans(doc, placed, colour, keys) + _finding_spans(doc, findings) + _quote_spans(doc, verification)
     attributed = sum(1 for c in claims if c.attributed)
     meta = [f"{len(claims)} claims ({attributed} attributed, {len(claims) - attributed} unattributed)"]
     if ext.backend:
@@ -265,11 +309,13 @@ def _section(doc: int, ext: Extraction, findings: Sequence[Finding]) -> str:
         meta.append(f"{missing} claims not found in the text")
     if ext.dropped:
         meta.append(f"{len(ext.dropped)} proposed claims dropped")
+    if verification is not None:
+        meta.append(f"{verification.summary()}, against {', '.join(verification.sources)}")
     return (
         f'<section class="doc" id="d{doc}" aria-labelledby="d{doc}-title">'
         f'<header><h2 id="d{doc}-title">{html.escape(ext.id)}</h2>'
         f'<p class="meta">{html.escape(" · ".join(meta))}</p></header>'
-        f"{_legend(doc, claims, keys, names, colour)}"
+        f"{_legend(doc, claims, keys, names, colour)}{_quote_key() if verification is not None else ''}"
         f'<div class="cols"><article class="text" lang="en">{_nest(ext.text, spans)}</article>'
         f"{_findings_column(doc, findings)}</div>"
         f"{_claims_table(placed, names, keys)}</section>"
@@ -277,13 +323,19 @@ def _section(doc: int, ext: Extraction, findings: Sequence[Finding]) -> str:
 
 
 def render_html(
-    extractions: Sequence[Extraction], findings: Sequence[Finding] | None = None, *, title: str = "claimcheck"
+    extractions: Sequence[Extraction],
+    findings: Sequence[Finding] | None = None,
+    *,
+    title: str = "claimcheck",
+    verifications: Sequence[Verification] = (),
 ) -> str:
     """One self-contained HTML page with a section per document.
 
     ``findings`` are matched to documents by ``doc_id``; when ``None`` the
     checks are run here, so ``claimcheck extract --format html`` shows them too.
+    ``verifications`` (from :func:`claimcheck.verify`) mark each checked quote.
     """
+    verified = {v.doc_id: v for v in verifications}
     by_doc: dict[str, list[Finding]] = defaultdict(list)
     if findings is None:
         for ext in extractions:
@@ -292,7 +344,8 @@ def render_html(
         for f in findings:
             by_doc[f.doc_id].append(f)
     sections = [
-        _section(n, ext, sorted(by_doc.get(ext.id, []), key=_finding_order)) for n, ext in enumerate(extractions)
+        _section(n, ext, sorted(by_doc.get(ext.id, []), key=_finding_order), verified.get(ext.id))
+        for n, ext in enumerate(extractions)
     ]
     summary = format_tally(f for ext in extractions for f in by_doc.get(ext.id, []))
     toc = ""
@@ -364,6 +417,16 @@ overflow-wrap:anywhere}
 .cue{font-style:italic;border-bottom:2px dashed var(--fg);color:var(--fg)}
 .marks-key .src,.marks-key .cue{font-size:13px}
 .hedge{text-decoration:underline wavy #c2410c 1.5px;text-underline-offset:4px}
+.vq{border-bottom:3px solid var(--vq);cursor:help}
+.vq.first::after{content:attr(data-mark);font:700 12px system-ui,sans-serif;color:#fff;background:var(--vq);
+border-radius:7px;padding:0 4px;margin-left:2px;vertical-align:super}
+.vq:focus{outline:3px solid var(--vq);outline-offset:1px}
+.v-verbatim{--vq:#15803d}.v-altered{--vq:#b45309;border-bottom-style:dashed}
+.v-spliced{--vq:#b91c1c;border-bottom-style:double;border-bottom-width:4px}
+.v-not_found{--vq:#b91c1c;border-bottom-style:dotted;background:#fee2e2}
+.vqdemo{border-bottom:3px solid var(--vq);margin-left:6px}.vqdemo::after{content:attr(data-mark);margin-left:3px;
+font:700 12px system-ui,sans-serif;color:#fff;background:var(--vq);border-radius:7px;padding:0 4px}
+#cc-pop del{background:#7f1d1d;color:#fee2e2}#cc-pop ins{background:#14532d;color:#dcfce7;text-decoration:none}
 .ftarget.first::before{content:attr(data-n);display:inline-block;font:700 11px/1.5 system-ui,sans-serif;color:#fff;
 background:var(--sev);border-radius:8px;padding:0 5px;margin-right:2px;vertical-align:super}
 .sev-error{--sev:var(--err)}.sev-warning{--sev:var(--warn)}.sev-info{--sev:var(--info)}
@@ -403,8 +466,22 @@ _JS = """
   const pop = document.getElementById('cc-pop');
   const FIELDS = [['text', 'claim'], ['source', 'source'], ['name', 'resolves to'], ['type', 'type'],
                   ['cue', 'cue'], ['quote', 'quote'], ['hedges', 'hedges']];
+  const QUOTE_FIELDS = [['vdetail', 'check'], ['vflips', 'meaning'], ['vspeaker', 'speaker'],
+                        ['vdiff', 'diff'], ['vsource', 'source']];
   let current = null;
-  const fragments = (el) => document.querySelectorAll('.claim[data-claim="' + el.dataset.claim + '"]');
+  const HOVER = '.vq, .claim';
+  const fragments = (el) => el.dataset.vq
+    ? document.querySelectorAll('.vq[data-vq="' + el.dataset.vq + '"]')
+    : document.querySelectorAll('.claim[data-claim="' + el.dataset.claim + '"]');
+  function diffNodes(json) {
+    const out = document.createElement('span');
+    for (const [op, src, quote] of JSON.parse(json)) {
+      if (op === 'equal') { out.append(quote + ' '); continue; }
+      if (src) { const del = document.createElement('del'); del.textContent = src; out.append(del, ' '); }
+      if (quote) { const ins = document.createElement('ins'); ins.textContent = quote; out.append(ins, ' '); }
+    }
+    return out;
+  }
   function show(el) {
     if (current === el) return;
     hide();
@@ -412,14 +489,16 @@ _JS = """
     const d = el.dataset;
     const title = document.createElement('div');
     title.className = 't';
-    title.textContent = d.name ? 'Source: ' + d.name : 'Unattributed claim';
+    const isQuote = Boolean(d.vq);
+    title.textContent = isQuote ? 'Quote: ' + d.vstatus : (d.name ? 'Source: ' + d.name : 'Unattributed claim');
     const dl = document.createElement('dl');
-    for (const [key, label] of FIELDS) {
+    for (const [key, label] of (isQuote ? QUOTE_FIELDS : FIELDS)) {
       if (!d[key]) continue;
       const dt = document.createElement('dt');
       dt.textContent = label;
       const dd = document.createElement('dd');
-      dd.textContent = d[key];
+      if (key === 'vdiff') dd.append(diffNodes(d[key])); else dd.textContent = d[key];
+      if (key === 'vsource') dd.style.whiteSpace = 'pre-wrap';
       dl.append(dt, dd);
     }
     pop.replaceChildren(title, dl);
@@ -440,11 +519,11 @@ _JS = """
     pop.hidden = true;
   }
   document.addEventListener('mouseover', (e) => {
-    const el = e.target.closest && e.target.closest('.claim');
+    const el = e.target.closest && e.target.closest(HOVER);
     if (el) show(el); else if (!pop.contains(e.target)) hide();
   });
   document.addEventListener('focusin', (e) => {
-    const el = e.target.closest && e.target.closest('.claim');
+    const el = e.target.closest && e.target.closest(HOVER);
     if (el) show(el); else hide();
   });
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hide(); });
