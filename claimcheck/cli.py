@@ -249,7 +249,8 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     good, bad = _run_documents(args, args.files)
     results = [verify(ext, sources) for ext in good]
     if args.format == "json":
-        out: list[dict[str, object]] = [*to_json(results), *({"file": n, "error": str(e)} for n, e in bad)]
+        out: list[dict[str, object]] = [*to_json(results)]
+        out += [{"file": name, "error": str(exc)} for name, exc in bad]
         print(json.dumps(out, ensure_ascii=False, indent=2))
     elif args.format == "html":
         from claimcheck.view import render_html
