@@ -8,7 +8,6 @@ findings do not depend on which backend produced the :class:`Extraction`.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -20,9 +19,10 @@ from pydantic import BaseModel
 from rapidfuzz import fuzz
 
 from claimcheck.errors import ConfigError
-from claimcheck.grounding import GroundingError, ground_claim, quote_mask, quote_type
+from claimcheck.grounding import GroundingError, ground_claim, quote_type
 from claimcheck.schema import Claim, Extraction
 from claimcheck.scoring import TITLE_WORDS, normalise_name
+from claimcheck.text import TextModel, text_model
 
 __all__ = [
     "RULES",
@@ -85,22 +85,26 @@ class _Hit:
 
 @dataclass
 class _Doc:
-    """The text, its grounded claims, and the lookups several rules share."""
+    """The grounded claims of a document beside its text model (lines, sentences, paragraphs, quotes)."""
 
     text: str
     claims: list[tuple[int, Claim]]  # (index in Extraction.claims, claim with offsets)
 
     @cached_property
-    def mask(self) -> bytearray:
-        return quote_mask(self.text)
+    def model(self) -> TextModel:
+        return text_model(self.text)
 
-    @cached_property
+    @property
+    def mask(self) -> bytes:
+        return self.model.mask
+
+    @property
     def sentences(self) -> list[tuple[int, int]]:
-        return _sentences(self.text)
+        return self.model.sentences
 
-    @cached_property
+    @property
     def paragraphs(self) -> list[tuple[int, int]]:
-        return _paragraphs(self.text)
+        return self.model.paragraphs
 
     @cached_property
     def unattributed(self) -> list[tuple[int, Claim, list[_Figure]]]:
@@ -108,22 +112,11 @@ class _Doc:
         return [(i, c, _figures(self.text, *c.span)) for i, c in self.claims if not c.attributed]
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
-        if not self.sentences:
-            return 0, len(self.text)
-        i = max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
-        return self.sentences[i]
+        return self.model.sentence_at(pos)
 
     def paragraphs_to(self, pos: int) -> int:
         """How many paragraphs start at or before ``pos``."""
-        return bisect.bisect_right(self._paragraph_starts, pos)
-
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s for s, _ in self.sentences]
-
-    @cached_property
-    def _paragraph_starts(self) -> list[int]:
-        return [s for s, _ in self.paragraphs]
+        return self.model.paragraphs_to(pos)
 
     def claims_over(self, start: int, end: int) -> list[tuple[int, Claim]]:
         """Claims whose span overlaps ``[start, end)``."""
@@ -135,40 +128,6 @@ class _Doc:
 
     def quoted(self, start: int, end: int) -> bool:
         return quote_type(self.text, start, end, self.mask) != "indirect"
-
-
-_SENT_BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|(?<=[.!?][\"”’])\s+|\n\s*\n")
-_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Sgt|Lt|Capt|Rep|Sen|Gov|No|Jr|Sr|U\.S|U\.K|vs|e\.g|i\.e)\.$")
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """Rough sentence spans: enough to find the clause around a quote or a cue, no model needed."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENT_BREAK.finditer(text):
-        if _ABBREV.search(text[max(start, m.start() - 6) : m.start()]):
-            continue
-        if text[start : m.start()].strip():
-            spans.append((start, m.start()))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans: blank-line separated, or one a line when the text has no blank lines."""
-    blank_line = r"\n[ \t\r]*\n"  # "\r" too: a CRLF text's blank line is "\r\n\r\n"
-    sep = re.compile(blank_line + r"\s*") if re.search(blank_line, text) else re.compile(r"[\r\n]+")
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in sep.finditer(text):
-        if text[start : m.start()].strip():
-            spans.append((start, m.start()))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
 
 
 def _abridge(s: str, n: int = 60) -> str:
@@ -530,21 +489,14 @@ _TITLE_CASE = re.compile(
 
 
 def _quote_runs(doc: _Doc) -> list[tuple[int, int]]:
-    """Spans of quoted passages, marks included, from :func:`quote_mask`."""
+    """Spans of quoted passages, marks included, from the text model's quotation runs."""
+    text, n = doc.text, len(doc.text)
     runs: list[tuple[int, int]] = []
-    i, n = 0, len(doc.text)
-    while i < n:
-        if doc.mask[i]:
-            j = i
-            while j < n and doc.mask[j]:
-                j += 1
-            s = i - 1 if i > 0 and doc.text[i - 1] in '“«„"' else i
-            e = j + 1 if j < n and doc.text[j] in '”»"' else j
-            if any(ch.isalnum() for ch in doc.text[i:j]):
-                runs.append((s, e))
-            i = j
-        else:
-            i += 1
+    for i, j in doc.model.runs:
+        if any(ch.isalnum() for ch in text[i:j]):
+            s = i - 1 if i > 0 and text[i - 1] in '“«„"' else i
+            e = j + 1 if j < n and text[j] in '”»"' else j
+            runs.append((s, e))
     return runs
 
 
@@ -853,15 +805,6 @@ def _dedupe(hits: Iterable[_Hit]) -> list[_Hit]:
     return kept
 
 
-class _Lines:
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def at(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
-
-
 def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[str]:
     """The rule ids to run: ``select`` (default all of :data:`RULES`) less ``ignore``; unknown ids are refused."""
     chosen = list(RULES) if select is None else list(select)
@@ -896,13 +839,12 @@ def check(
         extraction = extract(extraction_or_text, backend=backend, doc_id=doc_id, **options)
     selected = select_rules(rules)
     doc = _Doc(extraction.text, grounded_claims(extraction))
-    lines = _Lines(extraction.text)
     findings: list[Finding] = []
     for rule_id in selected:
         rule = RULES[rule_id]
         hits = sorted(rule.func(doc), key=lambda h: (h.claim is None, h.start, -h.end))
         for h in _dedupe(hits) if rule.dedupe else hits:
-            line, col = lines.at(h.start)
+            line, col = doc.model.line_col(h.start)
             findings.append(
                 Finding(
                     rule=rule_id,

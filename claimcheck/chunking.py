@@ -10,17 +10,16 @@ Pure functions on text and :class:`~claimcheck.schema.Claim`: no model here.
 
 from __future__ import annotations
 
-import re
+import itertools
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from claimcheck.grounding import fold
 from claimcheck.schema import Claim, Hedge
+from claimcheck.text import text_model
 
 __all__ = ["Chunk", "merge_claims", "shift_claim", "split_text"]
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
 
 
 @dataclass(frozen=True)
@@ -32,17 +31,10 @@ class Chunk:
     text: str
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Spans covering ``text`` end to end, each a paragraph plus the blank lines after it."""
-    spans = []
-    start = 0
-    for m in _PARAGRAPH_BREAK.finditer(text):
-        if m.end() > start:
-            spans.append((start, m.end()))
-            start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
+def _covering(starts: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """Contiguous spans covering ``[start, end)``, cut at each of the sorted ``starts`` inside it."""
+    cuts = [start, *starts[bisect_right(starts, start) : bisect_left(starts, end)], end]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
 def _hard_split(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
@@ -57,27 +49,17 @@ def _hard_split(text: str, start: int, end: int, max_chars: int) -> list[tuple[i
     return out
 
 
-def _sentences(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
-    """Sentence spans of ``text[start:end]``, each no longer than ``max_chars``."""
-    out = []
-    s = start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        if m.end() > s:
-            out.extend(_hard_split(text, s, m.end(), max_chars))
-            s = m.end()
-    if s < end:
-        out.extend(_hard_split(text, s, end, max_chars))
-    return out
-
-
 def _units(text: str, max_chars: int) -> list[tuple[int, int]]:
     """Contiguous spans covering ``text``: paragraphs, or sentences of paragraphs over ``max_chars``."""
+    model = text_model(text)
+    sentence_starts = [s for s, _ in model.sentences]
     units = []
-    for s, e in _paragraphs(text):
+    for s, e in _covering(model.para_starts, 0, len(text)):
         if e - s <= max_chars:
             units.append((s, e))
         else:
-            units.extend(_sentences(text, s, e, max_chars))
+            for ss, se in _covering(sentence_starts, s, e):
+                units.extend(_hard_split(text, ss, se, max_chars))
     return units
 
 

@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz
 
 from claimcheck.schema import Claim, Hedge, QuoteType
 from claimcheck.scoring import TITLE_PHRASES, TITLE_WORDS, tokens
+from claimcheck.text import text_model
 
 __all__ = [
     "FUZZY_THRESHOLD",
     "GroundingError",
     "Span",
+    "collapse",
     "fold",
     "ground_claim",
     "locate",
@@ -73,7 +74,7 @@ def fold(s: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in s.translate(_FOLD))
 
 
-def _collapse(s: str) -> tuple[str, list[int]]:
+def collapse(s: str) -> tuple[str, list[int]]:
     """Fold ``s`` and collapse whitespace runs, returning the index map back into ``s``."""
     out: list[str] = []
     index: list[int] = []
@@ -133,22 +134,6 @@ def _find_all(needle: str, hay: str) -> list[tuple[int, int]]:
     return out
 
 
-class _Doc:
-    """A text with its folded, whitespace-collapsed view cached, for repeated look-ups."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.collapsed, self.index = _collapse(text)
-
-    def back(self, s: int, e: int) -> tuple[int, int]:
-        return self.index[s], self.index[e - 1] + 1
-
-
-@lru_cache(maxsize=32)
-def _doc(text: str) -> _Doc:
-    return _Doc(text)
-
-
 def locate(span: str, text: str, *, near: Near = None, outside: bool = False, fuzzy: bool = True) -> Span | None:
     """Find ``span`` in ``text``; among repeats, the occurrence nearest ``near`` (an offset or an interval).
 
@@ -163,18 +148,18 @@ def locate(span: str, text: str, *, near: Near = None, outside: bool = False, fu
     if exact:
         s, e = _nearest(exact, near, text, outside=outside)
         return Span(s, e, "exact")
-    doc = _doc(text)
-    needle = _collapse(span)[0].strip()
+    doc = text_model(text)
+    needle = collapse(span)[0].strip()
     ts, te = trim_span(needle, 0, len(needle))
     trimmed = needle[ts:te]
     methods: tuple[tuple[Literal["folded", "trimmed"], str], ...] = (("folded", needle), ("trimmed", trimmed))
     for method, form in methods:
-        hits = [doc.back(*h) for h in _find_all(form, doc.collapsed)] if form else []
+        hits = [doc.back(*h) for h in _find_all(form, doc.collapsed[0])] if form else []
         if hits:
             s, e = _nearest(hits, near, text, outside=outside)
             return Span(s, e, method)
     if fuzzy and len(trimmed) >= FUZZY_MIN_CHARS:
-        al = fuzz.partial_ratio_alignment(trimmed, doc.collapsed, score_cutoff=FUZZY_THRESHOLD)
+        al = fuzz.partial_ratio_alignment(trimmed, doc.collapsed[0], score_cutoff=FUZZY_THRESHOLD)
         if al is not None and al.dest_end > al.dest_start:
             s, e = doc.back(al.dest_start, al.dest_end)
             s, e = _snap_to_words(text, s, e)
@@ -194,43 +179,14 @@ def _snap_to_words(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-_PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*(?=\n)")
-
-
 def quote_mask(text: str) -> bytearray:
-    """1 for every character inside quotation marks, else 0.
-
-    Curly quotes open and close explicitly; straight double quotes toggle. A
-    paragraph break (a blank line, CRLF or not) closes an unclosed quote, which
-    is how news copy runs a quote over several paragraphs (each opens again,
-    only the last closes).
-    """
-    mask = bytearray(len(text))
-    breaks = {m.start() for m in _PARAGRAPH_BREAK.finditer(text)}
-    inside = False
-    for i, ch in enumerate(text):
-        if i in breaks:
-            inside = False
-        elif ch == "“" or ch == "«" or ch == "„":
-            inside = True
-        elif ch == "”" or ch == "»":
-            inside = False
-        elif ch == '"':
-            inside = not inside
-        elif inside:
-            mask[i] = 1
-    return mask
-
-
-@lru_cache(maxsize=32)
-def _shared_mask(text: str) -> bytes:
-    """One mask per document, however many claims ask (read-only, hence bytes)."""
-    return bytes(quote_mask(text))
+    """1 for every character inside quotation marks, else 0: the text model's mask (:mod:`claimcheck.text.quotes`)."""
+    return bytearray(text_model(text).mask)
 
 
 def quote_type(text: str, start: int, end: int, mask: bytes | bytearray | None = None) -> QuoteType:
     """Direct, mixed or indirect, judged on the text alone (spec section 2)."""
-    mask = mask if mask is not None else _shared_mask(text)
+    mask = mask if mask is not None else text_model(text).mask
     inside = outside = 0
     for i in range(start, end):
         if text[i].isalnum():

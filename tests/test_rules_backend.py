@@ -19,6 +19,7 @@ from claimcheck.backends.rules import backend as backend_module
 from claimcheck.backends.rules.backend import WORKER_THREAD_VARS
 from claimcheck.errors import BackendError, ClaimcheckError, ConfigError, InputError
 from claimcheck.schema import Extraction
+from claimcheck.text import TextModel
 
 ARTICLE = (
     "The harbour authority said on Monday that cargo volumes rose 12 percent last year.\n\n"
@@ -122,10 +123,10 @@ def test_two_workers_keep_bad_documents_in_place(backend: RulesBackend) -> None:
 def test_a_document_the_rules_fail_on_becomes_its_error(monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
     real = backend_module.extract_claims
 
-    def flaky(doc: Doc) -> list[object]:
+    def flaky(doc: Doc, model: TextModel) -> list[object]:
         if "poisonpill" in doc.text:
             raise RuntimeError("rule bug")
-        return real(doc)
+        return real(doc, model)
 
     monkeypatch.setattr(backend_module, "extract_claims", flaky)
     docs = [("a", ARTICLE), ("bad", POISON), ("b", OTHER)]

@@ -3,7 +3,7 @@
 The package is split by concept: ``lexicon`` (word lists and the rules'
 version), ``model`` (loading the pipeline), ``attribution`` (relations from
 the parse), ``sources`` (resolving and typing sources), ``hedges``,
-``boilerplate``, ``claims`` (assembling a document's claims) and
+``parse`` (parsing in pieces), ``claims`` (assembling a document's claims) and
 ``backend`` (the :class:`RulesBackend` itself).
 """
 

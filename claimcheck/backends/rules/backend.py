@@ -24,9 +24,11 @@ from claimcheck.backends import run_in_thread
 from claimcheck.backends.rules.claims import extract_claims
 from claimcheck.backends.rules.lexicon import LEXICON_VERSION
 from claimcheck.backends.rules.model import load_pipeline, pipeline_label
+from claimcheck.backends.rules.parse import parse_many
 from claimcheck.errors import BackendError, ClaimcheckError, ConfigError
 from claimcheck.inputs import MAX_CHARS, check_text
 from claimcheck.schema import Extraction
+from claimcheck.text import text_model
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -124,7 +126,7 @@ class RulesBackend:
         return Extraction(
             id=doc_id,
             text=text,
-            claims=extract_claims(doc),
+            claims=extract_claims(doc, text_model(text)),
             backend=self.name,
             model=self.model,
             prompt_version=self.prompt_version,
@@ -133,7 +135,7 @@ class RulesBackend:
     def extract(self, text: str, *, doc_id: str = "doc") -> Extraction:
         """Claims of one document."""
         check_text(text, name=doc_id)
-        return self._extraction(doc_id, text, self.nlp(text))
+        return self._extraction(doc_id, text, self._parse(text))
 
     async def aextract(self, text: str, *, doc_id: str = "doc") -> Extraction:
         """Same as :meth:`extract`, run in a thread so an event loop is never blocked by the parse."""
@@ -193,20 +195,23 @@ class RulesBackend:
         """
         nlp = self.nlp
         try:
-            parsed = list(nlp.pipe((text for _, text in docs), batch_size=self.batch_size))
+            parsed = list(parse_many(nlp, [text_model(text) for _, text in docs], self.batch_size))
         except Exception:  # narrowed to the failing document just below
             return [self._extract_one(doc_id, text) for doc_id, text in docs]
         return [self._guarded(doc_id, text, doc) for (doc_id, text), doc in zip(docs, parsed, strict=True)]
 
     def _extract_one(self, doc_id: str, text: str) -> Result:
         try:
-            doc = self.nlp(text)
+            doc = self._parse(text)
         except Exception as exc:  # one document's failure must not sink an archive run
             return BackendError(
                 f"{doc_id}: spaCy failed to parse it ({type(exc).__name__}: {exc})",
                 fix="check the text's encoding and content, or report it to the claimcheck maintainers",
             )
         return self._guarded(doc_id, text, doc)
+
+    def _parse(self, text: str) -> Doc:
+        return next(parse_many(self.nlp, [text_model(text)], self.batch_size))
 
     def _guarded(self, doc_id: str, text: str, doc: Doc) -> Result:
         try:

@@ -11,8 +11,7 @@ author bio. Sources are resolved in text order at the end.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -25,18 +24,13 @@ from claimcheck.backends.rules.attribution import (
     token_chunks,
     word_count,
 )
-from claimcheck.backends.rules.boilerplate import (
-    byline_names,
-    dateline_end,
-    is_boilerplate,
-    is_headline,
-    is_question,
-)
 from claimcheck.backends.rules.hedges import find_hedges
 from claimcheck.backends.rules.lexicon import AUTHOR_ROLES, PRESCRIPTIVE_MODALS
 from claimcheck.backends.rules.sources import SourceResolver
-from claimcheck.grounding import quote_mask, quote_type, trim_span
+from claimcheck.grounding import quote_type, trim_span
 from claimcheck.schema import Claim
+from claimcheck.text import TextModel
+from claimcheck.text.boilerplate import dateline_end, is_boilerplate, is_question
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -46,8 +40,6 @@ __all__ = ["extract_claims"]
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 #: What may come before the verb of an imperative: "Just consider …", "Don't sell …", "Please, …".
 _IMPERATIVE_LEAD = frozenset({"advmod", "intj", "neg", "aux", "punct", "cc"})
-_PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
-_QUOTE_RUN = re.compile(rb"\x01+")
 #: Shortest unattributed stretch (in words) that can assert something on its own.
 MIN_UNATTRIBUTED_WORDS = 4
 
@@ -61,42 +53,32 @@ class _Draft:
     frame: set[int] = field(default_factory=set)
 
 
-def _quote_runs(mask: bytearray) -> list[tuple[int, int]]:
-    """Maximal runs of quoted characters in a :func:`~claimcheck.grounding.quote_mask`."""
-    return [m.span() for m in _QUOTE_RUN.finditer(mask)]
-
-
-def _run_at(runs: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int] | None:
-    k = bisect_right(starts, pos) - 1
-    if k >= 0 and runs[k][0] <= pos < runs[k][1]:
-        return runs[k]
-    return None
-
-
 def _last_alnum(text: str, s: int, e: int) -> int | None:
     return next((i for i in range(e - 1, s - 1, -1) if text[i].isalnum()), None)
 
 
 class _Document:
-    """One parsed document with the per-document indexes the rules share."""
+    """A parse beside the text model of its text: the token index the rules share.
 
-    def __init__(self, doc: Doc) -> None:
+    Everything about the text (paragraphs, quotes, skipped lines) is the
+    :class:`~claimcheck.text.TextModel`'s; claims are cut from the original
+    text, which the parse copy matches character for character.
+    """
+
+    def __init__(self, doc: Doc, model: TextModel) -> None:
         self.doc = doc
-        self.text = doc.text
-        self.mask = quote_mask(self.text)
-        self.runs = _quote_runs(self.mask)
-        self.run_starts = [r[0] for r in self.runs]
-        self.para_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(self.text)]
+        self.model = model
+        self.text = model.text
+        self.mask = model.mask
         self.sents: list[Span] = [s for s in doc.sents if s.text.strip()]
         self.token_starts = [t.idx for t in doc]
-        self.authors = byline_names(self.text)
 
     def tokens_in(self, start: int, end: int) -> range:
         """Indices of the tokens that begin in the character range ``[start, end)``."""
         return range(bisect_left(self.token_starts, start), bisect_left(self.token_starts, end))
 
     def paragraph(self, pos: int) -> int:
-        return bisect_right(self.para_starts, pos) - 1
+        return self.model.paragraph_of(pos)
 
     def chars(self, s: int, e: int) -> tuple[int, int]:
         """Token range → character range, trimmed of quotes and trailing punctuation."""
@@ -114,30 +96,29 @@ class _Document:
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if root.lemma_ != "be" or attr is None or subj is None or subj.pos_ != "PROPN" or self.in_quote(subj):
             return False
-        return any(t.lower_ in self.authors for t in subj.subtree) or attr.lower_ in AUTHOR_ROLES
+        return any(t.lower_ in self.model.authors for t in subj.subtree) or attr.lower_ in AUTHOR_ROLES
 
     def skipped(self) -> set[int]:
-        """Indices of sentences that are boilerplate, headlines, questions or in a boilerplate paragraph."""
-        out: set[int] = set()
-        by_para: dict[int, list[int]] = {}
-        for k, sent in enumerate(self.sents):
-            by_para.setdefault(self.paragraph(sent.start_char), []).append(k)
-            text = sent.text
-            if is_boilerplate(text) or is_question(text) or self.author_bio(sent):
-                out.add(k)
-        lead = min(by_para) if len(by_para) > 1 else None  # the opening paragraph, which may be a headline
-        for para, members in by_para.items():
-            hits = sum(1 for k in members if k in out)
-            if hits >= 2 or (hits and len(members) <= 2):
-                out.update(members)
-            if para == lead and len(members) == 1 and is_headline(self.sents[members[0]].text):
-                out.update(members)
-        return out
+        """Indices of sentences that make no claim: in a skipped line, or boilerplate, a question, an author bio.
+
+        Each test looks at the sentence or its own line only, never at the paragraph around it.
+        """
+        return {
+            k
+            for k, sent in enumerate(self.sents)
+            if self.model.is_skipped(sent.start_char)
+            or is_boilerplate(sent.text)
+            or is_question(sent.text)
+            or self.author_bio(sent)
+        }
 
 
-def extract_claims(doc: Doc) -> list[Claim]:
-    """Every claim of a parsed document, in text order (see module docstring)."""
-    d = _Document(doc)
+def extract_claims(doc: Doc, model: TextModel) -> list[Claim]:
+    """Every claim of a parsed document, in text order (see module docstring).
+
+    ``doc`` is the parse of ``model.parse_text``; claims quote ``model.text``.
+    """
+    d = _Document(doc, model)
     skipped = d.skipped()
     drafts: list[_Draft] = []
     per_sent: dict[int, list[Relation]] = {}
@@ -203,7 +184,7 @@ def _carry_over(
 def _quote_owner(d: _Document, s: int, e: int, attributed: list[_Draft]) -> _Draft | None:
     """The attributed claim later in the same quote as ``[s, e)``, if the quote runs on to one."""
     last = _last_alnum(d.text, s, e)
-    run = _run_at(d.runs, d.run_starts, last) if last is not None else None
+    run = d.model.run_at(last) if last is not None else None
     if run is None or run[1] <= e:
         return None
     return next((x for x in attributed if run[0] <= x.start < run[1] and x.start >= e), None)
@@ -289,14 +270,17 @@ def _finish(d: _Document, drafts: list[_Draft]) -> list[Claim]:
     for relation in relations:
         src = doc[slice(*relation.source)]
         res = resolver.resolve(src, cue_lemma=relation.cue_lemma)
-        text = src.text
+        # Spaces and list markers are spaces in the parse copy: trim them there, cut the original.
+        seen = d.model.parse_text[src.start_char : src.end_char]
+        first = src.start_char + len(seen) - len(seen.lstrip())
+        text = d.text[first : src.start_char + len(seen.rstrip())]
         lo, hi = markup_trim(text)
         sources[id(relation)] = {
             "source": text[lo:hi],
             "source_name": res.name[slice(*markup_trim(res.name))],
             "source_type": res.type,
-            "source_start": src.start_char + lo,
-            "source_end": src.start_char + hi,
+            "source_start": first + lo,
+            "source_end": first + hi,
             "confidence": res.confidence,
         }
     claims: list[Claim] = []
@@ -308,7 +292,11 @@ def _finish(d: _Document, drafts: list[_Draft]) -> list[Claim]:
             fields = sources[id(rel)]
             if x.relation is not None:
                 cue = doc[slice(*rel.cue)]
-                fields = fields | {"cue": cue.text, "cue_start": cue.start_char, "cue_end": cue.end_char}
+                fields = fields | {
+                    "cue": d.text[cue.start_char : cue.end_char],
+                    "cue_start": cue.start_char,
+                    "cue_end": cue.end_char,
+                }
                 scope |= rel.frame
         claims.append(
             Claim(

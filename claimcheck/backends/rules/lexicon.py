@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from claimcheck.text.boilerplate import BOILERPLATE_PATTERNS
+
 __all__ = [
     "AGENTLESS_PARTICIPLES",
     "ANONYMOUS_HEADS",
@@ -664,25 +666,13 @@ AUTHOR_ROLES: frozenset[str] = frozenset(
     ["columnist", "contributor", "commentator", "correspondent", "writer", "author", "editor", "novelist", "fellow"]
 )
 
-#: Sentences matching any of these (case-insensitive) are boilerplate, not claims (spec section 1).
-BOILERPLATE_PATTERNS: tuple[str, ...] = (
-    r"\bsign(ing|ed)?[ -]?up\b", r"\bsubscribe\b", r"\bnewsletters?\b", r"\be-?mail address\b",
-    r"\bprivacy (notice|policy)\b", r"\bbreaking news (alerts|emails)\b", r"\bemailed about\b",
-    r"\bterms (of|and) (use|service|conditions)\b", r"\ball rights reserved\b", r"\bcopyright\b",
-    r"^\s*read (more|the rest|the full)\b", r"\bclick here\b", r"^\s*follow (us|@)", r"\bdownload (our|the) app\b",
-    r"\bthis is a (developing|breaking) (story|news)\b", r"\bthis (story|article) (has been|was|will be) updated\b",
-    r"\bphoto(graph)?s?( credit)?\s*:", r"\bgetty images\b", r"\(ap photo\b", r"\b(reporting|editing|writing) by\b",
-    r"\bcontributed (to )?(this )?report", r"^\s*(watch|listen|advertisement|related)\s*:?\s*$",
-    r"^\s*by [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3}\s*$", r"^\s*date \d{4}-\d\d-\d\d\b", r"\bcookies?\b.*\b(accept|use)\b",
-    r"\bsent straight to your inbox\b", r"^\s*anyone (with|who has|who saw)\b.*\b(call|contact)\b",
-    r"\bsupport (our|independent) journalism\b",
-)  # fmt: skip
-
 
 def _digest() -> str:
     """Hash the version, every list and the rules' own source, so no edit can serve a stale cache entry."""
     parts = [RULES_VERSION]
-    parts += [f.read_text(encoding="utf-8") for f in sorted(Path(__file__).parent.glob("*.py"))]
+    text_dir = Path(__file__).parents[2] / "text"
+    sources = [*sorted(Path(__file__).parent.glob("*.py")), *sorted(text_dir.glob("*.py"))]
+    parts += [f.read_text(encoding="utf-8") for f in sources]
     for name in sorted(__all__):
         if name in ("LEXICON_VERSION", "RULES_VERSION"):
             continue

@@ -29,15 +29,14 @@ _lock = threading.Lock()
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every blank line (or a line ending a sentence), so none spans two paragraphs.
+    """Start a sentence after every newline, so none spans two paragraphs.
 
-    A lone line break inside a sentence is hard wrapping and is left to the parser.
+    The rules parse the text model's parse copy, where a newline is always a
+    paragraph break (soft line breaks of hard-wrapped text are spaces there).
     """
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
-            prev = doc[token.i - 1].text if token.i else ""
-            if "\n\n" in token.text or "\n\r\n" in token.text or prev[-1:] in ".!?”\"'":
-                doc[token.i + 1].is_sent_start = True
+            doc[token.i + 1].is_sent_start = True
     return doc
 
 

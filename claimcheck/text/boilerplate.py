@@ -1,0 +1,94 @@
+"""Text around an article that makes no claim: metadata headers, sign-up prompts, bylines, credits, questions.
+
+Spec section 1 excludes these from claims. Each test here looks at one line
+or one sentence, never at the block around it: a question or a sign-up line
+must not take its neighbours with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "BOILERPLATE_PATTERNS",
+    "METADATA_LABELS",
+    "byline_names",
+    "dateline_end",
+    "is_boilerplate",
+    "is_headline",
+    "is_metadata",
+    "is_question",
+]
+
+BOILERPLATE_PATTERNS: tuple[str, ...] = (
+    r"\bsign(ing|ed)?[ -]?up\b", r"\bsubscribe\b", r"\bnewsletters?\b", r"\be-?mail address\b",
+    r"\bprivacy (notice|policy)\b", r"\bbreaking news (alerts|emails)\b", r"\bemailed about\b",
+    r"\bterms (of|and) (use|service|conditions)\b", r"\ball rights reserved\b", r"\bcopyright\b",
+    r"^\s*read (more|the rest|the full)\b", r"\bclick here\b", r"^\s*follow (us|@)", r"\bdownload (our|the) app\b",
+    r"\bthis is a (developing|breaking) (story|news)\b", r"\bthis (story|article) (has been|was|will be) updated\b",
+    r"\bphoto(graph)?s?( credit)?\s*:", r"\bgetty images\b", r"\(ap photo\b", r"\b(reporting|editing|writing) by\b",
+    r"\bcontributed (to )?(this )?report", r"^\s*(watch|listen|advertisement|related)\s*:?\s*$",
+    r"^\s*by [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3}\s*$", r"^\s*date \d{4}-\d\d-\d\d\b", r"\bcookies?\b.*\b(accept|use)\b",
+    r"\bsent straight to your inbox\b", r"^\s*anyone (with|who has|who saw)\b.*\b(call|contact)\b",
+    r"\bsupport (our|independent) journalism\b",
+    r"^\s*(related|read more|more|see also|recommended|watch|listen)\s*:",
+    r"^\s*\(?(photo|image|credit|caption)s?( credit)?\s*:",
+    r"\b(photo|image|picture)\s*(by|credit|courtesy)\b", r"\b(ap|afp|reuters|getty|epa|file) photo\b",
+)  # fmt: skip
+
+#: Labels of the metadata lines that head exported or scraped articles ("Headline: …", "Date: …").
+_METADATA_WORDS = """
+    headline title subtitle subhead subheadline dek standfirst summary date dateline published updated
+    publisher publication source author authors byline section category tags keywords url link words
+    length language copyright edition page caption credit
+"""
+METADATA_LABELS: tuple[str, ...] = tuple(_METADATA_WORDS.split())
+
+_BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS), re.IGNORECASE | re.MULTILINE)
+_METADATA = re.compile(r"[ \t]*(?:" + "|".join(METADATA_LABELS) + r")[ \t]*:", re.IGNORECASE)
+_BYLINE = re.compile(r"^[ \t]*(?:by|By|BY)[ \t]+((?:[A-Z][\w.'’-]+[ \t]+){0,3}[A-Z][\w.'’-]+)[ \t]*$", re.MULTILINE)
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z.,' ]{2,40}(?:\s*\([^)\n]{1,40}\))?\s*[-–—]+\s*")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_SMALL_WORDS = "a an and as at but by for from in into of on or the to with vs via"
+_SMALL = frozenset(_SMALL_WORDS.split())
+
+
+def is_boilerplate(sentence: str) -> bool:
+    """A sign-up prompt, credit, byline, "developing story" note or similar."""
+    return _BOILERPLATE.search(sentence) is not None
+
+
+def is_metadata(line: str) -> bool:
+    """A "Label: value" header line of an exported article ("Headline: …", "Publisher: …")."""
+    return _METADATA.match(line) is not None
+
+
+def is_question(sentence: str) -> bool:
+    """A pure question asserts nothing a fact-checker could check."""
+    return sentence.rstrip().rstrip("”\"’')").endswith("?")
+
+
+def byline_names(text: str) -> frozenset[str]:
+    """Lower-cased surnames of the writers a document's byline lines name ("By Rosalind Teague" → "teague")."""
+    return frozenset(m.group(1).split()[-1].lower() for m in _BYLINE.finditer(text))
+
+
+def dateline_end(sentence: str) -> int:
+    """Length of a leading dateline ("KYIV, Ukraine (AP) —"), 0 when there is none."""
+    m = _DATELINE.match(sentence)
+    return m.end() if m else 0
+
+
+def is_headline(line: str) -> bool:
+    """A short one-line paragraph in title case, or with no closing full stop, opening a document."""
+    line = line.strip()
+    if not line or "\n" in line:
+        return False
+    words = _WORD.findall(line)
+    if not words or len(words) > 25:
+        return False
+    if line[-1] not in ".!?”\"'’":
+        return True
+    content = [w for w in words if w.lower() not in _SMALL]
+    capital = sum(1 for w in content if w[0].isupper())
+    return len(content) >= 3 and capital / len(content) >= 0.7

@@ -1,0 +1,99 @@
+"""The text model: paragraphs, skipped lines, quotes and the parse copy, in every layout we write text in."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.text import TextModel
+from claimcheck.text.relayout import LAYOUTS, relay
+
+PARAS = [
+    "The council voted on Tuesday to close the old library on Main Street after a long and bitter debate.",
+    "Residents had asked for a delay of one more year.",
+    "The building will be sold next spring, officials said.",
+]
+
+
+def _paras(text: str) -> list[str]:
+    m = TextModel(text)
+    return [" ".join(text[s:e].split()) for s, e in m.paragraphs]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n\n".join(PARAS),
+        "\n".join(PARAS),
+        "\r\n".join(PARAS),
+        "\r".join(PARAS),
+        "\r\n\r\n".join(PARAS),
+        "\n\n".join("\t" + p for p in PARAS),
+        "\n \n".join(p.replace(" ", "\u00a0", 3) for p in PARAS),
+    ],
+    ids=["blank-lines", "one-per-line", "crlf", "cr", "crlf-blank", "tabs", "nbsp"],
+)
+def test_paragraphs_in_each_layout(text: str) -> None:
+    assert [" ".join(p.split()) for p in _paras(text)] == [" ".join(p.replace("\u00a0", " ").split()) for p in PARAS]
+
+
+def test_hard_wrapped_lines_are_one_paragraph() -> None:
+    """A line break inside a sentence at ~72 columns is wrapping, not a paragraph; a blank line still is."""
+    wrapped = relay("\n\n".join(PARAS), "wrapped-72").text
+    assert "\n" in wrapped.split("\n\n")[0]  # the first paragraph really is wrapped
+    assert _paras(wrapped) == PARAS
+    no_blank = wrapped.replace("\n\n", "\n")  # wrapped with no blank lines: the short last lines end paragraphs
+    assert _paras(no_blank) == PARAS
+
+
+def test_one_paragraph_a_line_keeps_a_sentence_cut_in_two() -> None:
+    text = "A title line\nThe mayor said the plan was\nlate and over budget.\nNext paragraph here."
+    assert _paras(text) == ["A title line", "The mayor said the plan was late and over budget.", "Next paragraph here."]
+
+
+def test_parse_copy_keeps_offsets_and_only_paragraph_newlines() -> None:
+    text = "• First item here,\r\nwrapped on.\r\n\r\n- Second\u00a0item\tends.\r(" + "(" * 300
+    m = TextModel(text)
+    pt = m.parse_text
+    assert len(pt) == len(text)
+    assert len(m.paragraphs) == 3 and pt.count("\n") == 3  # the wrapped "\r\n" is spaces, the blank line two
+    assert pt.startswith("  First item here,  wrapped on. \n \n")
+    assert "•" not in pt and "\u00a0" not in pt and "\t" not in pt and "\r" not in pt
+    assert max(len(w) for w in pt.split()) <= 64  # a pathological run is broken for the tokenizer
+    for s, _ in m.paragraphs[1:]:
+        assert pt[s - 1] == "\n"
+
+
+def test_metadata_titles_datelines_and_credits_are_skipped_but_not_their_neighbours() -> None:
+    text = (
+        "Headline: Bridge to reopen\nDate: 2024-05-06\nPublisher: The Daily Ledger\nBy Jo Park\n"
+        "Bridge to Reopen Monday\nWASHINGTON (AP) —\n"
+        "The bridge will reopen on Monday, officials said.\n"
+        "Read more: How the repairs went\nPhoto: The bridge at dusk. (AP Photo/Jo Park)\n"
+        "Sign up for our newsletter.\nTraffic fell by half during the closure."
+    )
+    m = TextModel(text)
+    kept = [text[s:e] for s, e in m.paragraphs if not m.is_skipped(s)]
+    assert kept == ["The bridge will reopen on Monday, officials said.", "Traffic fell by half during the closure."]
+
+
+def test_a_quote_left_open_closes_at_its_paragraph_end_in_every_layout() -> None:
+    text = '"We are ready, she said.\n\nThe council met on Monday.'
+    for name in ("original", "one-per-line", "crlf", "cr"):
+        t = relay(text, name).text
+        m = TextModel(t)
+        later = t.index("The council")
+        assert not any(m.mask[later:]) and m.mask[1]
+
+
+def test_line_and_column_count_every_line_end_once() -> None:
+    m = TextModel("ab\r\ncd\ref\ngh")
+    assert m.line_col(0) == (1, 1) and m.line_col(4) == (2, 1) and m.line_col(7) == (3, 1) and m.line_col(11) == (4, 2)
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_relaid_offsets_map_back(layout: str) -> None:
+    text = "\n\n".join(PARAS)
+    r = relay(text, layout)
+    for word in ("council", "Residents", "officials"):
+        pos = text.index(word)
+        assert r.text[r.offset(pos) : r.offset(pos) + len(word)] == word
