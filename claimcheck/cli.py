@@ -12,7 +12,7 @@ import contextlib
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from claimcheck.api import Cache, extract_many, resolve_backend
 from claimcheck.backends import BACKENDS, Backend, default_backend_name
@@ -21,6 +21,9 @@ from claimcheck.errors import ClaimcheckError, ConfigError
 from claimcheck.inputs import read_text_file
 from claimcheck.redaction import redact
 from claimcheck.schema import Extraction
+
+if TYPE_CHECKING:
+    from claimcheck.evaluation import EvalRun
 
 __all__ = ["main"]
 
@@ -228,6 +231,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         from claimcheck.view import render_html
 
         print(render_html(good, findings), end="")
+    elif args.format in _CI_FORMATS:
+        print(_check_ci_output(args.format, per_doc, bad, args.fail_on))
     else:
         _print_findings(findings)
         print(f"{len(good)} file{'s' if len(good) != 1 else ''} checked: {format_tally(findings)}")
@@ -235,6 +240,35 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if bad:
         return EXIT_ERROR
     return EXIT_FINDINGS if any(severity_at_least(f.severity, args.fail_on) for f in findings) else EXIT_OK
+
+
+_CI_FORMATS = ("junit", "github", "sarif")
+
+
+def _check_ci_output(
+    fmt: str,
+    per_doc: Sequence[tuple[Extraction, list[Finding]]],
+    bad: Sequence[tuple[str, ClaimcheckError]],
+    fail_on: str,
+) -> str:
+    """``check --format junit|github|sarif``: the findings as a CI system reads them."""
+    from claimcheck import __version__
+    from claimcheck.checks import RULES
+    from claimcheck.ci.junit import junit_xml
+    from claimcheck.ci.reports import check_annotations, check_cases
+    from claimcheck.ci.sarif import sarif_log
+
+    if fmt == "junit":
+        return junit_xml("claimcheck check", check_cases([(e.id, fs) for e, fs in per_doc], bad, fail_on)).rstrip()
+    if fmt == "github":
+        return "\n".join(check_annotations([f for _, fs in per_doc for f in fs], bad))
+    log = sarif_log(
+        [(e.id, e.text, fs) for e, fs in per_doc],
+        rules={r.id: r.summary for r in RULES.values()},
+        version=__version__,
+        failed=[(name, str(exc)) for name, exc in bad],
+    )
+    return json.dumps(log, ensure_ascii=False, indent=1)
 
 
 # --- verify ---------------------------------------------------------------------------------
@@ -281,7 +315,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     gates = evaluation.parse_fail_under(args.fail_under)
     baseline = evaluation.load_baseline(args.baseline) if args.baseline else None
     docs = evaluation.select_split(load_gold(args.gold), args.split)
-    for output in (args.out, args.report, args.write_baseline):
+    for output in (args.out, args.report, args.write_baseline, args.junit):
         if output:
             evaluation.check_writable(output)
     backend = _backend_from_args(args)
@@ -320,7 +354,24 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     failed = evaluation.check_gates(run.figures(), baseline=baseline, tolerance=args.tolerance, fail_under=gates)
     for message in failed:
         print(f"claimcheck: gate failed: {message}", file=sys.stderr)
+    if args.junit or args.format == "github":
+        _eval_ci_output(args, run, failed)
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _eval_ci_output(args: argparse.Namespace, run: EvalRun, failed: Sequence[str]) -> None:
+    """``--junit`` and ``--format github``: per-document regressions against the baseline's per-document counts."""
+    from claimcheck.ci.junit import junit_xml
+    from claimcheck.ci.reports import eval_annotations, eval_cases, eval_drops
+    from claimcheck.evaluation import write_output
+
+    drops = eval_drops(run, args.baseline)
+    if args.junit:
+        cases = eval_cases(run, drops, failed)
+        write_output(args.junit, junit_xml(f"claimcheck eval {run.backend}", cases, time=run.wall_time))
+    if args.format == "github":
+        for line in eval_annotations(run, drops, failed):
+            print(line)
 
 
 # --- eval compare ---------------------------------------------------------------------------
@@ -414,7 +465,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="editorial findings for articles, like a linter")
     p.add_argument("files", nargs="+", metavar="FILE", help="article text files (UTF-8), or - for standard input")
-    p.add_argument("--format", choices=["text", "json", "html"], default="text")
+    p.add_argument("--format", choices=["text", "json", "html", *_CI_FORMATS], default="text")
     p.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default="error")
     p.add_argument("--select", metavar="RULE,…", help="run only these rules (comma-separated rule ids)")
     p.add_argument("--ignore", metavar="RULE,…", help="skip these rules, e.g. unattributed-claim")
@@ -452,7 +503,9 @@ def _build_parser() -> argparse.ArgumentParser:
         help="allowed drop below the baseline (default 0.01)",
     )
     p.add_argument("--fail-under", action="append", default=[], metavar="FIGURE=VALUE", help="absolute gate")
-    p.add_argument("--write-baseline", help="write this run's headline figures as a baseline here")
+    p.add_argument("--write-baseline", help="write this run's figures and per-document counts as a baseline here")
+    p.add_argument("--junit", metavar="FILE", help="write JUnit XML here: a test case per gold document")
+    p.add_argument("--format", choices=["text", "github"], default="text", help="github: also workflow annotations")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar")
     _add_backend_options(p)
     p.set_defaults(func=_cmd_eval)

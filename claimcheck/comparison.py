@@ -36,6 +36,7 @@ __all__ = [
     "compare",
     "counts_matrix",
     "doc_figures",
+    "document_regressions",
     "figures_from_sums",
     "load_run_counts",
 ]
@@ -356,3 +357,26 @@ def compare(
         da, db = doc_figures(a.documents[k])[figure], doc_figures(b.documents[k])[figure]
         result.documents.append(DocDelta(k, da, db, a.documents[k][family], b.documents[k][family]))
     return result
+
+
+def document_regressions(
+    base: dict[str, DocCounts], new: dict[str, DocCounts], gated: tuple[str, ...] = HEADLINE_FIGURES
+) -> dict[str, list[tuple[str, float, float]]]:
+    """Per document in both: each gated figure of its own that dropped, as ``(figure, before, after)``.
+
+    A document is a single test case, so any drop counts: there is nothing to
+    resample. Figures undefined on either side (nothing matched) are skipped.
+    """
+    out: dict[str, list[tuple[str, float, float]]] = {}
+    for doc_id, counts in new.items():
+        if doc_id not in base:
+            continue
+        before, after = doc_figures(base[doc_id]), doc_figures(counts)
+        drops = [
+            (name, b, a)
+            for name in gated
+            if (b := before[name]) is not None and (a := after[name]) is not None and a < b - 1e-12
+        ]
+        if drops:
+            out[doc_id] = drops
+    return out

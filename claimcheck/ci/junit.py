@@ -1,0 +1,68 @@
+"""JUnit XML, the report format every CI system reads (Jenkins, GitLab, Azure, CircleCI, GitHub test reporters).
+
+One ``<testsuites>`` with one ``<testsuite>`` of test cases, each passing,
+failing (``<failure>``), broken (``<error>``) or skipped. Characters XML 1.0
+cannot carry (control characters in an article) are dropped, not escaped.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["Case", "junit_xml"]
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+@dataclass
+class Case:
+    """One test case; set at most one of ``failure``, ``error`` and ``skipped`` (their messages)."""
+
+    name: str
+    classname: str
+    failure: str | None = None
+    error: str | None = None
+    skipped: str | None = None
+    details: str = ""  # the body of the failure/error, or system-out for a passing case
+    file: str | None = None
+    line: int | None = None
+    time: float = 0.0
+
+
+def junit_xml(suite: str, cases: Sequence[Case], *, time: float = 0.0) -> str:
+    """The cases as one JUnit XML document (UTF-8, with its declaration)."""
+    root = ET.Element("testsuites", name=_clean(suite))
+    counts = {
+        "tests": len(cases),
+        "failures": sum(c.failure is not None for c in cases),
+        "errors": sum(c.error is not None for c in cases),
+        "skipped": sum(c.skipped is not None for c in cases),
+    }
+    for key, value in counts.items():
+        root.set(key, str(value))
+    root.set("time", f"{time:.3f}")
+    ts = ET.SubElement(root, "testsuite", {"name": _clean(suite), **{k: str(v) for k, v in counts.items()}})
+    ts.set("time", f"{time:.3f}")
+    for c in cases:
+        tc = ET.SubElement(ts, "testcase", name=_clean(c.name), classname=_clean(c.classname), time=f"{c.time:.3f}")
+        if c.file:
+            tc.set("file", _clean(c.file))
+        if c.line is not None:
+            tc.set("line", str(c.line))
+        for tag, message in (("failure", c.failure), ("error", c.error), ("skipped", c.skipped)):
+            if message is not None:
+                el = ET.SubElement(tc, tag, message=_clean(message), type=tag)
+                el.text = _clean(c.details) or None
+                break
+        else:
+            if c.details:
+                ET.SubElement(tc, "system-out").text = _clean(c.details)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
