@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 from claimcheck.errors import ConfigError
 from claimcheck.grounding import GroundingError, ground_claim, quote_type
+from claimcheck.plurals import plural
 from claimcheck.schema import Claim, Extraction
 from claimcheck.scoring import TITLE_WORDS, normalise_name
 from claimcheck.text import TextModel, text_model
@@ -868,6 +869,7 @@ def count_by_severity(findings: Iterable[Finding]) -> Counter[str]:
 
 
 def format_tally(findings: Iterable[Finding]) -> str:
-    """Counts like "2 error, 1 warning", most severe first, or "no findings": one wording for CLI and page."""
+    """Counts like "2 errors, 1 warning", most severe first, or "no findings": one wording for CLI and page."""
     counts = count_by_severity(findings)
-    return ", ".join(f"{counts[s]} {s}" for s in reversed(SEVERITIES) if counts[s]) or "no findings"
+    many = {"info": "info"}  # a mass noun: "3 info"
+    return ", ".join(plural(counts[s], s, many.get(s)) for s in reversed(SEVERITIES) if counts[s]) or "no findings"

@@ -11,14 +11,16 @@ import argparse
 import contextlib
 import json
 import sys
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NoReturn
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
 
+from claimcheck import __version__
 from claimcheck.api import Cache, extract_many, resolve_backend
 from claimcheck.backends import BACKENDS, Backend, default_backend_name
 from claimcheck.checks import Finding, check, format_tally, select_rules, severity_at_least
-from claimcheck.errors import ClaimcheckError, ConfigError
+from claimcheck.errors import ClaimcheckError, ConfigError, InputError
 from claimcheck.inputs import read_text_file
+from claimcheck.plurals import plural
 from claimcheck.redaction import redact
 from claimcheck.schema import Extraction
 
@@ -40,8 +42,22 @@ def _report_failures(bad: Sequence[tuple[str, ClaimcheckError]]) -> None:
         _error(exc if str(exc).startswith(name) else f"{name}: {exc}")
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """``--help`` ends each option's line with its default, unless it has none worth saying or says it already."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text, value = action.help or "", action.default
+        if "default" in text or not action.option_strings or isinstance(value, bool):
+            return action.help
+        return action.help if value in (None, [], argparse.SUPPRESS) else f"{text} (default: %(default)s)"
+
+
 class _Parser(argparse.ArgumentParser):
     """Usage mistakes get the same one-line ``claimcheck: error:`` as every other failure, not a usage dump."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)  # subcommands' parsers are _Parser too
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_ERROR, f"claimcheck: error: {message} — see {self.prog} --help\n")
@@ -73,11 +89,13 @@ _SECONDS = _number(float, 1e-3, "a positive number of seconds")
 def _add_backend_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("backend")
     g.add_argument("--backend", choices=BACKENDS, help="rules (offline, default without an endpoint) or llm")
-    g.add_argument("--model", help="LLM model name (llm backend; env CLAIMCHECK_MODEL)")
+    g.add_argument("--model", help="LLM model name (llm backend; default: env CLAIMCHECK_MODEL)")
     g.add_argument(
-        "--base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (implies --backend llm)"
+        "--base-url",
+        help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (implies --backend llm; default: env "
+        "CLAIMCHECK_BASE_URL or OPENAI_BASE_URL)",
     )
-    g.add_argument("--mode", help="instructor mode for the llm backend: tools, json, json_schema, md_json")
+    g.add_argument("--mode", help="instructor mode for the llm backend: tools (default), json, json_schema, md_json")
     g.add_argument(
         "--timeout", type=_SECONDS, help="seconds per LLM request (default 60; raise it for slow local servers)"
     )
@@ -168,7 +186,9 @@ def _print_table(extractions: list[Extraction]) -> None:
     # Piped output has no terminal width to fit; 120 columns keeps short fields whole.
     console = Console(width=None if sys.stdout.isatty() else 120)
     for ext in extractions:
-        table = Table(title=f"{ext.id} — {len(ext.claims)} claims ({ext.backend})", show_lines=True, expand=True)
+        table = Table(
+            title=f"{ext.id} — {plural(len(ext.claims), 'claim')} ({ext.backend})", show_lines=True, expand=True
+        )
         table.add_column("#", justify="right", style="dim", no_wrap=True)
         table.add_column("claim", ratio=5)
         table.add_column("source → name", ratio=2, overflow="fold")
@@ -181,7 +201,7 @@ def _print_table(extractions: list[Extraction]) -> None:
             table.add_row(str(i), c.claim, source, c.cue or "—", c.quote, hedges or "—")
         console.print(table)
         if ext.dropped:
-            console.print(f"[yellow]{len(ext.dropped)} proposed claims dropped: not found in the text[/]")
+            console.print(f"[yellow]{plural(len(ext.dropped), 'proposed claim')} dropped: not found in the text[/]")
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -235,7 +255,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(_check_ci_output(args.format, per_doc, bad, args.fail_on))
     else:
         _print_findings(findings)
-        print(f"{len(good)} file{'s' if len(good) != 1 else ''} checked: {format_tally(findings)}")
+        print(f"{plural(len(good), 'file')} checked: {format_tally(findings)}")
     _report_failures(bad)
     if bad:
         return EXIT_ERROR
@@ -453,22 +473,50 @@ def _build_compare_parser() -> argparse.ArgumentParser:
 # --- entry point ----------------------------------------------------------------------------
 
 
+def _add_output_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write what would go to standard output into FILE (like > FILE)"
+    )
+
+
+@contextlib.contextmanager
+def _stdout_to(path: str | None) -> Iterator[None]:
+    """``-o FILE``: standard output goes to FILE, created or replaced; errors and progress stay on stderr."""
+    if path is None or path == "-":
+        yield
+        return
+    try:
+        out = open(path, "w", encoding="utf-8")  # noqa: SIM115 -- closed below, after the command has run
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror})", fix="give -o a writable file path") from None
+    with out, contextlib.redirect_stdout(out):
+        yield
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="claimcheck", description="Every claim in a news text, with its source and hedging, checked.")
+    parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("extract", help="list the claims in articles")
     p.add_argument("files", nargs="+", metavar="FILE", help="article text files (UTF-8), or - for standard input")
-    p.add_argument("--format", choices=["table", "json", "jsonl", "html"], default="table")
+    p.add_argument("--format", choices=["table", "json", "jsonl", "html"], default="table", help="output format")
     _add_backend_options(p)
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("check", help="editorial findings for articles, like a linter")
     p.add_argument("files", nargs="+", metavar="FILE", help="article text files (UTF-8), or - for standard input")
-    p.add_argument("--format", choices=["text", "json", "html", *_CI_FORMATS], default="text")
-    p.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default="error")
-    p.add_argument("--select", metavar="RULE,…", help="run only these rules (comma-separated rule ids)")
-    p.add_argument("--ignore", metavar="RULE,…", help="skip these rules, e.g. unattributed-claim")
+    p.add_argument(
+        "--format", choices=["text", "json", "html", *_CI_FORMATS], default="text", help="output format"
+    )
+    p.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "info", "never"],
+        default="error",
+        help="exit 1 when a finding is this severe or more",
+    )
+    p.add_argument("--select", metavar="RULE,…", help="run only these rules (comma-separated rule ids; default: all)")
+    p.add_argument("--ignore", metavar="RULE,…", help="skip these rules, e.g. unattributed-claim (default: none)")
     _add_backend_options(p)
     p.set_defaults(func=_cmd_check)
 
@@ -491,7 +539,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--gold", default="evals/gold.jsonl", help="gold JSONL file, or a BRAT corpus folder (text/ + attributions/)"
     )
-    p.add_argument("--split", help="only documents of this split (dev or test)")
+    p.add_argument("--split", help="only documents of this split, dev or test (default: all documents)")
     p.add_argument("--out", help="write figures and predictions as JSON here")
     p.add_argument("--report", help="write a self-contained HTML report here")
     p.add_argument("--by-field", action="store_true", help="break errors down by kind, with examples")
@@ -506,9 +554,16 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--write-baseline", help="write this run's figures and per-document counts as a baseline here")
     p.add_argument("--junit", metavar="FILE", help="write JUnit XML here: a test case per gold document")
     p.add_argument("--format", choices=["text", "github"], default="text", help="github: also workflow annotations")
-    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar")
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on standard error (default: when it is a terminal)",
+    )
     _add_backend_options(p)
     p.set_defaults(func=_cmd_eval)
+    for command in sub.choices.values():
+        _add_output_option(command)
     return parser
 
 
@@ -520,7 +575,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         args = _build_parser().parse_args(argv)
     try:
-        return int(args.func(args))
+        with _stdout_to(args.output):
+            return int(args.func(args))
     except ClaimcheckError as exc:
         _error(exc)
         return EXIT_ERROR

@@ -14,6 +14,7 @@ from rich.markup import escape as _markup
 from rich.table import Table
 
 from claimcheck.evaluation import ERROR_KINDS, DocResult, EvalRun, error_examples
+from claimcheck.plurals import plural
 from claimcheck.scoring import FIGURES, Pair
 
 __all__ = ["figure_rows", "print_breakdown", "print_summary", "render_report"]
@@ -60,7 +61,7 @@ def print_summary(run: EvalRun, console: Console) -> None:
     u = run.usage
     failed = len(run.failures)
     console.print(
-        f"{len(run.results)} documents, {failed} failed"
+        f"{plural(len(run.results), 'document')}, {failed} failed"
         + (" (scored as no predictions)" if failed else "")
         + f", {run.wall_time:.1f}s"
         + (f", {u.total_tokens:,} tokens" if u.total_tokens else "")
@@ -120,7 +121,7 @@ def _doc_section(r: DocResult) -> str:
     head = (
         f"<h2 id='{escape(r.gold.id, quote=True)}'>{escape(r.gold.id)}</h2>"
         f"<p class=meta>{len(r.gold.claims)} gold, {len(r.predicted)} predicted, {len(s.pairs)} matched, "
-        f"{len(s.missed)} missed, {len(s.spurious)} false alarms"
+        f"{len(s.missed)} missed, {plural(len(s.spurious), 'false alarm')}"
         + (f", {s.ignored} unattributed predictions ignored (scope: attributed)" if s.ignored else "")
         + "</p>"
     )
@@ -155,7 +156,7 @@ def render_report(run: EvalRun) -> str:
     failures = "".join(f"<li>{escape(r.gold.id)}: {escape(str(r.error))}</li>" for r in run.failures)
     index = "".join(
         f"<li><a href='#{escape(r.gold.id, quote=True)}'>{escape(r.gold.id)}</a> "
-        f"<span class=meta>{len(r.score.missed)} missed, {len(r.score.spurious)} false alarms</span></li>"
+        f"<span class=meta>{len(r.score.missed)} missed, {plural(len(r.score.spurious), 'false alarm')}</span></li>"
         for r in run.results
     )
     return (

@@ -23,6 +23,7 @@ from claimcheck.checks import (
     grounded_claims,
     source_keys,
 )
+from claimcheck.plurals import plural
 from claimcheck.schema import Claim, Extraction
 from claimcheck.verification.verify import QuoteCheck, Verification
 
@@ -217,7 +218,7 @@ def _diff_json(q: QuoteCheck) -> str:
 
 
 def _legend_item(swatch: str, key: str, name: str, count: int, kind: str | None) -> str:
-    meta = f"{count} claim{'s' if count != 1 else ''}" + (f" · {kind}" if kind else "")
+    meta = plural(count, "claim") + (f" · {kind}" if kind else "")
     return (
         f'<li><button type="button" class="lg {swatch}" data-key="{key}" aria-pressed="false">'
         f'<span class="sw" aria-hidden="true"></span><span class="lg-name">{html.escape(name)}</span>'
@@ -286,7 +287,8 @@ def _claims_table(claims: list[tuple[int, Claim]], names: dict[str, str], keys: 
             f"<td>{html.escape(c.cue or '—')}</td><td>{c.quote}</td><td>{html.escape(_hedges(c) or '—')}</td></tr>"
         )
     return (
-        f"<details><summary>All {len(claims)} claims as a table</summary><table><thead><tr><th>#</th><th>claim</th>"
+        f"<details><summary>All {plural(len(claims), 'claim')} as a table</summary>"
+        "<table><thead><tr><th>#</th><th>claim</th>"
         "<th>source → name (type)</th><th>cue</th><th>quote</th><th>hedges</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></details>"
     )
@@ -301,14 +303,14 @@ def _section(doc: int, ext: Extraction, findings: Sequence[Finding], verificatio
     colour = {k: n % len(PALETTE) for n, k in enumerate(order)}
     spans = _claim_spans(doc, placed, colour, keys) + _finding_spans(doc, findings) + _quote_spans(doc, verification)
     attributed = sum(1 for c in claims if c.attributed)
-    meta = [f"{len(claims)} claims ({attributed} attributed, {len(claims) - attributed} unattributed)"]
+    meta = [f"{plural(len(claims), 'claim')} ({attributed} attributed, {len(claims) - attributed} unattributed)"]
     if ext.backend:
         meta.append(f"backend {ext.backend}" + (f" · {ext.model}" if ext.model else ""))
     missing = len(ext.claims) - len(claims)
     if missing:
-        meta.append(f"{missing} claims not found in the text")
+        meta.append(f"{plural(missing, 'claim')} not found in the text")
     if ext.dropped:
-        meta.append(f"{len(ext.dropped)} proposed claims dropped")
+        meta.append(f"{plural(len(ext.dropped), 'proposed claim')} dropped")
     if verification is not None:
         meta.append(f"{verification.summary()}, against {', '.join(verification.sources)}")
     return (
@@ -364,7 +366,7 @@ def render_html(
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
         f"<title>{html.escape(title)}</title><style>{_CSS}{_PALETTE_CSS}</style></head><body>"
         f'<header class="top"><h1>{html.escape(title)}</h1>'
-        f"<p>{len(extractions)} document{'s' if len(extractions) != 1 else ''} · {html.escape(summary)} · "
+        f"<p>{plural(len(extractions), 'document')} · {html.escape(summary)} · "
         "hover or focus a highlighted claim for its details; click a finding to jump to it.</p>"
         f"{toc}</header><main>{body}</main>"
         '<div id="cc-pop" role="tooltip" hidden></div>'

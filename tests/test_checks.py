@@ -527,7 +527,7 @@ def test_check_prints_linter_lines_with_the_fix_below(cli: Runner) -> None:
     assert lines[0] == "crash.txt:1:1: warning figure-without-source casualties figure “Nine” has no source"
     assert lines[1].startswith("    fix: attribute the figure")
     assert re.fullmatch(r"crash\.txt:1:1: warning unattributed-claim .*", lines[2])
-    assert lines[-1] == "1 file checked: 2 warning, 1 info"
+    assert lines[-1] == "1 file checked: 2 warnings, 1 info"
     assert code == 0  # --fail-on defaults to error
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+import claimcheck
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -21,7 +23,7 @@ def test_wheel_contains_prompts_py_typed_and_no_benchmark_text(tmp_path) -> None
     if proc.returncode != 0 and "hatchling" in proc.stderr and "No matching distribution" in proc.stderr:
         pytest.skip("the build backend cannot be fetched here")
     assert proc.returncode == 0, proc.stderr
-    (wheel,) = tmp_path.glob("claimcheck-*.whl")
+    (wheel,) = tmp_path.glob(f"claimcheck-{claimcheck.__version__}-*.whl")  # one version, read from __init__
     names = zipfile.ZipFile(wheel).namelist()
     templates = {Path(p).name for p in (ROOT / "prompts").iterdir() if p.is_file()}
     assert templates, "prompts/ is empty"

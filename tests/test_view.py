@@ -189,7 +189,7 @@ def test_claims_without_offsets_are_placed_and_missing_ones_counted() -> None:
     ext = Extraction(id="x", text=TEXT, claims=[Claim(claim="Nobody is in danger"), Claim(claim="Pigs can fly")])
     tree = parse(render_html([ext], findings=[]))
     assert [t for _, t in tree.find("claim")] == ["Nobody is in danger"]
-    assert any("1 claims not found" in t for _, t in tree.find("meta"))
+    assert any("1 claim not found" in t for _, t in tree.find("meta"))
 
 
 def test_past_the_palette_colours_repeat_but_each_source_keeps_its_own_legend_key() -> None:
