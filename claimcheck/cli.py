@@ -463,9 +463,10 @@ def _build_compare_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--fail-on-regression", action="store_true", help="exit 1 when a gated figure's whole interval is below 0"
     )
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     p.add_argument("--out", help="write the comparison as JSON here")
     p.add_argument("--report", help="write a self-contained HTML page with a per-document bar chart here")
+    _add_output_option(p)
     p.set_defaults(func=_cmd_compare)
     return p
 
@@ -575,7 +576,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         args = _build_parser().parse_args(argv)
     try:
-        with _stdout_to(args.output):
+        with _stdout_to(getattr(args, "output", None)):  # a command may not take -o
             return int(args.func(args))
     except ClaimcheckError as exc:
         _error(exc)

@@ -106,10 +106,10 @@ def test_unwritable_output_is_one_line_exit_2(
     assert err.startswith("claimcheck: error:") and "cannot write" in err and err.count("\n") == 1
 
 
-@pytest.mark.parametrize("command", ["extract", "check", "eval"])
+@pytest.mark.parametrize("command", ["extract", "check", "eval", "eval compare"])
 def test_help_shows_defaults(capsys: pytest.CaptureFixture[str], command: str) -> None:
     with pytest.raises(SystemExit) as done:
-        main([command, "--help"])
+        main([*command.split(), "--help"])
     assert done.value.code == 0
     text = " ".join(capsys.readouterr().out.split())  # argparse wraps lines
     assert "(default: None)" not in text and "(default: True)" not in text and "(default: False)" not in text
@@ -118,6 +118,7 @@ def test_help_shows_defaults(capsys: pytest.CaptureFixture[str], command: str) -
         "extract": ["output format (default: table)", "documents in flight at once (default 4)"],
         "check": ["output format (default: text)", "severe or more (default: error)"],
         "eval": ["(default: evals/gold.jsonl)", "(default 0.01)", "(default: when it is a terminal)"],
+        "eval compare": ["output format (default: text)", "bootstrap rounds (default: 1000)"],
     }
     for needle in expected[command]:
         assert needle in text
