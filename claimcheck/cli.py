@@ -526,7 +526,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--against", nargs="+", required=True, metavar="SOURCE", help="source documents: text, Markdown or HTML"
     )
-    p.add_argument("--format", choices=["text", "json", "html"], default="text")
+    p.add_argument("--format", choices=["text", "json", "html"], default="text", help="output format")
     p.add_argument(
         "--fail-on",
         choices=["error", "warning", "never"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -122,6 +123,19 @@ def test_help_shows_defaults(capsys: pytest.CaptureFixture[str], command: str) -
     }
     for needle in expected[command]:
         assert needle in text
+
+
+def test_every_option_with_a_default_has_help_to_show_it_in() -> None:
+    from claimcheck.cli import _build_compare_parser, _build_parser
+
+    root = _build_parser()
+    (commands,) = [a for a in root._actions if isinstance(a, argparse._SubParsersAction)]
+    parsers = [*commands.choices.values(), _build_compare_parser()]
+    for parser in parsers:
+        for action in parser._actions:
+            quiet = action.default in (None, [], argparse.SUPPRESS) or isinstance(action.default, bool)
+            assert quiet or action.help, f"{parser.prog} {action.option_strings}: a default but no help to show it"
+            assert "-o" in parser._option_string_actions, f"{parser.prog} has no -o/--output"
 
 
 def test_plural() -> None:
