@@ -507,9 +507,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="editorial findings for articles, like a linter")
     p.add_argument("files", nargs="+", metavar="FILE", help="article text files (UTF-8), or - for standard input")
-    p.add_argument(
-        "--format", choices=["text", "json", "html", *_CI_FORMATS], default="text", help="output format"
-    )
+    p.add_argument("--format", choices=["text", "json", "html", *_CI_FORMATS], default="text", help="output format")
     p.add_argument(
         "--fail-on",
         choices=["error", "warning", "info", "never"],
