@@ -187,6 +187,11 @@ _SCALED = re.compile(r"[$£€¥%]|cent|million|billion|trillion|\bbn\b", re.IGN
 _MONTH_AFTER = re.compile(rf"\s*(?:{_MONTHS})")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _CURRENCY = re.compile(r"[$£€¥]")
+#: "voted 7-2", "won 52–48", "by 5 to 4": a tally of record, not a count someone must vouch for.
+_TALLY_AFTER = re.compile(r"\s?[-–—]\s?\d|\s+to\s+\d")
+_TALLY_BEFORE = re.compile(r"\d\s?[-–—]\s?$|\d\s+to\s+$")
+#: "the two", "those three": a number word after a definite determiner points back at people already named.
+_BACK_REFERENCE = re.compile(r"\b(?:the|these|those|both|all|its|their)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -204,6 +209,11 @@ def _figures(text: str, start: int, end: int) -> list[_Figure]:
         s, e = start + m.start(), start + m.end()
         core = m.group(0)
         digits = _DIGITS.search(core)
+        if not digits and _BACK_REFERENCE.search(text[max(0, s - 8) : s]):
+            continue  # "the two met on Tuesday": not a figure
+        tally = bool(digits) and bool(
+            _TALLY_AFTER.match(text[e : e + 6]) or _TALLY_BEFORE.search(text[max(0, s - 6) : s])
+        )
         if digits and not _SCALED.search(core):
             value = digits.group(0).rstrip(".,")
             if _DATE_BEFORE.search(text[max(0, s - 12) : s]) or _MONTH_AFTER.match(text[e : e + 6]):
@@ -216,7 +226,7 @@ def _figures(text: str, start: int, end: int) -> list[_Figure]:
             kind: Literal["casualties", "money", "votes", "number"] = "money"
         elif _CASUALTY.search(near):
             kind = "casualties"
-        elif _VOTES.search(near):
+        elif _VOTES.search(near) and not tally:
             kind = "votes"
         else:
             kind = "number"
@@ -323,6 +333,24 @@ def _is_anonymous(claim: Claim) -> bool:
     return not name or name == mention or bool(_ANON_MENTION.search(name))
 
 
+#: "the authors", "the study's researchers": the people behind a work the story names, not unnamed sources.
+_WORK_ROLE = re.compile(
+    r"(?:the|its|their)\s+(?:(?:study|report|paper|survey|review|poll|analysis)(?:’s|'s)\s+)?"
+    r"(?:authors?|co-?authors|researchers?|scientists?|investigators?|writers?|team|pollsters?|analysts?)",
+    re.IGNORECASE,
+)
+_WORK = re.compile(
+    r"\b(?:study|studies|report|paper|survey|review|poll|analysis|research|audit|inquiry|investigation|book|"
+    r"article|trial)\b",
+    re.IGNORECASE,
+)
+
+
+def _authors_of_named_work(text: str, start: int, mention: str) -> bool:
+    """ "The authors said" after "A study published in The Lancet": identified by the work, not anonymous."""
+    return bool(_WORK_ROLE.fullmatch(mention.strip())) and bool(_WORK.search(text[max(0, start - 1500) : start]))
+
+
 def _source_hits(doc: _Doc, *, vague: bool) -> Iterator[_Hit]:
     for i, c in doc.claims:
         span = _source_span(c)
@@ -332,7 +360,8 @@ def _source_hits(doc: _Doc, *, vague: bool) -> Iterator[_Hit]:
         if vague and is_vague:
             yield _vague_hit(doc, *span, claim=i)
         elif not vague and not is_vague and _is_anonymous(c):
-            yield _anon_hit(doc, *span, claim=i)
+            if not _authors_of_named_work(doc.text, span[0], c.source):
+                yield _anon_hit(doc, *span, claim=i)
     if not vague:
         for m in _ANON_TEXT.finditer(doc.text):
             yield _anon_hit(doc, m.start(), m.end())

@@ -608,3 +608,51 @@ def test_cli_select_and_ignore_rules(tmp_path, capsys) -> None:
 
     assert main([*argv, "--select", "no-such-rule"]) == 2
     assert "unknown rule 'no-such-rule'" in capsys.readouterr().err
+
+
+# --- false alarms found on real articles -----------------------------------------------------
+
+
+def test_a_vote_tally_is_not_a_votes_figure_without_a_source() -> None:
+    text = (
+        "The county board voted 7-2 on Monday to close the landfill.\n\n"
+        "The measure passed 52–48 in the senate and 5 to 4 in committee.\n\n"
+        "About 12,000 ballots were never counted."
+    )
+    story = ext(
+        text,
+        claim(text, "The county board voted 7-2 on Monday to close the landfill"),
+        claim(text, "The measure passed 52–48 in the senate and 5 to 4 in committee"),
+        claim(text, "About 12,000 ballots were never counted"),
+    )
+    assert spans(check(story), text, "figure-without-source") == ["About 12,000"]
+
+
+def test_the_two_is_a_back_reference_not_a_figure() -> None:
+    text = "Senator Ana Ruiz met Governor Tom Park in Albany. The two discussed the budget.\n\nTwo people were killed."
+    story = ext(
+        text,
+        claim(text, "Senator Ana Ruiz met Governor Tom Park in Albany"),
+        claim(text, "The two discussed the budget"),
+        claim(text, "Two people were killed"),
+    )
+    found = check(story)
+    assert spans(found, text, "figure-without-source") == ["Two"]
+    two = [f for f in by_rule(found, "unattributed-claim") if text[f.start :].startswith("The two")]
+    assert two[0].severity == "info" and "figure" not in two[0].message
+
+
+def test_the_authors_of_a_named_study_are_not_anonymous() -> None:
+    text = (
+        "A study published in The Lancet on Monday found that sleep loss raises blood pressure. "
+        "The authors said the effect was strongest in older adults."
+    )
+    story = ext(
+        text,
+        claim(text, "sleep loss raises blood pressure", "A study", "study", "document", "found"),
+        claim(text, "the effect was strongest in older adults", "The authors", "The authors", "anonymous", "said"),
+    )
+    assert by_rule(check(story), "anonymous-source") == []
+    bare = "The authors said the effect was strongest in older adults."
+    alone = ext(bare, claim(bare, "the effect was strongest in older adults", "The authors", None, "anonymous", "said"))
+    assert spans(check(alone), bare, "anonymous-source") == ["The authors"]
