@@ -359,9 +359,10 @@ def _source_hits(doc: _Doc, *, vague: bool) -> Iterator[_Hit]:
         is_vague = _is_vague_mention(c.source)
         if vague and is_vague:
             yield _vague_hit(doc, *span, claim=i)
-        elif not vague and not is_vague and _is_anonymous(c):
-            if not _authors_of_named_work(doc.text, span[0], c.source):
-                yield _anon_hit(doc, *span, claim=i)
+        elif (
+            not vague and not is_vague and _is_anonymous(c) and not _authors_of_named_work(doc.text, span[0], c.source)
+        ):
+            yield _anon_hit(doc, *span, claim=i)
     if not vague:
         for m in _ANON_TEXT.finditer(doc.text):
             yield _anon_hit(doc, m.start(), m.end())

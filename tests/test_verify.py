@@ -163,11 +163,17 @@ def test_html_source_is_read_for_its_main_text(tmp_path: Path) -> None:
     assert q.status == "verbatim" and q.matches[0].speaker == "RUIZ"
 
 
-def test_speaker_turns_need_two_labelled_lines_and_skip_notes() -> None:
+def test_speaker_turns_run_to_the_next_label_and_q_and_a_name_no_one() -> None:
     assert speaker_turns("Note: this is an article.\nIt has no speakers.") == ([], [])
-    turns, labels = speaker_turns("Q: Will you run?\nSEN. DANA OKAFOR (D-OH): Not this year.\nQ: Why not?\n")
+    assert speaker_turns("Q: Will you run?\nA: No.\n") == ([], [])
+    text = "Q: Will you run?\n\nSEN. DANA OKAFOR (D-OH): Not this year.\n\nI have a job to do.\n\nQ: Why not?\n"
+    turns, labels = speaker_turns(text)
     assert [t.speaker for t in turns] == ["", "SEN. DANA OKAFOR (D-OH)", ""]
+    assert " ".join(text[turns[1].start : turns[1].end].split()) == "Not this year. I have a job to do."
     assert len(labels) == 3
+    source = make_source("t.txt", text)
+    assert source.speaker_at(text.index("job")) == "SEN. DANA OKAFOR (D-OH)"
+    assert source.speaker_at(text.index("Why")) is None
 
 
 def test_speaker_labels_are_not_words_of_the_quote() -> None:

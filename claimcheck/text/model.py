@@ -38,8 +38,8 @@ _PARSE_FOLD = str.maketrans(
 )  # fmt: skip
 _SENT_BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|(?<=[.!?][\"”’])\s+")
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Sgt|Lt|Capt|Rep|Sen|Gov|No|Jr|Sr|U\.S|U\.K|vs|e\.g|i\.e)\.$")
-#: A transcript's speaker label opening a line: "MS. PARK:", "Dana Ruiz:", "Q:", "A:".
-_SPEAKER = re.compile(r"((?:[A-Z][\w.'’-]*)(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)")
+#: A transcript's speaker label opening a line: "MS. PARK:", "Dana Ruiz:", "SEN. OKAFOR (D-OH):", "Q:", "A:".
+_SPEAKER = re.compile(r"((?:[A-Z][\w.'’-]*)(?:[ \t]+[A-Z][\w.'’-]*){0,3}(?:[ \t]*\([^)\n]{1,30}\))?):[ \t]+(?=\S)")
 _TOP_TITLES = 3  # title and subtitle lines above the body, at most
 
 

@@ -19,6 +19,7 @@ from typing import Literal
 
 from claimcheck.errors import InputError
 from claimcheck.inputs import check_text, read_text_file
+from claimcheck.text import text_model
 
 __all__ = ["Source", "SourceFormat", "Turn", "load_source", "make_source", "sniff_format"]
 
@@ -175,37 +176,24 @@ def blank_markdown(md: str) -> str:
 
 # --- speaker turns ---------------------------------------------------------------------------
 
-_TIMESTAMP = r"(?:\[?\(?\d{1,2}:\d{2}(?::\d{2})?\)?\]?\s*(?:-\s*)?)?"
-_LABEL_WORD = r"(?:[A-Z][A-Za-z’'.-]*|[A-Z]{1,3}\.)"
-_LABEL = re.compile(
-    rf"^[ \t]*{_TIMESTAMP}(?P<label>{_LABEL_WORD}(?:[ \t]+(?:{_LABEL_WORD}|de|la|van|von|bin|al)){{0,4}}"
-    r"(?:[ \t]*\([^)\n]{1,30}\))?)[ \t]*:[ \t]+(?=\S)",
-    re.M,
-)
-#: Line openers that are not speakers ("Note: …", "Update: …").
-_NOT_SPEAKER_WORDS = """
-    note notes update updates correction source sources editor's editors photo caption related read see
-    transcript subject date time location summary warning disclaimer q a question answer
-"""
-_NOT_SPEAKERS = frozenset(_NOT_SPEAKER_WORDS.split())
+#: Labels that are not speakers: the interviewer's and interviewee's turns of a Q&A.
+_UNNAMED = frozenset(["q", "a", "question", "answer"])
 
 
 def speaker_turns(text: str) -> tuple[list[Turn], list[tuple[int, int]]]:
-    """Speaker turns of a transcript (lines opening ``NAME:``), or none when fewer than two such lines name anyone.
+    """Speaker turns of a transcript, from the labels the text model finds (``NAME:`` opening paragraphs).
 
-    ``Q:``/``A:`` lines are turns with no known speaker, so an interviewer's
-    words are never credited to the previous speaker.
+    A turn runs to the next label, so a speaker's answer over several
+    paragraphs stays theirs; ``Q:``/``A:`` turns have no named speaker, so an
+    interviewer's words are never credited to the previous speaker. A text
+    with no named label has no turns.
     """
-    found = [m for m in _LABEL.finditer(text) if len(m.group("label")) <= 40]
-    named = [m for m in found if m.group("label").lower().rstrip(".") not in _NOT_SPEAKERS]
-    if len(found) < 2 or not named:
+    labels = text_model(text).speakers
+    names = [text[sp.label[0] : sp.label[1]].strip() for sp in labels]
+    if not any(n.lower().rstrip(".") not in _UNNAMED for n in names):
         return [], []
-    turns: list[Turn] = []
-    labels: list[tuple[int, int]] = []
-    for k, m in enumerate(found):
-        end = found[k + 1].start() if k + 1 < len(found) else len(text)
-        label = m.group("label").strip()
-        speaker = "" if label.lower().rstrip(".") in _NOT_SPEAKERS else label
-        turns.append(Turn(speaker, m.end(), end))
-        labels.append((m.start(), m.end()))
-    return turns, labels
+    turns = [
+        Turn("" if name.lower().rstrip(".") in _UNNAMED else name, sp.start, nxt.label[0] if nxt else len(text))
+        for sp, name, nxt in zip(labels, names, [*labels[1:], None], strict=True)
+    ]
+    return turns, [(sp.label[0], sp.start) for sp in labels]

@@ -19,9 +19,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from claimcheck.checks import Finding, Severity, grounded_claims
-from claimcheck.grounding import fold, quote_mask
+from claimcheck.grounding import fold
 from claimcheck.schema import Claim, Extraction
 from claimcheck.scoring import normalise_name
+from claimcheck.text import text_model
 from claimcheck.verification.align import Edit, Passage, SourceIndex, diff_text, flips, words
 from claimcheck.verification.sources import Source, load_source, make_source
 
@@ -203,25 +204,15 @@ class Sources:
 
 
 def _quotations(text: str) -> list[tuple[int, int]]:
-    """Spans of the words inside each quotation (the marks left out), one per run between marks."""
-    mask = quote_mask(text)
+    """Spans of the words inside each quotation run of the text model (marks and edge punctuation left out)."""
     runs: list[tuple[int, int]] = []
-    i, n = 0, len(text)
-    while i < n:
-        if not mask[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and mask[j]:
-            j += 1
-        s, e = i, j
+    for s, e in text_model(text).runs:
         while s < e and not text[s].isalnum():
             s += 1
         while e > s and not (text[e - 1].isalnum() or text[e - 1] in "%’'"):
             e -= 1
         if s < e:
             runs.append((s, e))
-        i = j
     return runs
 
 
