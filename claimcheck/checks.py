@@ -22,8 +22,9 @@ from claimcheck.errors import ConfigError
 from claimcheck.grounding import GroundingError, ground_claim, quote_type
 from claimcheck.plurals import plural
 from claimcheck.schema import Claim, Extraction
-from claimcheck.scoring import TITLE_WORDS, normalise_name
+from claimcheck.scoring import normalise_name
 from claimcheck.text import TextModel, text_model
+from claimcheck.text.names import OFFICE_WORDS
 
 __all__ = [
     "RULES",
@@ -420,12 +421,6 @@ def _rule_vague_source(doc: _Doc) -> Iterator[_Hit]:
 # --- source-name-mismatch --------------------------------------------------------------------
 
 
-#: Office words that open a capitalised run before a person's name ("Defense Secretary Lloyd Austin"):
-#: the scorer's titles (spec section 4) plus the words of multi-word offices.
-_OFFICE_WORDS = TITLE_WORDS | {
-    *("prime", "defense", "defence", "foreign", "home", "health", "state"),
-    *("national", "security", "council", "white", "house"),
-}
 _CAP_RUN = re.compile(r"[A-Z][\w’'-]*\.?(?:\s+[A-Z][\w’'-]*\.?)*")
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?")
 _NAME_BAND = (75.0, 96.0)
@@ -438,7 +433,7 @@ def _person_name(mention: str) -> list[str]:
     if not runs:
         return []
     tokens = [t.rstrip(".").removesuffix("’s").removesuffix("'s") for t in runs[-1].split()]
-    while tokens and tokens[0].lower() in _OFFICE_WORDS:
+    while tokens and tokens[0].lower() in OFFICE_WORDS:
         tokens.pop(0)
     return tokens
 

@@ -25,7 +25,10 @@ from claimcheck.redaction import redact
 from claimcheck.schema import Extraction
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from claimcheck.evaluation import EvalRun
+    from claimcheck.gold import GoldDoc
 
 __all__ = ["main"]
 
@@ -372,6 +375,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
     failed = evaluation.check_gates(run.figures(), baseline=baseline, tolerance=args.tolerance, fail_under=gates)
+    if args.layouts:
+        failed += _eval_layouts(args, docs, backend, run, console)
     for message in failed:
         print(f"claimcheck: gate failed: {message}", file=sys.stderr)
     if args.junit or args.format == "github":
@@ -392,6 +397,27 @@ def _eval_ci_output(args: argparse.Namespace, run: EvalRun, failed: Sequence[str
     if args.format == "github":
         for line in eval_annotations(run, drops, failed):
             print(line)
+
+
+def _eval_layouts(
+    args: argparse.Namespace, docs: list[GoldDoc], backend: Backend, run: EvalRun, console: Console
+) -> list[str]:
+    """``--layouts``: attribution F1 per layout, and a gate message per layout too far below the original."""
+    from rich.table import Table
+
+    from claimcheck.invariance import evaluate_layouts, layout_gate
+
+    scores = evaluate_layouts(docs, backend, original=run, concurrency=args.concurrency)
+    base = scores[0].f1
+    table = Table(title=f"attribution by layout — {run.gold_path}" + (f" ({run.split})" if run.split else ""))
+    for col in ("layout", "P", "R", "F1", "Δ F1", "claims"):
+        table.add_column(col, justify="left" if col == "layout" else "right")
+    for s in scores:
+        table.add_row(
+            s.layout, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", f"{s.f1 - base:+.3f}", str(s.claims)
+        )
+    console.print(table)
+    return layout_gate(scores, args.layout_tolerance)
 
 
 # --- eval compare ---------------------------------------------------------------------------
@@ -558,6 +584,15 @@ def _build_parser() -> argparse.ArgumentParser:
         action=argparse.BooleanOptionalAction,
         default=None,
         help="progress bar on standard error (default: when it is a terminal)",
+    )
+    p.add_argument(
+        "--layouts", action="store_true", help="also score every document re-laid in each layout (F1 per layout)"
+    )
+    p.add_argument(
+        "--layout-tolerance",
+        type=_number(float, 0.0, "a number of 0 or more"),
+        default=0.02,
+        help="with --layouts, allowed drop of a layout's attribution F1 below the original (default 0.02)",
     )
     _add_backend_options(p)
     p.set_defaults(func=_cmd_eval)

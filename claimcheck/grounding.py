@@ -17,8 +17,9 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from claimcheck.schema import Claim, Hedge, QuoteType
-from claimcheck.scoring import TITLE_PHRASES, TITLE_WORDS, tokens
+from claimcheck.scoring import tokens
 from claimcheck.text import text_model
+from claimcheck.text.names import TITLE_PHRASES, TITLE_WORDS
 
 __all__ = [
     "FUZZY_THRESHOLD",

@@ -135,6 +135,28 @@ def test_mention_match_counts_only_in_attributed_scope() -> None:
     assert sources_agree(pred, gold, scope="attributed")
 
 
+def test_a_name_whole_inside_the_gold_phrase_agrees_in_attributed_scope() -> None:
+    """Spec section 3: attribution corpora mark the whole phrase; a name standing whole inside it agrees."""
+    gold = Claim(claim="x", source="shelter director Jane Doe speaking at the Springfield town hall meeting")
+    jane = claim("x", source="she", name="Jane Doe")
+    assert not sources_agree(jane, gold)  # token F1 4/11 alone is too low, and outside attributed scope
+    assert sources_agree(jane, gold, scope="attributed")
+    assert sources_agree(claim("x", source="Ms. Doe", name="Doe"), gold, scope="attributed")
+    assert not sources_agree(claim("x", source="Jane Do", name="Jane Do"), gold, scope="attributed")
+    aide = Claim(claim="x", source="Jane Doe's longtime aide at the Springfield town hall office")
+    assert not sources_agree(jane, aide, scope="attributed")
+
+
+def test_one_list_of_titles_for_rules_scorer_and_checks() -> None:
+    from claimcheck import checks, scoring
+    from claimcheck.backends.rules import lexicon
+    from claimcheck.text import names
+
+    assert scoring.TITLE_WORDS is names.TITLE_WORDS and lexicon.TITLES is names.TITLES
+    assert checks.OFFICE_WORDS is names.OFFICE_WORDS and names.TITLE_WORDS <= names.OFFICE_WORDS
+    assert {"mr.", "sen.", "mayor"} <= names.TITLES and normalise_name("Sen. Ann Lee") == ["ann", "lee"]
+
+
 # --- figures --------------------------------------------------------------------------------
 
 

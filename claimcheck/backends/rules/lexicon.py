@@ -11,6 +11,7 @@ import hashlib
 from pathlib import Path
 
 from claimcheck.text.boilerplate import BOILERPLATE_PATTERNS
+from claimcheck.text.names import FEMALE_TITLES, MALE_TITLES, TITLES
 
 __all__ = [
     "AGENTLESS_PARTICIPLES",
@@ -180,130 +181,6 @@ AUDIENCE_NOUNS: frozenset[str] = frozenset(
 #: Unnamed speakers for a body: their ``source_name`` is the body ("a spokeswoman for the inspectorate").
 SPOKESPERSON_NOUNS: frozenset[str] = frozenset(
     ["spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokespersons", "spokesmen", "spokeswomen"]
-)
-
-#: Titles and honorifics dropped from a person's ``source_name`` (spec section 2 and 4): the name is what
-#: follows the last of these in "White House national security council spokesperson Adrienne Watson".
-TITLES: frozenset[str] = frozenset(
-    [
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "miss",
-        "dr",
-        "dr.",
-        "prof",
-        "prof.",
-        "professor",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "president",
-        "vice-president",
-        "secretary",
-        "minister",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "spokespeople",
-        "senator",
-        "sen",
-        "sen.",
-        "rep",
-        "rep.",
-        "representative",
-        "congressman",
-        "congresswoman",
-        "governor",
-        "gov",
-        "gov.",
-        "mayor",
-        "general",
-        "gen",
-        "gen.",
-        "lieutenant",
-        "colonel",
-        "col",
-        "col.",
-        "major",
-        "maj",
-        "captain",
-        "capt",
-        "sergeant",
-        "sgt",
-        "admiral",
-        "chancellor",
-        "chief",
-        "director",
-        "ambassador",
-        "commissioner",
-        "judge",
-        "justice",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "rev",
-        "rev.",
-        "reverend",
-        "father",
-        "sheikh",
-        "ayatollah",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "ceo",
-        "officer",
-        "adviser",
-        "advisor",
-        "aide",
-        "attorney",
-        "counsel",
-        "envoy",
-        "inspector",
-        "superintendent",
-        "detective",
-        "constable",
-        "commander",
-        "premier",
-        "speaker",
-        "sheriff",
-        "prosecutor",
-        "leader",
-        "head",
-        "founder",
-        "barrister",
-        "lawyer",
-        "solicitor",
-        "councillor",
-        "councilman",
-        "councilwoman",
-    ]
-)
-
-MALE_TITLES: frozenset[str] = frozenset(
-    ["mr", "mr.", "sir", "lord", "king", "prince", "father", "spokesman", "congressman", "chairman"]
-)
-FEMALE_TITLES: frozenset[str] = frozenset(
-    [
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "miss",
-        "dame",
-        "lady",
-        "queen",
-        "princess",
-        "spokeswoman",
-        "congresswoman",
-        "chairwoman",
-    ]
 )
 
 #: Heads of source phrases that leave the speaker unnamed.

@@ -1,0 +1,56 @@
+"""The one list of titles and honorifics: what says what a person is, not who.
+
+The rules strip these from a resolved ``source_name``, the scorer drops them
+before comparing names (spec section 4), and the checks skip them when they
+read a person's name out of a mention. One list keeps the three in step: a
+title the rules strip but the scorer keeps would count against a correct name.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "FEMALE_TITLES",
+    "MALE_TITLES",
+    "OFFICE_WORDS",
+    "TITLES",
+    "TITLE_PHRASES",
+    "TITLE_WORDS",
+]
+
+_TITLE_WORDS = """
+    mr mrs ms miss mx dr prof professor sir dame lord lady madam monsieur herr
+    president vice secretary minister spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen
+    senator sen rep representative congressman congresswoman gov governor mayor chancellor premier
+    general gen col colonel major maj capt captain lt lieutenant sgt sergeant admiral adm commander cmdr brig
+    chief chairman chairwoman chairperson chair ceo cfo coo founder director ambassador envoy commissioner
+    judge justice attorney prosecutor sheriff inspector superintendent officer detective constable
+    king queen prince princess pope rev reverend rabbi imam father sheikh ayatollah cardinal bishop
+    deputy acting former interim undersecretary official aide adviser advisor counsel
+    speaker leader head barrister lawyer solicitor councillor councilman councilwoman
+"""
+#: Title words, lower-case and without a final dot ("Mr." is looked up as "mr").
+TITLE_WORDS: frozenset[str] = frozenset(_TITLE_WORDS.split())
+#: The same with their abbreviated spellings ("mr.", "sen."), for looking up a token's lower-case text as it is.
+TITLES: frozenset[str] = TITLE_WORDS | frozenset(f"{w}." for w in TITLE_WORDS) | frozenset({"vice-president"})
+
+_MALE = "mr sir lord king prince father spokesman congressman chairman"
+_FEMALE = "mrs ms miss dame lady queen princess spokeswoman congresswoman chairwoman"
+MALE_TITLES: frozenset[str] = frozenset(_MALE.split()) | frozenset({"mr."})
+FEMALE_TITLES: frozenset[str] = frozenset(_FEMALE.split()) | frozenset({"mrs.", "ms."})
+
+_TITLE_PHRASES = """
+    secretary of state, secretary of defense, secretary of defence, secretary of the treasury,
+    secretary general, secretary-general, defense secretary, defence secretary, foreign secretary,
+    home secretary, press secretary, foreign minister, defence minister, defense minister, prime minister,
+    health minister, finance minister, interior minister, attorney general, national security adviser,
+    national security advisor, supreme leader, chief executive, chief of staff, house speaker, speaker of the house
+"""
+#: Multi-word titles whose parts are not all titles on their own ("Defense Secretary", "Prime Minister").
+TITLE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(p.split()) for p in (p.strip() for p in _TITLE_PHRASES.split(",")) if p
+)
+
+#: Office words that open a capitalised run before a person's name ("Defense Secretary Lloyd Austin"):
+#: the titles plus the words of multi-word offices.
+_OFFICE_EXTRA = "prime defense defence foreign home health state national security council white house"
+OFFICE_WORDS: frozenset[str] = TITLE_WORDS | frozenset(_OFFICE_EXTRA.split())
