@@ -12,6 +12,7 @@ import contextlib
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from claimcheck import __version__
@@ -19,7 +20,7 @@ from claimcheck.api import Cache, extract_many, resolve_backend
 from claimcheck.backends import BACKENDS, Backend, default_backend_name
 from claimcheck.checks import Finding, check, format_tally, select_rules, severity_at_least
 from claimcheck.errors import ClaimcheckError, ConfigError, InputError
-from claimcheck.inputs import read_text_file
+from claimcheck.inputs import read_text_file, refuse_outputs_that_are_inputs
 from claimcheck.plurals import plural
 from claimcheck.redaction import redact
 from claimcheck.schema import Extraction
@@ -253,7 +254,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     elif args.format == "html":
         from claimcheck.view import render_html
 
-        print(render_html(good, findings), end="")
+        print(render_html(good, per_document=[fs for _, fs in per_doc]), end="")
     elif args.format in _CI_FORMATS:
         print(_check_ci_output(args.format, per_doc, bad, args.fail_on))
     else:
@@ -326,6 +327,22 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 # --- eval -----------------------------------------------------------------------------------
 
 
+def _refuse_overwriting_inputs(outputs: dict[str, str | None], inputs: dict[Path, str]) -> None:
+    """An output flag pointed at an input (``--out gold.jsonl``) would destroy it: refused before any work."""
+    refuse_outputs_that_are_inputs({flag: path for flag, path in outputs.items() if path}, inputs)
+
+
+def _refuse_output_onto_inputs(args: argparse.Namespace) -> None:
+    """``-o`` must not name a file the command reads: articles, the gold, a baseline, compared results."""
+    output = getattr(args, "output", None)
+    if not output or output == "-":
+        return
+    named = [*getattr(args, "files", []), getattr(args, "gold", None), getattr(args, "baseline", None)]
+    named += [getattr(args, "a", None), getattr(args, "b", None)]
+    inputs = {Path(n): f"the input {n}" for n in named if n and n != "-"}
+    refuse_outputs_that_are_inputs({"-o": output}, inputs)
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import Progress
@@ -337,10 +354,22 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     # Everything that can be wrong with the flags fails before any document is extracted.
     gates = evaluation.parse_fail_under(args.fail_under)
     baseline = evaluation.load_baseline(args.baseline) if args.baseline else None
-    docs = evaluation.select_split(load_gold(args.gold), args.split)
+    gold = load_gold(args.gold, allow_outside_paths=args.allow_outside_paths)
+    docs = evaluation.select_split(gold, args.split)
     for output in (args.out, args.report, args.write_baseline, args.junit):
         if output:
             evaluation.check_writable(output)
+    _refuse_overwriting_inputs(
+        {
+            "-o": args.output,
+            "--out": args.out,
+            "--report": args.report,
+            "--write-baseline": args.write_baseline,
+            "--junit": args.junit,
+        },
+        {Path(args.gold): "the gold", **({Path(args.baseline): "the baseline"} if args.baseline else {})}
+        | {d.path: f"the text of gold document {d.id!r}" for d in gold if d.path is not None},
+    )
     backend = _backend_from_args(args)
     show_progress = sys.stderr.isatty() if args.progress is None else args.progress
     bar = Progress(console=Console(stderr=True), transient=True) if show_progress else None
@@ -445,6 +474,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     for output in (args.out, args.report):
         if output:
             check_writable(output)
+    _refuse_overwriting_inputs({"--out": args.out, "--report": args.report}, {Path(args.a): "A", Path(args.b): "B"})
     a, b = load_run_counts(args.a), load_run_counts(args.b)
     if args.fail_on_regression:
         for side in (a, b):
@@ -580,6 +610,11 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--junit", metavar="FILE", help="write JUnit XML here: a test case per gold document")
     p.add_argument("--format", choices=["text", "github"], default="text", help="github: also workflow annotations")
     p.add_argument(
+        "--allow-outside-paths",
+        action="store_true",
+        help="let gold lines' 'path' point outside the gold file's folder (only for gold you trust)",
+    )
+    p.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -609,6 +644,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         args = _build_parser().parse_args(argv)
     try:
+        _refuse_output_onto_inputs(args)  # -o opens (and empties) its file before the command reads anything
         with _stdout_to(getattr(args, "output", None)):  # a command may not take -o
             return int(args.func(args))
     except ClaimcheckError as exc:

@@ -15,7 +15,6 @@ verdict, and cannot gate.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from claimcheck.errors import InputError
+from claimcheck.inputs import read_json_file
 from claimcheck.scoring import FAMILIES, FIGURES, HEADLINE_FIGURES
 
 __all__ = [
@@ -100,12 +100,7 @@ def _doc_counts(path: str, doc_id: str, raw: Any) -> DocCounts:
 def load_run_counts(path: str | Path) -> RunCounts:
     """Read an ``eval --out`` results file or a baseline; anything else is an :class:`InputError`."""
     p = str(path)
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise _fail(p, "no such file") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _fail(p, f"not readable JSON ({exc})") from None
+    data = read_json_file(path, what="results file", fix=_fail(p, "").fix or "")
     if not isinstance(data, dict) or not isinstance(data.get("figures"), dict):
         raise _fail(p, "no 'figures' object")
     figures: dict[str, float | None] = {}

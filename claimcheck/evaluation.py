@@ -22,6 +22,7 @@ from claimcheck.api import Cache, extract_many
 from claimcheck.backends import Backend
 from claimcheck.errors import ClaimcheckError, ConfigError, InputError
 from claimcheck.gold import GoldDoc
+from claimcheck.inputs import read_json_file
 from claimcheck.schema import Claim, Extraction, Usage
 from claimcheck.scoring import FIGURES, HEADLINE_FIGURES, CorpusScore, DocScore, Pair, score_document
 
@@ -280,12 +281,7 @@ def load_baseline(path: str | Path) -> dict[str, Any]:
     """A baseline written by ``--write-baseline``; a missing or malformed one is an :class:`InputError`."""
     p = Path(path)
     fix = "regenerate it with claimcheck eval --write-baseline FILE"
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such baseline file", fix=fix) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{p}: not a readable baseline JSON ({exc})", fix=fix) from None
+    data = read_json_file(p, what="baseline file", fix=fix)
     figures = data.get("figures") if isinstance(data, dict) else None
     if not isinstance(figures, dict):
         raise InputError(f"{p}: baseline has no 'figures' object", fix=fix)

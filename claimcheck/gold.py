@@ -12,7 +12,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,7 @@ from pydantic import ValidationError
 
 from claimcheck.errors import InputError
 from claimcheck.grounding import quote_mask, quote_type
-from claimcheck.inputs import check_text, decode_utf8, read_text_file
+from claimcheck.inputs import MAX_BYTES, check_text, convert_hint, decode_utf8, read_capped, read_text_file, utf16_bom
 from claimcheck.schema import HEDGE_KINDS, QUOTE_TYPES, SOURCE_TYPES, Claim
 
 __all__ = ["REQUIRED_CLAIM_FIELDS", "SCOPES", "GoldDoc", "load_brat", "load_gold", "load_gold_jsonl"]
@@ -41,10 +43,21 @@ class GoldDoc:
     claims: list[Claim] = field(default_factory=list)
     split: str | None = None
     scope: str | None = None
+    #: The file the text was read from, when it was not inline (so outputs can refuse to overwrite it).
+    path: Path | None = None
 
 
-def load_gold(path: str | Path) -> list[GoldDoc]:
-    """Gold from a spec JSONL file, or from a BRAT corpus folder (``text/`` + ``attributions/``)."""
+#: One gold line holds a whole article JSON-escaped (up to 6 bytes a character) and its labels.
+MAX_LINE_BYTES = 4 * MAX_BYTES
+
+
+def load_gold(path: str | Path, *, allow_outside_paths: bool = False) -> list[GoldDoc]:
+    """Gold from a spec JSONL file, or from a BRAT corpus folder (``text/`` + ``attributions/``).
+
+    A JSONL line's ``path`` must stay inside the gold file's folder unless
+    ``allow_outside_paths``: a gold file from elsewhere must not read (and show
+    in a report) ``../../etc/passwd``.
+    """
     p = Path(path)
     if not p.exists():
         raise InputError(
@@ -52,20 +65,65 @@ def load_gold(path: str | Path) -> list[GoldDoc]:
         )
     if p.is_dir():
         return load_brat(p)
-    return load_gold_jsonl(p)
+    return load_gold_jsonl(p, allow_outside_paths=allow_outside_paths)
 
 
 def _read_utf8(path: Path) -> str:
-    """A gold or corpus file as UTF-8, newlines untouched.
+    """A gold or corpus file as UTF-8, newlines untouched, no bigger than an article.
 
     Not ``Path.read_text``: its newline translation turns ``\\r\\n`` into ``\\n``
     and shifts every BRAT offset after the first line of a CRLF file.
     """
+    return decode_utf8(read_capped(path), str(path))
+
+
+def _json_line(raw: bytes, at: _Line) -> Any:
+    """One JSONL line parsed; split on ``\\n`` only, so U+2028 or U+0085 inside a string is just a character."""
+    if b"\x00" in raw:
+        raise at.fail("looks like binary data (NUL bytes)", fix="pass a UTF-8 JSONL gold file")
+    line = decode_utf8(raw, at.where)
     try:
-        data = path.read_bytes()
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise at.fail(f"invalid JSON ({exc.msg} at column {exc.colno})", fix="one JSON object per line") from None
+    except RecursionError:
+        raise at.fail("JSON nested too deeply to be a gold document", fix="one flat JSON object per line") from None
+
+
+def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """Numbered raw lines, read one at a time and each capped (``/dev/zero`` fails on line 1, not at 24 GB)."""
+    try:
+        fh = path.open("rb")
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})", fix="check the path and its permissions") from None
-    return decode_utf8(data, str(path))
+    with fh:
+        lineno = 0
+        while True:
+            try:
+                raw = fh.readline(MAX_LINE_BYTES + 1)
+            except OSError as exc:
+                raise InputError(f"{path}: cannot read ({exc.strerror})", fix="check the file") from None
+            if not raw:
+                return
+            lineno += 1
+            if lineno == 1:
+                encoding = utf16_bom(raw)
+                if encoding is not None:
+                    raise InputError(
+                        f"{path}: is {encoding.upper()} (byte-order mark), not UTF-8",
+                        fix=convert_hint(str(path), encoding),
+                    )
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if len(raw) > MAX_LINE_BYTES:
+                if b"\x00" in raw:
+                    raise InputError(
+                        f"{path}: looks like a binary file (NUL bytes)", fix="pass a UTF-8 JSONL gold file"
+                    )
+                raise InputError(
+                    f"{path}:{lineno}: the line is over the limit of {MAX_LINE_BYTES:,} bytes",
+                    fix="one document a line, each article under the article limit",
+                )
+            yield lineno, raw.rstrip(b"\r\n")
 
 
 # --- spec JSONL -----------------------------------------------------------------------------
@@ -81,21 +139,19 @@ class _Line:
         return InputError(f"{self.where}: {message}", fix=fix)
 
 
-def load_gold_jsonl(path: str | Path) -> list[GoldDoc]:
-    """Read a spec JSONL gold file strictly; every problem names its line."""
+def load_gold_jsonl(path: str | Path, *, allow_outside_paths: bool = False) -> list[GoldDoc]:
+    """Read a spec JSONL gold file strictly, a line at a time; every problem names its line."""
     path = Path(path)
-    raw = _read_utf8(path).removeprefix("\ufeff")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory", fix="pass a JSONL gold file, or a BRAT corpus folder")
     docs: list[GoldDoc] = []
     seen: dict[str, int] = {}
-    for lineno, line in enumerate(raw.splitlines(), 1):
+    for lineno, line in _lines(path):
         if not line.strip():
             continue
         at = _Line(path, lineno)
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise at.fail(f"invalid JSON ({exc.msg} at column {exc.colno})", fix="one JSON object per line") from None
-        doc = _parse_doc(obj, at, path.parent)
+        obj = _json_line(line, at)
+        doc = _parse_doc(obj, at, path.parent, allow_outside_paths)
         if doc.id in seen:
             raise at.fail(
                 f"duplicate id {doc.id!r} (first on line {seen[doc.id]})", fix="give every document its own id"
@@ -107,7 +163,17 @@ def load_gold_jsonl(path: str | Path) -> list[GoldDoc]:
     return docs
 
 
-def _parse_doc(obj: Any, at: _Line, base: Path) -> GoldDoc:
+def _inside(base: Path, relative: str) -> bool:
+    """Whether ``base / relative`` names a file in ``base``'s tree, by the path as written.
+
+    Judged on the path, not on where symlinks lead: a link inside the gold's
+    folder was put there by whoever owns the folder.
+    """
+    target = os.path.normpath(os.path.join(os.path.abspath(base), relative))
+    return Path(target).is_relative_to(os.path.abspath(base))
+
+
+def _parse_doc(obj: Any, at: _Line, base: Path, allow_outside_paths: bool = False) -> GoldDoc:
     if not isinstance(obj, dict):
         raise at.fail(f"expected a JSON object, got {type(obj).__name__}")
     doc_id = obj.get("id")
@@ -115,6 +181,7 @@ def _parse_doc(obj: Any, at: _Line, base: Path) -> GoldDoc:
         raise at.fail("missing field 'id' (a non-empty string)")
     if ("text" in obj) == ("path" in obj):
         raise at.fail(f"document {doc_id!r}: give exactly one of 'text' or 'path'")
+    source: Path | None = None
     if "text" in obj:
         try:  # the same checks as an article file: a string, not empty, no NUL bytes, not huge
             text = check_text(obj["text"], name="'text'")
@@ -123,8 +190,14 @@ def _parse_doc(obj: Any, at: _Line, base: Path) -> GoldDoc:
     else:
         if not isinstance(obj["path"], str):
             raise at.fail(f"document {doc_id!r}: 'path' must be a string")
+        if not allow_outside_paths and not _inside(base, obj["path"]):
+            raise at.fail(
+                f"document {doc_id!r}: 'path' {obj['path']!r} is outside the gold file's folder {base}",
+                fix="keep the texts beside the gold file, or pass --allow-outside-paths if you trust this gold file",
+            )
+        source = base / obj["path"]
         try:
-            text = read_text_file(base / obj["path"])
+            text = read_text_file(source)
         except InputError as exc:
             raise at.fail(f"document {doc_id!r}: {exc.message}", fix=exc.fix) from None
     split = obj.get("split")
@@ -137,7 +210,7 @@ def _parse_doc(obj: Any, at: _Line, base: Path) -> GoldDoc:
     if not isinstance(claims_raw, list):
         raise at.fail(f"document {doc_id!r}: missing field 'claims' (a list, possibly empty)")
     claims = [_parse_claim(c, at, f"document {doc_id!r} claim {k}", text, scope) for k, c in enumerate(claims_raw, 1)]
-    return GoldDoc(id=doc_id, text=text, claims=claims, split=split, scope=scope)
+    return GoldDoc(id=doc_id, text=text, claims=claims, split=split, scope=scope, path=source)
 
 
 def _parse_claim(obj: Any, at: _Line, what: str, text: str, scope: str | None) -> Claim:
@@ -234,7 +307,7 @@ def load_brat(folder: str | Path) -> list[GoldDoc]:
             raise InputError(f"{txt}: no annotation file attributions/{name}_*.ann", fix="add it or remove the text")
         text = _read_utf8(txt)
         claims = _read_ann(mine[0], text)
-        docs.append(GoldDoc(id=name, text=text, claims=claims, split=splits.get(name), scope="attributed"))
+        docs.append(GoldDoc(id=name, text=text, claims=claims, split=splits.get(name), scope="attributed", path=txt))
     if not docs:
         raise InputError(f"{text_dir}: no .txt files", fix="check the corpus folder")
     return docs

@@ -1,7 +1,8 @@
 """Show an eval: a terminal summary (rich) and a self-contained HTML report.
 
 The HTML page loads nothing from the network (inline CSS, no scripts) so it
-can be attached to a CI run or mailed; every piece of text is escaped.
+can be attached to a CI run or mailed; every piece of text is escaped, and a
+Content-Security-Policy forbids scripts and requests should any slip through.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from claimcheck.evaluation import ERROR_KINDS, DocResult, EvalRun, error_example
 from claimcheck.plurals import plural
 from claimcheck.scoring import FIGURES, Pair
 
-__all__ = ["figure_rows", "print_breakdown", "print_summary", "render_report"]
+__all__ = ["CSP", "figure_rows", "print_breakdown", "print_summary", "render_report"]
 
 #: Figure name -> the counter family behind it ("attribution_f1" -> "attribution", "quote_accuracy" -> "quote").
 _FAMILY = {name: name.rsplit("_", 1)[0] for name in FIGURES}
@@ -81,6 +82,9 @@ def print_breakdown(run: EvalRun, console: Console, limit: int = 3) -> None:
 
 
 # --- HTML -----------------------------------------------------------------------------------
+
+#: The page needs nothing but its inline styles: no script, no request, no frame, no form may run.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 _CSS = """
 body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#222;max-width:1400px}
@@ -161,6 +165,7 @@ def render_report(run: EvalRun) -> str:
     )
     return (
         "<!doctype html><html lang=en><head><meta charset=utf-8>"
+        f"<meta http-equiv='Content-Security-Policy' content=\"{CSP}\">"
         f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
         f"<h1>{escape(title)}</h1><p class=meta>{escape(meta)}; wall time {run.wall_time:.1f}s; "
         f"tokens {run.usage.total_tokens}</p>"

@@ -330,31 +330,36 @@ def render_html(
     *,
     title: str = "claimcheck",
     verifications: Sequence[Verification] = (),
+    per_document: Sequence[Sequence[Finding]] | None = None,
 ) -> str:
     """One self-contained HTML page with a section per document.
 
-    ``findings`` are matched to documents by ``doc_id``; when ``None`` the
+    ``findings`` are matched to documents by ``doc_id``; ``per_document`` gives
+    each document its own list instead (the same file named twice is two
+    documents with one id, each with its findings once). With neither, the
     checks are run here, so ``claimcheck extract --format html`` shows them too.
     ``verifications`` (from :func:`claimcheck.verify`) mark each checked quote.
     """
     verified = {v.doc_id: v for v in verifications}
-    by_doc: dict[str, list[Finding]] = defaultdict(list)
-    if findings is None:
-        for ext in extractions:
-            by_doc[ext.id] = check(ext)
-    else:
+    if per_document is not None:
+        lists = [list(fs) for fs in per_document]
+    elif findings is not None:
+        by_doc: dict[str, list[Finding]] = defaultdict(list)
         for f in findings:
             by_doc[f.doc_id].append(f)
+        lists = [by_doc.get(ext.id, []) for ext in extractions]
+    else:
+        lists = [check(ext) for ext in extractions]
+    pairs = list(zip(extractions, lists, strict=True))
     sections = [
-        _section(n, ext, sorted(by_doc.get(ext.id, []), key=_finding_order), verified.get(ext.id))
-        for n, ext in enumerate(extractions)
+        _section(n, ext, sorted(fs, key=_finding_order), verified.get(ext.id)) for n, (ext, fs) in enumerate(pairs)
     ]
-    summary = format_tally(f for ext in extractions for f in by_doc.get(ext.id, []))
+    summary = format_tally(f for fs in lists for f in fs)
     toc = ""
     if len(extractions) > 1:
         links = "".join(
-            f'<li><a href="#d{n}">{html.escape(ext.id)}</a> ({len(by_doc.get(ext.id, []))} findings)</li>'
-            for n, ext in enumerate(extractions)
+            f'<li><a href="#d{n}">{html.escape(ext.id)}</a> ({len(fs)} findings)</li>'
+            for n, (ext, fs) in enumerate(pairs)
         )
         toc = f'<nav aria-label="Documents"><ol>{links}</ol></nav>'
     body = "".join(sections) or '<p class="none">No documents.</p>'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -115,3 +116,48 @@ def test_check_html_with_a_bad_file_keeps_the_good_one(tmp_path) -> None:
         "convert it first, e.g. iconv -f latin1 -t utf-8\n"
     )
     assert proc.stdout.count('<section class="doc"') == 1 and SEED.name in proc.stdout
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_utf16_article_with_a_bom_is_read(tmp_path, capsys, encoding: str) -> None:
+    text = "The bridge will close in May, the council said. Café owners said prices rose."
+    plain, wide = tmp_path / "plain.txt", tmp_path / "wide.txt"
+    plain.write_text(text, encoding="utf-8")
+    bom = "\ufeff" if encoding.endswith("-be") else ""  # the codecs without an endianness write their own
+    wide.write_bytes((bom + text).encode(encoding))
+    assert wide.read_bytes()[:2] in (b"\xff\xfe", b"\xfe\xff")
+    code, out, err = _run(capsys, "extract", str(plain), str(wide), "--format", "jsonl", "--no-cache")
+    assert code == 0 and err == ""
+    a, b = (json.loads(line) for line in out.splitlines())
+    assert a["text"] == b["text"] == text and a["claims"] == b["claims"]
+
+
+def test_utf16_without_a_bom_is_binary_with_a_hint(tmp_path, capsys) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes("The council said the road was closed.".encode("utf-16-le"))
+    code, _, err = _run(capsys, "extract", str(f), "--no-cache")
+    assert code == 2 and "NUL bytes" in err and "iconv -f UTF-16LE -t UTF-8" in err
+
+
+def test_the_same_file_twice_in_html_shows_each_finding_once_per_section(tmp_path, capsys) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("Nine people were killed, police said. The road is closed. Prices rose 5%.", encoding="utf-8")
+    code, page_one, _ = _run(capsys, "check", str(f), "--format", "html", "--no-cache", "--fail-on", "never")
+    code, page_two, _ = _run(capsys, "check", str(f), str(f), "--format", "html", "--no-cache", "--fail-on", "never")
+    assert code == 0
+    per_doc = page_one.count('<li class="finding ')
+    assert per_doc > 0
+    assert page_two.count('<li class="finding ') == 2 * per_doc
+    assert page_two.count(f"({per_doc} findings)") == 2
+
+
+def test_dash_o_onto_an_input_is_refused_before_it_is_emptied(tmp_path, capsys) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("The council said the road was closed.", encoding="utf-8")
+    code, out, err = _run(capsys, "extract", str(article), "-o", str(article), "--no-cache")
+    assert code == 2 and f"-o {article} is the input {article}" in err
+    assert article.read_text(encoding="utf-8") == "The council said the road was closed."
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "a", "text": "x", "claims": []}\n', encoding="utf-8")
+    code, _, err = _run(capsys, "eval", "--gold", str(gold), "-o", str(gold), "--no-cache")
+    assert code == 2 and gold.read_text(encoding="utf-8").startswith('{"id": "a"')

@@ -67,7 +67,7 @@ def drop_sources(claims: list[Claim]) -> list[Claim]:
 def two_doc_gold(tmp_path: Path) -> Path:
     """The seed gold plus a small second document, both in the dev split."""
     seed = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
-    seed["path"] = str((DATA / seed["path"]).resolve())
+    seed["text"] = (DATA / seed.pop("path")).read_text(encoding="utf-8")  # inline: a 'path' must stay beside the gold
     text = "Prices rose by about 5% <last> year, the ministry said."
     other = {
         "id": "prices",
@@ -307,3 +307,75 @@ def test_unwritable_output_is_an_input_error(
     assert run_cli("--gold", str(two_doc_gold), "--report", str(tmp_path / "no" / "such" / "r.html")) == 2
     err = capsys.readouterr().err
     assert "does not exist" in err and "endpoint went away" not in err
+
+
+# --- outputs never overwrite inputs; inputs are bounded; the report page runs nothing ---
+
+
+@pytest.mark.parametrize("flag", ["--out", "--report", "--write-baseline"])
+def test_an_output_that_is_the_gold_is_refused_and_the_gold_kept(
+    two_doc_gold: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], flag: str
+) -> None:
+    before = two_doc_gold.read_bytes()
+    use_echo(monkeypatch, two_doc_gold, fail_on="")
+    assert run_cli("--gold", str(two_doc_gold), flag, str(two_doc_gold)) == 2
+    err = capsys.readouterr().err
+    assert f"{flag} {two_doc_gold} is the gold, an input of this run" in err and err.count("\n") == 1
+    assert "endpoint went away" not in err  # refused before any extraction
+    assert two_doc_gold.read_bytes() == before
+
+
+def test_outputs_onto_a_baseline_a_document_text_or_each_other_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "gold"
+    (folder / "texts").mkdir(parents=True)
+    article = folder / "texts" / "a.txt"
+    article.write_text("Prices rose by about 5%, the ministry said.", encoding="utf-8")
+    gold = folder / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "a", "path": "texts/a.txt", "claims": []}) + "\n", encoding="utf-8")
+    monkeypatch.setattr(cli, "_backend_from_args", lambda args: GoldEcho(load_gold(gold)))
+    assert run_cli("--gold", str(gold), "--write-baseline", str(tmp_path / "b.json")) == 0
+    capsys.readouterr()
+    cases = [
+        (["--baseline", str(tmp_path / "b.json"), "--out", str(tmp_path / "b.json")], "is the baseline"),
+        (["--report", str(article)], "is the text of gold document 'a'"),
+        (["--out", str(tmp_path / "x.json"), "--report", str(tmp_path / "x.json")], "are the same file"),
+    ]
+    for argv, message in cases:
+        assert run_cli("--gold", str(gold), *argv) == 2, argv
+        assert message in capsys.readouterr().err
+    assert article.read_text(encoding="utf-8").startswith("Prices rose")
+
+
+def test_an_output_inside_a_brat_corpus_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = DATA / "brat"
+    assert run_cli("--gold", str(corpus), "--backend", "rules", "--out", str(corpus / "text" / "bridge.txt")) == 2
+    assert "is inside the gold, an input of this run" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_endless_or_nested_baselines_are_one_line_errors(
+    two_doc_gold: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_cli("--gold", "/dev/zero") == 2
+    assert capsys.readouterr().err.startswith("claimcheck: error: /dev/zero: looks like a binary file")
+    assert run_cli("--gold", str(two_doc_gold), "--baseline", "/dev/zero") == 2
+    assert "/dev/zero: the baseline file is over the limit" in capsys.readouterr().err
+    nested = tmp_path / "nested.json"
+    nested.write_text('{"figures": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    assert run_cli("--gold", str(two_doc_gold), "--baseline", str(nested)) == 2
+    err = capsys.readouterr().err
+    assert "nested too deeply" in err and err.count("\n") == 1
+
+
+def test_the_report_page_forbids_scripts_and_requests(
+    two_doc_gold: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_echo(monkeypatch, two_doc_gold)
+    report = tmp_path / "r.html"
+    assert run_cli("--gold", str(two_doc_gold), "--report", str(report)) in (0, 1)
+    page = report.read_text(encoding="utf-8")
+    head = page[: page.index("</head>")]
+    assert "http-equiv='Content-Security-Policy'" in head and "default-src 'none'" in head
+    assert "script-src" not in head and "<script" not in page

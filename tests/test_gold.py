@@ -50,7 +50,7 @@ def doc(doc_id: str = "d1", **overrides: Any) -> dict[str, Any]:
 
 
 def test_seed_gold_loads_with_path_relative_to_the_gold_file() -> None:
-    (d,) = load_gold(DATA / "seed_gold.jsonl")
+    (d,) = load_gold(DATA / "seed_gold.jsonl", allow_outside_paths=True)  # the seed lives in seeds/
     assert d.id == "seed-000" and d.split == "dev" and d.scope is None
     assert d.text.startswith(" date 2023-12-26")
     assert len(d.claims) == 15
@@ -107,7 +107,7 @@ def test_bad_gold_line_names_file_and_line(tmp_path: Path, line: object, message
 def test_gold_file_that_is_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "gold.jsonl"
     path.write_bytes(json.dumps(doc("d1")).replace("Prices", "Pr\\u00eces").encode("utf-8") + b"\n\xe9\n")
-    with pytest.raises(InputError, match=r"gold\.jsonl: not valid UTF-8 \(byte 0xe9"):
+    with pytest.raises(InputError, match=r"gold\.jsonl:2: not valid UTF-8 \(byte 0xe9"):
         load_gold(path)
 
 
@@ -223,3 +223,78 @@ def test_polnear_dev_loads() -> None:
     for d in docs:
         for c in d.claims:
             assert d.text[c.source_start : c.source_end].startswith(c.source.split(" ")[0])
+
+
+# --- hostile gold files: endless, nested, UTF-16, odd line breaks, paths that leave the folder ---
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_an_endless_gold_device_is_refused_on_its_first_line() -> None:
+    with pytest.raises(InputError, match=r"^/dev/zero: looks like a binary file \(NUL bytes\)"):
+        load_gold("/dev/zero")
+
+
+def test_an_over_long_gold_line_is_refused_without_reading_on(tmp_path: Path, monkeypatch) -> None:
+    import claimcheck.gold as gold
+
+    monkeypatch.setattr(gold, "MAX_LINE_BYTES", 1000)
+    path = write_gold(tmp_path, doc("d1"), doc("d2", text=TEXT + " x" * 1000))
+    with pytest.raises(InputError, match=r"gold\.jsonl:2: the line is over the limit of 1,000 bytes"):
+        load_gold(path)
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\u0085"])
+def test_json_strings_may_hold_characters_str_splitlines_breaks_on(tmp_path: Path, char: str) -> None:
+    text = f"Prices rose by about 5%, the ministry said.{char}The bridge is closed."
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(doc("d1", text=text), ensure_ascii=False) + "\n", encoding="utf-8")
+    assert char in path.read_text(encoding="utf-8")  # written raw, not escaped
+    (d,) = load_gold(path)
+    assert d.text == text
+
+
+def test_deeply_nested_gold_is_one_line_not_a_recursion_error(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text("[" * 100_000 + "]" * 100_000 + "\n")
+    with pytest.raises(InputError, match=r"gold\.jsonl:1: JSON nested too deeply") as info:
+        load_gold(path)
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_utf16_gold_file_says_how_to_convert(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "gold.jsonl"
+    body = json.dumps(doc("d1")) + "\n"
+    path.write_bytes(("\ufeff" if encoding == "utf-16-be" else "").encode(encoding) + body.encode(encoding))
+    with pytest.raises(InputError, match=r"is UTF-16 \(byte-order mark\), not UTF-8 — convert it first: iconv"):
+        load_gold(path)
+
+
+@pytest.mark.parametrize("where", ["../outside.txt", "/etc/passwd", "./../outside.txt"])
+def test_a_gold_path_must_stay_in_the_gold_folder(tmp_path: Path, where: str) -> None:
+    (tmp_path / "outside.txt").write_text(TEXT, encoding="utf-8")
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    claim = good_claim() if where != "/etc/passwd" else None
+    path = write_gold(folder, doc("d1", text=None, path=where, claims=[claim] if claim else []))
+    raw = json.loads(path.read_text())
+    del raw["text"]
+    path.write_text(json.dumps(raw) + "\n")
+    with pytest.raises(InputError, match="outside the gold file's folder") as info:
+        load_gold(path)
+    assert "--allow-outside-paths" in (info.value.fix or "")
+    if where != "/etc/passwd":
+        (d,) = load_gold(path, allow_outside_paths=True)
+        assert d.text == TEXT and d.path is not None and d.path.resolve() == (tmp_path / "outside.txt").resolve()
+
+
+def test_a_symlink_inside_the_gold_folder_is_the_owner_s_choice(tmp_path: Path) -> None:
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text(TEXT, encoding="utf-8")
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    (folder / "text").symlink_to(tmp_path / "corpus")
+    path = folder / "gold.jsonl"
+    path.write_text(json.dumps({"id": "a", "path": "text/a.txt", "claims": [good_claim()]}) + "\n")
+    (d,) = load_gold(path)
+    assert d.text == TEXT
