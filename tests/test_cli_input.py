@@ -154,7 +154,7 @@ def test_the_same_file_twice_in_html_shows_each_finding_once_per_section(tmp_pat
 def test_dash_o_onto_an_input_is_refused_before_it_is_emptied(tmp_path, capsys) -> None:
     article = tmp_path / "a.txt"
     article.write_text("The council said the road was closed.", encoding="utf-8")
-    code, out, err = _run(capsys, "extract", str(article), "-o", str(article), "--no-cache")
+    code, _, err = _run(capsys, "extract", str(article), "-o", str(article), "--no-cache")
     assert code == 2 and f"-o {article} is the input {article}" in err
     assert article.read_text(encoding="utf-8") == "The council said the road was closed."
     gold = tmp_path / "gold.jsonl"
