@@ -243,7 +243,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     # Validated before any document is read or extracted.
     rules = select_rules(_rule_list(args.select) or None, _rule_list(args.ignore))
     good, bad = _run_documents(args, args.files)
-    per_doc = [(ext, check(ext, rules=rules)) for ext in good]
+    per_doc = [(ext, _with_severities(check(ext, rules=rules), args.severity)) for ext in good]
     findings = [f for _, fs in per_doc for f in fs]
     if args.format == "json":
         out: list[dict[str, object]] = [
@@ -403,7 +403,9 @@ def _cmd_eval(args: argparse.Namespace) -> int:
                     f"claimcheck: warning: baseline {key} is {baseline.get(key)!r}, this run's is {run.meta()[key]!r}",
                     file=sys.stderr,
                 )
-    failed = evaluation.check_gates(run.figures(), baseline=baseline, tolerance=args.tolerance, fail_under=gates)
+    failed = evaluation.check_gates(
+        run.figures(), baseline=baseline, tolerance=args.tolerance, fail_under=gates, gated=args.gate
+    )
     if args.layouts:
         failed += _eval_layouts(args, docs, backend, run, console)
     for message in failed:
@@ -419,7 +421,7 @@ def _eval_ci_output(args: argparse.Namespace, run: EvalRun, failed: Sequence[str
     from claimcheck.ci.reports import eval_annotations, eval_cases, eval_drops
     from claimcheck.evaluation import write_output
 
-    drops = eval_drops(run, args.baseline)
+    drops = eval_drops(run, args.baseline, args.gate)
     if args.junit:
         cases = eval_cases(run, drops, failed)
         write_output(args.junit, junit_xml(f"claimcheck eval {run.backend}", cases, time=run.wall_time))
@@ -468,9 +470,8 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     from claimcheck.comparison import compare, load_run_counts
     from claimcheck.comparison_report import print_comparison, render_comparison
     from claimcheck.evaluation import check_writable, write_output
-    from claimcheck.scoring import HEADLINE_FIGURES
 
-    gated = _gate_list(args.gate) or HEADLINE_FIGURES
+    gated = args.gate
     for output in (args.out, args.report):
         if output:
             check_writable(output)
@@ -527,6 +528,41 @@ def _build_compare_parser() -> argparse.ArgumentParser:
     return p
 
 
+# --- [tool.claimcheck] ----------------------------------------------------------------------
+
+
+def _apply_config(args: argparse.Namespace) -> None:
+    """Fill what the command line left unset from pyproject.toml, then the built-in defaults."""
+    from claimcheck.config import load_config
+    from claimcheck.scoring import HEADLINE_FIGURES
+
+    cfg = load_config()
+    if hasattr(args, "backend"):
+        args.backend = args.backend or cfg.backend
+        # A configured model is for the llm backend; it does not make a rules run fail on a stray --model.
+        if args.model is None and cfg.model and (args.backend or default_backend_name(vars(args))) == "llm":
+            args.model = cfg.model
+    if args.command in ("eval", "compare"):
+        args.gate = _gate_list(args.gate) or cfg.gate or HEADLINE_FIGURES
+    if args.command == "eval":
+        args.gold = args.gold or cfg.gold or "evals/gold.jsonl"
+        args.baseline = args.baseline or cfg.baseline
+        args.tolerance = cfg.tolerance if args.tolerance is None else args.tolerance
+        args.tolerance = 0.01 if args.tolerance is None else args.tolerance
+        # the command line's --fail-under entries come last, so they win per figure
+        args.fail_under = [f"{k}={v}" for k, v in cfg.fail_under.items()] + args.fail_under
+    if args.command == "check":
+        args.select = args.select or (",".join(cfg.select) if cfg.select else None)
+        args.ignore = args.ignore or (",".join(cfg.ignore) if cfg.ignore else None)
+        args.fail_on = args.fail_on or cfg.fail_on or "error"
+        args.severity = cfg.severity
+
+
+def _with_severities(findings: list[Finding], severity: dict[str, str]) -> list[Finding]:
+    """Findings with the project's severity for their rule, where pyproject.toml sets one."""
+    return [f.model_copy(update={"severity": severity[f.rule]}) if f.rule in severity else f for f in findings]
+
+
 # --- entry point ----------------------------------------------------------------------------
 
 
@@ -567,8 +603,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--fail-on",
         choices=["error", "warning", "info", "never"],
-        default="error",
-        help="exit 1 when a finding is this severe or more",
+        help="exit 1 when a finding is this severe or more (default error)",
     )
     p.add_argument("--select", metavar="RULE,…", help="run only these rules (comma-separated rule ids; default: all)")
     p.add_argument("--ignore", metavar="RULE,…", help="skip these rules, e.g. unattributed-claim (default: none)")
@@ -592,7 +627,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("eval", help="score a backend against gold labels")
     p.add_argument(
-        "--gold", default="evals/gold.jsonl", help="gold JSONL file, or a BRAT corpus folder (text/ + attributions/)"
+        "--gold", help="gold JSONL file, or a BRAT corpus folder (text/ + attributions/); default evals/gold.jsonl"
     )
     p.add_argument("--split", help="only documents of this split, dev or test (default: all documents)")
     p.add_argument("--out", help="write figures and predictions as JSON here")
@@ -602,10 +637,10 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--tolerance",
         type=_number(float, 0.0, "a number of 0 or more"),
-        default=0.01,
         help="allowed drop below the baseline (default 0.01)",
     )
     p.add_argument("--fail-under", action="append", default=[], metavar="FIGURE=VALUE", help="absolute gate")
+    p.add_argument("--gate", metavar="FIGURE,…", help="figures the baseline gates watch (default: the headline ones)")
     p.add_argument("--write-baseline", help="write this run's figures and per-document counts as a baseline here")
     p.add_argument("--junit", metavar="FILE", help="write JUnit XML here: a test case per gold document")
     p.add_argument("--format", choices=["text", "github"], default="text", help="github: also workflow annotations")
@@ -641,9 +676,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:2] == ["eval", "compare"]:  # a sub-command of eval, which otherwise takes only options
         args = _build_compare_parser().parse_args(argv[2:])
+        args.command = "compare"
     else:
         args = _build_parser().parse_args(argv)
     try:
+        _apply_config(args)
         _refuse_output_onto_inputs(args)  # -o opens (and empties) its file before the command reads anything
         with _stdout_to(getattr(args, "output", None)):  # a command may not take -o
             return int(args.func(args))

@@ -341,13 +341,14 @@ def check_gates(
     baseline: dict[str, Any] | None = None,
     tolerance: float = 0.01,
     fail_under: dict[str, float] | None = None,
+    gated: Sequence[str] = HEADLINE_FIGURES,
 ) -> list[str]:
     """One message per failed gate: a headline figure more than ``tolerance`` below the baseline,
     or any figure under its ``--fail-under`` threshold. A figure the run could not compute fails."""
     failed: list[str] = []
     if baseline is not None:
         base = baseline["figures"]
-        for name in HEADLINE_FIGURES:
+        for name in gated:
             want = base.get(name)
             if want is None:
                 continue
