@@ -603,7 +603,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--fail-on",
         choices=["error", "warning", "info", "never"],
-        help="exit 1 when a finding is this severe or more (default error)",
+        help="exit 1 when a finding is this severe or more (default: error)",
     )
     p.add_argument("--select", metavar="RULE,…", help="run only these rules (comma-separated rule ids; default: all)")
     p.add_argument("--ignore", metavar="RULE,…", help="skip these rules, e.g. unattributed-claim (default: none)")
@@ -627,7 +627,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("eval", help="score a backend against gold labels")
     p.add_argument(
-        "--gold", help="gold JSONL file, or a BRAT corpus folder (text/ + attributions/); default evals/gold.jsonl"
+        "--gold", help="gold JSONL file, or a BRAT corpus folder (text/ + attributions/) (default: evals/gold.jsonl)"
     )
     p.add_argument("--split", help="only documents of this split, dev or test (default: all documents)")
     p.add_argument("--out", help="write figures and predictions as JSON here")
