@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -24,6 +26,7 @@ from claimcheck.inputs import read_text_file, refuse_outputs_that_are_inputs
 from claimcheck.plurals import plural
 from claimcheck.redaction import redact
 from claimcheck.schema import Extraction
+from claimcheck.terminal import one_line, safe_text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -37,7 +40,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def _error(exc: ClaimcheckError | str) -> None:
-    print(f"claimcheck: error: {redact(str(exc))}", file=sys.stderr)
+    print(f"claimcheck: error: {one_line(redact(str(exc)))}", file=sys.stderr)
 
 
 def _report_failures(bad: Sequence[tuple[str, ClaimcheckError]]) -> None:
@@ -141,7 +144,7 @@ def _backend_from_args(args: argparse.Namespace) -> Backend:
 
 
 def _warn(message: str) -> None:
-    print(f"claimcheck: warning: {redact(message)}", file=sys.stderr)
+    print(f"claimcheck: warning: {one_line(redact(message))}", file=sys.stderr)
 
 
 def _cache_from_args(args: argparse.Namespace) -> Cache | None:
@@ -184,14 +187,18 @@ def _run_documents(
 
 
 def _print_table(extractions: list[Extraction]) -> None:
+    """Article text goes in as :func:`~claimcheck.terminal.safe_text`: never markup, never a control sequence."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     # Piped output has no terminal width to fit; 120 columns keeps short fields whole.
     console = Console(width=None if sys.stdout.isatty() else 120)
     for ext in extractions:
         table = Table(
-            title=f"{ext.id} — {plural(len(ext.claims), 'claim')} ({ext.backend})", show_lines=True, expand=True
+            title=safe_text(f"{ext.id} — {plural(len(ext.claims), 'claim')} ({ext.backend})"),
+            show_lines=True,
+            expand=True,
         )
         table.add_column("#", justify="right", style="dim", no_wrap=True)
         table.add_column("claim", ratio=5)
@@ -200,9 +207,15 @@ def _print_table(extractions: list[Extraction]) -> None:
         table.add_column("quote", no_wrap=True)
         table.add_column("hedges", ratio=1, min_width=12, overflow="fold")
         for i, c in enumerate(ext.claims, 1):
-            source = "—" if c.source is None else f"{c.source} → [bold]{c.source_name or c.source}[/] ({c.source_type})"
+            source = Text("—")
+            if c.source is not None:
+                source = Text.assemble(
+                    safe_text(f"{c.source} → "), safe_text(c.source_name or c.source, "bold"), f" ({c.source_type})"
+                )
             hedges = ", ".join(f"{h.cue} ({h.kind[:6]}.)" for h in c.hedges)
-            table.add_row(str(i), c.claim, source, c.cue or "—", c.quote, hedges or "—")
+            cells = (c.claim, c.cue or "—", c.quote, hedges or "—")
+            claim, cue, quote, hedge_cell = (safe_text(cell) for cell in cells)
+            table.add_row(str(i), claim, source, cue, quote, hedge_cell)
         console.print(table)
         if ext.dropped:
             console.print(f"[yellow]{plural(len(ext.dropped), 'proposed claim')} dropped: not found in the text[/]")
@@ -231,8 +244,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 def _print_findings(findings: Sequence[Finding]) -> None:
     """Linter lines: ``file:line:col: severity rule message``, the fix indented below."""
     for f in findings:
-        print(f"{f.doc_id}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
-        print(f"    fix: {f.fix}")
+        print(one_line(f"{f.doc_id}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"))
+        print(f"    fix: {one_line(f.fix)}")
 
 
 def _rule_list(arg: str | None) -> list[str]:
@@ -683,12 +696,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         _apply_config(args)
         _refuse_output_onto_inputs(args)  # -o opens (and empties) its file before the command reads anything
         with _stdout_to(getattr(args, "output", None)):  # a command may not take -o
-            return int(args.func(args))
+            code = int(args.func(args))
+            sys.stdout.flush()  # a full disk shows here, not in a traceback at exit
+            return code
     except ClaimcheckError as exc:
         _error(exc)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `| head -1` closed the pipe: what was wanted has been read
+        _drop_stdout()
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:
+        if exc.errno not in _DISK_FULL:
+            raise
+        _drop_stdout()
+        _error(f"cannot write the output ({exc.strerror})")
+        return EXIT_ERROR
+
+
+#: 128 + SIGPIPE, what a shell reports for a writer whose reader went away.
+EXIT_BROKEN_PIPE = 141
+_DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush at exit cannot fail again."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (captured in tests): nothing will be flushed to the dead descriptor
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 if __name__ == "__main__":

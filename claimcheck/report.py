@@ -17,6 +17,7 @@ from rich.table import Table
 from claimcheck.evaluation import ERROR_KINDS, DocResult, EvalRun, error_examples
 from claimcheck.plurals import plural
 from claimcheck.scoring import FIGURES, Pair
+from claimcheck.terminal import one_line, safe_text
 
 __all__ = ["CSP", "figure_rows", "print_breakdown", "print_summary", "render_report"]
 
@@ -49,7 +50,9 @@ def print_summary(run: EvalRun, console: Console) -> None:
     """Every figure with its counts and document numbers, then the run's metadata and failures."""
     model = f" {run.model}" if run.model else ""
     table = Table(
-        title=f"claimcheck eval — {run.backend}{model} on {run.gold_path}" + (f" ({run.split})" if run.split else "")
+        title=safe_text(
+            f"claimcheck eval — {run.backend}{model} on {run.gold_path}" + (f" ({run.split})" if run.split else "")
+        )
     )
     table.add_column("figure")
     table.add_column("value", justify="right")
@@ -69,7 +72,7 @@ def print_summary(run: EvalRun, console: Console) -> None:
         + (f", prompt {run.prompt_version}" if run.prompt_version else "")
     )
     for r in run.failures:
-        console.print(f"[red]failed[/] {_markup(r.gold.id)}: {_markup(str(r.error))}")
+        console.print(f"[red]failed[/] {_markup(one_line(r.gold.id))}: {_markup(one_line(str(r.error)))}")
 
 
 def print_breakdown(run: EvalRun, console: Console, limit: int = 3) -> None:
@@ -78,7 +81,7 @@ def print_breakdown(run: EvalRun, console: Console, limit: int = 3) -> None:
         total, examples = error_examples(run, kind, limit)
         console.print(f"[bold]{label}[/]: {total}")
         for doc_id, text in examples:
-            console.print(f"  {_markup(doc_id)}: {_markup(text)}", soft_wrap=True)
+            console.print(f"  {_markup(one_line(doc_id))}: {_markup(one_line(text))}", soft_wrap=True)
 
 
 # --- HTML -----------------------------------------------------------------------------------
