@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import sys
@@ -203,3 +204,25 @@ def test_offsets_and_spans_are_verbatim(backend: RulesBackend) -> None:
             assert ARTICLE[c.source_start : c.source_end] == c.source
         if c.cue is not None:
             assert ARTICLE[c.cue_start : c.cue_end] == c.cue
+
+
+def test_long_texts_are_parsed_in_pieces_with_the_same_claims(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pieces cut at paragraph starts (sentence starts, then spaces, in a giant line) join into one parse."""
+    from claimcheck.backends.rules import parse
+    from claimcheck.text import text_model
+
+    paras = [ARTICLE, OTHER, ARTICLE.replace("\n\n", " ")]
+    text = "\n\n".join(paras)
+    one_line = " ".join(text.split())
+    backend = RulesBackend()
+    whole = {t: backend.extract(t).claims for t in (text, one_line)}
+    monkeypatch.setattr(parse, "PIECE_CHARS", 200)
+    for t in (text, one_line):
+        model = text_model(t)
+        spans = parse.pieces(model, 200)
+        assert len(spans) > 3 and spans[0][0] == 0 and spans[-1][1] == len(t)
+        assert all(a[1] == b[0] and b[1] - b[0] <= 200 for a, b in itertools.pairwise(spans))
+        doc = next(parse.parse_many(backend.nlp, [model], 8))
+        assert doc.text == model.parse_text
+        got = backend.extract(t).claims
+        assert [(c.claim, c.source) for c in got] == [(c.claim, c.source) for c in whole[t]]

@@ -97,3 +97,9 @@ def test_relaid_offsets_map_back(layout: str) -> None:
     for word in ("council", "Residents", "officials"):
         pos = text.index(word)
         assert r.text[r.offset(pos) : r.offset(pos) + len(word)] == word
+
+
+def test_a_punctuation_run_is_one_space_token_past_its_start() -> None:
+    text = "Officials said it was late. " + "(" * 5000 + '"' * 5000 + " The mayor agreed."
+    pt = TextModel(text).parse_text
+    assert len(pt) == len(text) and pt.count("(") + pt.count('"') == 64 and pt.endswith(" The mayor agreed.")

@@ -30,6 +30,7 @@ __all__ = ["MAX_RUN", "Speaker", "TextModel", "text_model"]
 #: punctuation runs ("((((…"), so a longer run gets a space every ``MAX_RUN`` characters in the parse copy.
 MAX_RUN = 64
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+_PUNCT_RUN = re.compile(rf"[^\w\s]{{{MAX_RUN + 1},}}")
 #: Spaces and line ends the parser should see as a plain space or newline (one character for one).
 _PARSE_FOLD = str.maketrans(
     {c: " " for c in "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -189,7 +190,8 @@ class TextModel:
         Soft line breaks (hard wrapping) become spaces, every paragraph break a
         newline, tabs and Unicode spaces a space, list markers a space, and a run
         of more than :data:`MAX_RUN` non-space characters gets a space every
-        :data:`MAX_RUN`; only paragraph breaks are newlines, so the parser's
+        :data:`MAX_RUN` (a run of punctuation is spaces past its first
+        :data:`MAX_RUN`); only paragraph breaks are newlines, so the parser's
         sentence starts can follow the paragraphs.
         """
         chars = list(self.text.translate(_PARSE_FOLD))
@@ -206,6 +208,9 @@ class TextModel:
                     chars[i] = " "
         for m in _LONG_RUN.finditer(self.text):
             for i in range(m.start() + MAX_RUN, m.end(), MAX_RUN):
+                chars[i] = " "
+        for m in _PUNCT_RUN.finditer(self.text):  # "((((…" says nothing past its start: one space token
+            for i in range(m.start() + MAX_RUN, m.end()):
                 chars[i] = " "
         return "".join(chars)
 

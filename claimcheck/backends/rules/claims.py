@@ -11,6 +11,7 @@ author bio. Sources are resolved in text order at the end.
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -161,33 +162,46 @@ def _carry_over(
     """
     out = list(drafts)
     attributed = [x for x in drafts if x.relation is not None]
+    starts = [x.start for x in attributed]
+    # The draft ending last before each sentence (the first of equal ends), found in one sweep.
+    ending = [(x.end, n) for n, x in enumerate(out)]
+    heapq.heapify(ending)
+    prev: tuple[int, int] | None = None  # (end, index in out)
     for k, sent in enumerate(d.sents):
         if k in skipped or per_sent.get(k):
             continue
         s, e = d.chars(sent.start, sent.end)
         if e <= s or quote_type(d.text, s, e, d.mask) != "direct":
             continue
-        owner = _quote_owner(d, s, e, attributed)
+        while ending and ending[0][0] <= s:
+            item = heapq.heappop(ending)
+            if prev is None or item[0] > prev[0]:
+                prev = item
+        owner = _quote_owner(d, s, e, attributed, starts)
         if owner is None:
-            earlier = [x for x in out if x.end <= s]
-            prev = max(earlier, key=lambda x: x.end) if earlier else None
-            if prev is None or (prev.relation is None and prev.source_of is None):
+            last = out[prev[1]] if prev is not None else None
+            if last is None or (last.relation is None and last.source_of is None):
                 continue
-            if d.paragraph(s) - d.paragraph(prev.end) > 1:
+            if d.paragraph(s) - d.paragraph(last.end) > 1:
                 continue
-            owner = prev.source_of or prev
+            owner = last.source_of or last
         out.append(_Draft(s, e, source_of=owner))
+        heapq.heappush(ending, (e, len(out) - 1))
     out.sort(key=lambda x: x.start)
     return out
 
 
-def _quote_owner(d: _Document, s: int, e: int, attributed: list[_Draft]) -> _Draft | None:
-    """The attributed claim later in the same quote as ``[s, e)``, if the quote runs on to one."""
+def _quote_owner(d: _Document, s: int, e: int, attributed: list[_Draft], starts: list[int]) -> _Draft | None:
+    """The attributed claim later in the same quote as ``[s, e)``, if the quote runs on to one.
+
+    ``attributed`` is in text order and ``starts`` holds its starts.
+    """
     last = _last_alnum(d.text, s, e)
     run = d.model.run_at(last) if last is not None else None
     if run is None or run[1] <= e:
         return None
-    return next((x for x in attributed if run[0] <= x.start < run[1] and x.start >= e), None)
+    k = bisect_left(starts, max(run[0], e))
+    return attributed[k] if k < len(attributed) and starts[k] < run[1] else None
 
 
 def _unattributed(
@@ -196,13 +210,18 @@ def _unattributed(
     """Each stretch of body text outside every claim and frame that asserts something on its own."""
     doc = d.doc
     out: list[_Draft] = []
+    ordered = sorted(drafts, key=lambda x: x.start)
+    active: list[_Draft] = []  # drafts begun before the sentence ends and not yet ended (one sweep)
+    j = 0
     for k, sent in enumerate(d.sents):
+        while j < len(ordered) and ordered[j].start < sent.end_char:
+            active.append(ordered[j])
+            j += 1
+        active = [x for x in active if x.end > sent.start_char]
         if k in skipped:
             continue
         taken: set[int] = set()
-        for x in drafts:
-            if x.end <= sent.start_char or x.start >= sent.end_char:
-                continue
+        for x in active:
             taken.update(d.tokens_in(max(x.start, sent.start_char), min(x.end, sent.end_char)))
             taken.update(x.frame)
         for rel in per_sent.get(k, []):

@@ -12,6 +12,7 @@ so a checker can flag a name the article itself got wrong.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -79,6 +80,17 @@ class Resolution:
     @property
     def confidence(self) -> float:
         return CONFIDENCE[self.method]
+
+
+#: How many earlier sources, people or entities a mention looks back over: antecedents are near, and a
+#: bound keeps resolution linear in a long document's length (an article holds far fewer).
+LOOKBACK = 400
+
+
+def _nearest_before(items: list[_Known], starts: list[int], pos: int) -> list[_Known]:
+    """The last :data:`LOOKBACK` of ``items`` (in text order, ``starts`` their starts) before ``pos``, nearest first."""
+    k = bisect_left(starts, pos)
+    return items[max(0, k - LOOKBACK) : k][::-1]
 
 
 @dataclass
@@ -282,18 +294,32 @@ class SourceResolver:
             for e in doc.ents
             if e.label_ in ("ORG", "GPE", "NORP", "FAC") and not any(t.lower_ in TITLES for t in e)
         ]
+        # Indexes built once, so no mention rescans the document (see LOOKBACK).
+        self._people_starts = [k.start for k in self.people]
+        self._subject_starts = [k.start for k in self.subjects]
+        self._org_starts = [k.start for k in self.orgs]
+        self._people_names = {k.name for k in self.people}
+        self._by_surname: dict[str, list[_Known]] = {}
+        for k in self.people:
+            if len(k.name.split()) > 1:
+                self._by_surname.setdefault(k.name.split()[-1].lower(), []).append(k)
+        self._first_known: dict[str, _Known] = {}
+        self._org_ents = [e for e in doc.ents if e.label_ == "ORG"]
+        self._org_ends = [e.end_char for e in self._org_ents]
+        self._nouns: dict[str, list[int]] | None = None  # noun token indices by lemma, built on first use
 
     # -- public -------------------------------------------------------------------------------
 
     def resolve(self, span: Span, *, cue_lemma: str = "") -> Resolution:
         """Resolve one source mention (a span of the parsed document)."""
         res, gender = self._resolve(span, cue_lemma)
-        known = next((k for k in self.history if k.name == res.name), None)
+        known = self._first_known.get(res.name)
         if known is not None and known.gender == "?" and gender != "?":
             known.gender = gender
         titles = frozenset(t.lower_ for t in span if t.lower_ in TITLES)
         plural = span.root.tag_ in _PLURAL_TAGS or span.root.lower_ in _PLURAL_PRONOUNS
         self.history.append(_Known(span.start_char, res.name, res.type, gender, titles, plural, span.root.lower_))
+        self._first_known.setdefault(res.name, self.history[-1])
         return res
 
     # -- steps --------------------------------------------------------------------------------
@@ -384,12 +410,9 @@ class SourceResolver:
         root = span.root
         lemma = root.lemma_.lower()
         document = lemma in DOCUMENT_NOUNS or root.lower_ in DOCUMENT_NOUNS
-        for tok in reversed(self.doc[: span.start]):
-            if tok.pos_ != "NOUN":
-                continue
+        for i in self._nouns_before(span.start, lemma, document):
+            tok = self.doc[i]
             its = tok.lemma_.lower()
-            if its != lemma and not (document and its in DOCUMENT_NOUNS):
-                continue
             mods = _modifiers(tok)
             owner = _owner_span(tok) if its in DOCUMENT_NOUNS else None
             if owner is None and len(mods) < 2:
@@ -400,9 +423,25 @@ class SourceResolver:
             return name
         return None
 
+    def _nouns_before(self, end: int, lemma: str, document: bool) -> list[int]:
+        """Nouns before token ``end`` with ``lemma`` (any document noun, if ``document``), nearest first."""
+        if self._nouns is None:
+            self._nouns = {}
+            for tok in self.doc:
+                if tok.pos_ == "NOUN":
+                    its = tok.lemma_.lower()
+                    self._nouns.setdefault(its, []).append(tok.i)
+                    if its in DOCUMENT_NOUNS:
+                        self._nouns.setdefault(" document", []).append(tok.i)
+        found = self._nouns.get(" document" if document else lemma, [])
+        if document and lemma not in DOCUMENT_NOUNS:  # the mention's own lemma counts too ("the audit")
+            found = sorted({*found, *self._nouns.get(lemma, [])})
+        k = bisect_left(found, end)
+        return found[max(0, k - LOOKBACK) : k][::-1]
+
     def _earlier(self, span: Span) -> list[_Known]:
-        """Earlier sources, nearest first."""
-        return [k for k in reversed(self.history) if k.start < span.start_char]
+        """Earlier sources, nearest first (the last :data:`LOOKBACK`)."""
+        return [k for k in reversed(self.history[-LOOKBACK:]) if k.start < span.start_char]
 
     def _pronoun(self, span: Span, word: str) -> tuple[Resolution, Gender]:
         earlier = self._earlier(span)
@@ -410,22 +449,21 @@ class SourceResolver:
             want = _PERSON_PRONOUNS[word]
             # The nearest earlier person, whether a source or a person named as the subject of a clause.
             pool = [k for k in earlier if k.type == "person" or (k.type == "anonymous" and not k.plural)]
-            pool += [k for k in self.subjects if k.start < span.start_char]
+            pool += _nearest_before(self.subjects, self._subject_starts, span.start_char)
             pool.sort(key=lambda k: -k.start)
             for k in pool:
                 if k.gender in (want, "?"):
                     return Resolution(k.name, "person", "pronoun"), want  # type: ignore[return-value]
-            for k in reversed(self.people):
-                if k.start < span.start_char and k.gender in (want, "?"):
+            for k in _nearest_before(self.people, self._people_starts, span.start_char):
+                if k.gender in (want, "?"):
                     return Resolution(k.name, "person", "pronoun"), want  # type: ignore[return-value]
             return Resolution(span.text, "person", "unresolved"), want  # type: ignore[return-value]
         if word in _THING_PRONOUNS:
             for k in earlier:
                 if k.type in _INSTITUTIONAL:
                     return Resolution(k.name, k.type, "pronoun"), "?"
-            for k in reversed(self.orgs):
-                if k.start < span.start_char:
-                    return Resolution(k.name, _type_of_name(k.name), "pronoun"), "?"
+            for k in _nearest_before(self.orgs, self._org_starts, span.start_char)[:1]:
+                return Resolution(k.name, _type_of_name(k.name), "pronoun"), "?"
             return Resolution(span.text, "organization", "unresolved"), "?"
         if word in _PLURAL_PRONOUNS:
             for k in earlier:
@@ -440,16 +478,18 @@ class SourceResolver:
     def _person(self, span: Span, name: str, gender: Gender) -> tuple[Resolution, Gender]:
         parts = name.split()
         if len(parts) == 1:
-            full = [k for k in self.people if len(k.name.split()) > 1]
+            full = self._by_surname.get(parts[0].lower(), [])
             # Prefer the nearest full name before the mention, then the first after it.
             ordered = sorted(full, key=lambda k: (k.start > span.start_char, abs(k.start - span.start_char)))
             for k in ordered:
-                if k.name.split()[-1].lower() == parts[0].lower() and k.gender in (gender, "?"):
+                if k.gender in (gender, "?"):
                     return Resolution(k.name, "person", "short-form"), gender if gender != "?" else k.gender
-        if any(k.name == name for k in self.people):
+        if name in self._people_names:
             return Resolution(name, "person", "named"), gender
         best: tuple[float, _Known] | None = None
-        pool = self.people + [k for k in self.history if k.type == "person"]
+        at = bisect_left(self._people_starts, span.start_char)
+        near = self.people[max(0, at - LOOKBACK) : at + LOOKBACK]
+        pool = near + [k for k in self.history[-LOOKBACK:] if k.type == "person"]
         for k in pool:
             if k.name == name:
                 continue
@@ -467,15 +507,15 @@ class SourceResolver:
 
     def _by_title(self, span: Span, titles: set[str]) -> _Known | None:
         """'the president' → the nearest earlier person introduced with that title."""
-        cands = [k for k in [*self.people, *self.history] if k.type == "person" and k.titles & titles]
-        earlier = [k for k in cands if k.start < span.start_char]
+        recent = [*_nearest_before(self.people, self._people_starts, span.start_char), *self._earlier(span)]
+        earlier = [k for k in recent if k.type == "person" and k.titles & titles]
         return max(earlier, key=lambda k: k.start) if earlier else None
 
     def _by_head(self, span: Span) -> _Known | None:
         """'the ministry' → the nearest earlier source or organisation whose name ends in that noun."""
         head = span.root.lower_
         earlier = self._earlier(span)
-        for k in [*earlier, *reversed([o for o in self.orgs if o.start < span.start_char])]:
+        for k in [*earlier, *_nearest_before(self.orgs, self._org_starts, span.start_char)]:
             parts = k.name.split()
             if parts[-1].lower() == head and len(parts) > 1:
                 return k
@@ -484,9 +524,10 @@ class SourceResolver:
                 # by its name, not its tag: the tagger reads many company names as places
                 if k.type in ("organization", "government") and _type_of_name(k.name) == "organization":
                     return k
-            for ent in reversed(self.doc.ents):
-                if ent.label_ == "ORG" and ent.end_char <= span.start_char:
-                    return _Known(ent.start_char, clean_name(list(ent)), "organization")
+            n = bisect_right(self._org_ends, span.start_char)
+            if n:
+                ent = self._org_ents[n - 1]
+                return _Known(ent.start_char, clean_name(list(ent)), "organization")
         return None
 
     # -- types --------------------------------------------------------------------------------
