@@ -92,3 +92,27 @@ def test_layout_gate_fails_a_layout_more_than_the_tolerance_below_the_original()
     assert layout_gate(scores) == []
     scores.append(LayoutScore("one-per-line", 0.5, 0.5, 0.87, 10))
     assert layout_gate(scores) == ["layout one-per-line: attribution F1 0.870 < original 0.900 - tolerance 0.02"]
+
+
+def test_transcript_and_qa_labels_are_the_source_of_their_turns(backend: RulesBackend) -> None:
+    text = (
+        "MS. PARK: The bridge will reopen on Monday after the repairs.\n"
+        "MR. LEE: Buses will return to their normal routes by Tuesday. The work cost $2 million.\n"
+        "Q: When do the buses return?\n"
+        "A: The buses return to their routes by Tuesday."
+    )
+    got = [(c.claim, c.source, c.cue) for c in backend.extract(text).claims]
+    assert got == [
+        ("The bridge will reopen on Monday after the repairs", "MS. PARK", None),
+        ("Buses will return to their normal routes by Tuesday", "MR. LEE", None),
+        ("The work cost $2 million", "MR. LEE", None),
+        ("The buses return to their routes by Tuesday", "A", None),
+    ]
+
+
+def test_a_frame_inside_a_turn_keeps_its_own_source_and_one_label_is_no_transcript(backend: RulesBackend) -> None:
+    text = "Dana Ruiz: The mayor said the budget is balanced.\nJo Park: Traffic fell by half during the closure."
+    got = [(c.claim, c.source) for c in backend.extract(text).claims]
+    assert got == [("the budget is balanced", "The mayor"), ("Traffic fell by half during the closure", "Jo Park")]
+    lone = backend.extract("Update: The bridge will reopen on Monday after the repairs.").claims
+    assert [c.source for c in lone] == [None]

@@ -181,6 +181,15 @@ class TextModel:
                 found.append(Speaker(m.span(1), m.end(), e))
         return found if len(found) >= 2 else []
 
+    @cached_property
+    def _speaker_starts(self) -> list[int]:
+        return [t.label[0] for t in self.speakers]
+
+    def speaker_at(self, pos: int) -> Speaker | None:
+        """The transcript turn holding ``pos``, if any."""
+        k = bisect_right(self._speaker_starts, pos) - 1
+        return self.speakers[k] if k >= 0 and pos < self.speakers[k].end else None
+
     # --- the parser's copy ------------------------------------------------------------------
 
     @cached_property

@@ -32,6 +32,7 @@ from claimcheck.grounding import quote_type, trim_span
 from claimcheck.schema import Claim
 from claimcheck.text import TextModel
 from claimcheck.text.boilerplate import dateline_end, is_boilerplate, is_question
+from claimcheck.text.model import Speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -130,6 +131,16 @@ def extract_claims(doc: Doc, model: TextModel) -> list[Claim]:
             continue
         rels = find_relations(doc, sent)
         per_sent[k] = rels
+        turn = d.model.speaker_at(sent.start_char)
+        said = _turn_relation(d, sent, turn) if turn is not None and not rels else None
+        if said is not None:
+            assert said.content is not None
+            start, end = d.chars(*said.content)
+            if end > start:
+                drafts.append(_Draft(start, end, said, frame=set(said.frame)))
+                per_sent[k] = [said]
+            opened = None
+            continue
         if opened is not None and not rels and d.paragraph(sent.start_char) - d.paragraph(doc[opened.anchor].idx) <= 1:
             start, end = d.chars(sent.start, sent.end)
             if end > start:
@@ -148,6 +159,29 @@ def extract_claims(doc: Doc, model: TextModel) -> list[Claim]:
     drafts += _unattributed(d, drafts, skipped, per_sent)
     drafts.sort(key=lambda x: x.start)
     return _finish(d, drafts)
+
+
+def _turn_relation(d: _Document, sent: Span, turn: Speaker) -> Relation | None:
+    """A transcript turn's sentence with no frame of its own is said by the turn's label ("MS. PARK: …").
+
+    The label is the source; the colon is the frame (no cue word). None when
+    the sentence holds nothing past the label.
+    """
+    label = d.tokens_in(*turn.label)
+    colon = d.tokens_in(turn.label[1], turn.label[1] + 1)
+    body = d.tokens_in(max(turn.start, sent.start_char), sent.end_char)
+    if not label or not colon or not body:
+        return None
+    return Relation(
+        anchor=colon.start,
+        cue=(colon.start, colon.start),
+        source=(label.start, label.stop),
+        frame=frozenset([*label, *colon]),
+        region=(sent.start, sent.end),
+        kind="transcript",
+        cue_lemma="",
+        content=(body.start, body.stop),
+    )
 
 
 def _carry_over(
@@ -309,7 +343,7 @@ def _finish(d: _Document, drafts: list[_Draft]) -> list[Claim]:
         fields: dict[str, object] = {}
         if rel is not None:
             fields = sources[id(rel)]
-            if x.relation is not None:
+            if x.relation is not None and rel.cue[1] > rel.cue[0]:
                 cue = doc[slice(*rel.cue)]
                 fields = fields | {
                     "cue": d.text[cue.start_char : cue.end_char],
