@@ -32,29 +32,24 @@ TEXT = "The bridge will close in May, the council said. Repairs could cost about
 GOOD = {"claim": "The bridge will close in May", "source": "the council", "cue": "said"}
 
 
-def run(args: list[str], timeout: float = 900) -> dict[str, Any]:
-    """Run ``claimcheck ARGS``; exit code, first stderr line, wall seconds and peak RSS in MiB."""
+def measure(command: list[str]) -> dict[str, Any]:
+    """Run ``command``; exit code, last stderr line, wall seconds and the process's own peak RSS in MiB."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     started = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "claimcheck", *args],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env=env,
-        cwd=ROOT,
-    )
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT)
     assert proc.stderr is not None
-    err = proc.stderr.read().decode("utf-8", "replace")
+    err = proc.stderr.read().decode("utf-8", "replace").strip()
     _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    line = err.strip().splitlines()[0] if err.strip() else ""
     return {
-        "exit": proc.returncode,
-        "wall_s": round(wall, 2),
+        "exit": os.waitstatus_to_exitcode(status),
+        "wall_s": round(time.perf_counter() - started, 2),
         "peak_rss_mib": round(usage.ru_maxrss / 1024, 1),
-        "stderr": line[:150],
+        "stderr": err.splitlines()[-1][:150] if err else "",
     }
+
+
+def run(args: list[str]) -> dict[str, Any]:
+    return measure([sys.executable, "-m", "claimcheck", *args])
 
 
 def show(name: str, result: dict[str, Any]) -> None:
@@ -100,23 +95,10 @@ def run_good(article: Path) -> dict[str, Any]:
 def run_spacy(path: Path) -> dict[str, Any]:
     """The same text through the installed spaCy pipeline alone: the floor any backend stands on."""
     code = (
-        "import sys, spacy; from claimcheck.backends.rules.model import load_pipeline; "
+        "import sys; from claimcheck.backends.rules.model import load_pipeline; "
         "nlp = load_pipeline(None); nlp.max_length = 10**8; nlp(open(sys.argv[1], encoding='utf-8').read())"
     )
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code, str(path)], env=env, cwd=ROOT, stderr=subprocess.PIPE)
-    assert proc.stderr is not None
-    err = proc.stderr.read().decode()
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - started
-    line = err.strip().splitlines()[-1] if err.strip() else ""
-    return {
-        "exit": os.waitstatus_to_exitcode(status),
-        "wall_s": round(wall, 2),
-        "peak_rss_mib": round(usage.ru_maxrss / 1024, 1),
-        "stderr": line[:150],
-    }
+    return measure([sys.executable, "-c", code, str(path)])
 
 
 if __name__ == "__main__":
