@@ -782,7 +782,7 @@ def _rule_single_source(doc: _Doc) -> Iterator[_Hit]:
     if len(attributed) < 2 or len(set(source_keys(c for _, c in attributed))) != 1:
         return
     i, first = attributed[0]
-    span = _source_span(first) or (first.start or 0, first.end or 0)
+    span = _source_span(first) or first.span
     who = first.source_name or first.source
     yield _Hit(
         *span,

@@ -118,9 +118,10 @@ def shift_claim(claim: Claim, offset: int) -> Claim:
 
 
 def _overlaps(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
-    if None in a or None in b:
+    (a_start, a_end), (b_start, b_end) = a, b
+    if a_start is None or a_end is None or b_start is None or b_end is None:
         return False
-    return a[0] < b[1] and b[0] < a[1]  # type: ignore[operator]
+    return a_start < b_end and b_start < a_end
 
 
 def _same_source(a: Claim, b: Claim) -> bool:

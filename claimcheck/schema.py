@@ -7,7 +7,7 @@ them, so the field names and value sets here are the contract in code.
 from __future__ import annotations
 
 import json
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -17,9 +17,9 @@ SourceType = Literal["person", "government", "organization", "media", "document"
 QuoteType = Literal["direct", "indirect", "mixed"]
 HedgeKind = Literal["uncertainty", "approximation"]
 
-SOURCE_TYPES: tuple[str, ...] = SourceType.__args__  # type: ignore[attr-defined]
-QUOTE_TYPES: tuple[str, ...] = QuoteType.__args__  # type: ignore[attr-defined]
-HEDGE_KINDS: tuple[str, ...] = HedgeKind.__args__  # type: ignore[attr-defined]
+SOURCE_TYPES: tuple[str, ...] = get_args(SourceType)
+QUOTE_TYPES: tuple[str, ...] = get_args(QuoteType)
+HEDGE_KINDS: tuple[str, ...] = get_args(HedgeKind)
 
 __all__ = [
     "HEDGE_KINDS",

@@ -295,7 +295,7 @@ def _claims_table(claims: list[tuple[int, Claim]], names: dict[str, str], keys: 
 
 
 def _section(doc: int, ext: Extraction, findings: Sequence[Finding], verification: Verification | None = None) -> str:
-    placed = sorted(grounded_claims(ext), key=lambda ic: (ic[1].start or 0, -(ic[1].end or 0)))
+    placed = sorted(grounded_claims(ext), key=lambda ic: (ic[1].span[0], -ic[1].span[1]))
     claims = [c for _, c in placed]
     keys = source_keys(claims)
     names = _display_names(claims, keys)

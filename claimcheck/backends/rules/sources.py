@@ -46,7 +46,7 @@ NEAR_MISS_SCORE = 80.0
 Method = Literal["named", "short-form", "pronoun", "title", "near-miss", "unresolved"]
 Gender = Literal["m", "f", "?"]
 
-_PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_PERSON_PRONOUNS: dict[str, Gender] = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _THING_PRONOUNS = frozenset({"it", "its"})
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
@@ -453,11 +453,11 @@ class SourceResolver:
             pool.sort(key=lambda k: -k.start)
             for k in pool:
                 if k.gender in (want, "?"):
-                    return Resolution(k.name, "person", "pronoun"), want  # type: ignore[return-value]
+                    return Resolution(k.name, "person", "pronoun"), want
             for k in _nearest_before(self.people, self._people_starts, span.start_char):
                 if k.gender in (want, "?"):
-                    return Resolution(k.name, "person", "pronoun"), want  # type: ignore[return-value]
-            return Resolution(span.text, "person", "unresolved"), want  # type: ignore[return-value]
+                    return Resolution(k.name, "person", "pronoun"), want
+            return Resolution(span.text, "person", "unresolved"), want
         if word in _THING_PRONOUNS:
             for k in earlier:
                 if k.type in _INSTITUTIONAL:
