@@ -3,7 +3,7 @@
 An entry is served only when it is provably the answer to this text from this
 backend configuration: it is keyed by the backend's :meth:`fingerprint` and
 the text, it stores the text's hash and is checked against it on load, and
-every claim's offsets must still cover its spans in the stored text. Anything else (a corrupt,
+every claim's offsets must still cover its spans in this text. Anything else (a corrupt,
 edited or foreign entry) is a miss. Entries are written to a private
 temporary file in the entry's folder and renamed into place, so a planted
 file or a killed run never redirects or poisons a write.
@@ -112,7 +112,8 @@ class Cache:
             entry.format != CACHE_FORMAT
             or entry.fingerprint != _fingerprint(backend)
             or entry.text_sha256 != text_hash(text)
-            or not all(_spans_hold(c, ext.text) for c in ext.claims)
+            or ext.text != text  # what is served is this input, and every offset holds in it
+            or not all(_spans_hold(c, text) for c in ext.claims)
         ):
             return None
         return ext.model_copy(update={"id": doc_id, "cached": True})

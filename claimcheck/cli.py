@@ -26,7 +26,7 @@ from claimcheck.inputs import read_text_file, refuse_outputs_that_are_inputs
 from claimcheck.plurals import plural
 from claimcheck.redaction import redact
 from claimcheck.schema import Extraction
-from claimcheck.terminal import one_line, safe_text
+from claimcheck.terminal import one_line, printable, safe_text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -329,7 +329,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         findings = [f for v in results for f in v.findings()]
         print(render_html(good, findings, title="claimcheck verify", verifications=results), end="")
     else:
-        print(format_text(results))
+        print(printable(format_text(results)))  # quotes are article text: shown, never obeyed
     _report_failures(bad)
     if bad:
         return EXIT_ERROR

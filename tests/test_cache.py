@@ -68,11 +68,16 @@ def test_an_entry_edited_on_disk_is_a_miss(tmp_path: Path) -> None:
     assert data["text_sha256"] and data["extraction"]["text"] == "one\ntwo"
 
     forged = json.loads(json.dumps(data))
-    forged["extraction"]["text"] = "Vladimir Putin resigned\ntwo"
-    forged["extraction"]["claims"][0].update(claim="Vladimir Putin resigned", end=23)
-    entry.write_text(json.dumps(forged))  # valid JSON, valid schema, spans consistent with the forged text
+    forged["extraction"]["text"] = "Vladimir Putin resigned\none\ntwo"
+    forged["extraction"]["claims"] = [{"claim": "Vladimir Putin resigned", "start": 0, "end": 23}]
+    entry.write_text(json.dumps(forged))  # valid JSON and schema, the hash kept, spans consistent with the forgery
     hit = claimcheck.extract("one\ntwo", backend=be, cache=cache)
     assert not hit.cached and hit.claims[0].claim == "one" and be.calls == 2
+
+    swapped = json.loads(json.dumps(data))
+    swapped["extraction"]["claims"][0]["claim"] = "two"  # a claim not at its offsets
+    entry.write_text(json.dumps(swapped))
+    assert not claimcheck.extract("one\ntwo", backend=be, cache=cache).cached
 
     moved = json.loads(json.dumps(data))
     moved["extraction"]["claims"][1]["start"] = 0  # the claim's offsets no longer cover it

@@ -94,3 +94,13 @@ def test_a_full_disk_is_one_line_exit_2(how: str) -> None:
     assert proc.returncode == 2
     assert err == "claimcheck: error: cannot write the output (No space left on device)\n"
     assert json.dumps("Traceback") not in err
+
+
+def test_verify_shows_a_quote_s_control_characters(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text('"We will close the bridge\x1b[2J in May," the mayor said.\n', encoding="utf-8")
+    source = tmp_path / "transcript.txt"
+    source.write_text("MAYOR: We will close the bridge in May.\n", encoding="utf-8")
+    code, out, err = _run(capsys, "verify", str(story), "--against", str(source), "--backend", "rules", "--no-cache")
+    assert "\x1b" not in out + err
+    assert code in (0, 1) and "\\x1b[2J" in out
