@@ -898,3 +898,8 @@ def format_tally(findings: Iterable[Finding]) -> str:
     counts = count_by_severity(findings)
     many = {"info": "info"}  # a mass noun: "3 info"
     return ", ".join(plural(counts[s], s, many.get(s)) for s in reversed(SEVERITIES) if counts[s]) or "no findings"
+
+
+# The rules from newsroom stylebooks live in their own module and add themselves to RULES; importing it
+# here, last, keeps one registry whichever module is imported first.
+import claimcheck.standards  # noqa: E402, F401

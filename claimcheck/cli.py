@@ -26,6 +26,7 @@ from claimcheck.inputs import read_text_file, refuse_outputs_that_are_inputs
 from claimcheck.plurals import plural
 from claimcheck.redaction import redact
 from claimcheck.schema import Extraction
+from claimcheck.standards import ROLES, format_roles, source_roles
 from claimcheck.terminal import one_line, printable, safe_text
 
 if TYPE_CHECKING:
@@ -260,7 +261,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     findings = [f for _, fs in per_doc for f in fs]
     if args.format == "json":
         out: list[dict[str, object]] = [
-            {"file": ext.id, "findings": [f.model_dump(mode="json") for f in fs]} for ext, fs in per_doc
+            {"file": ext.id, "findings": [f.model_dump(mode="json") for f in fs], **_roles_json(ext)}
+            for ext, fs in per_doc
         ]
         out += [{"file": name, "error": str(exc)} for name, exc in bad]
         print(json.dumps(out, ensure_ascii=False, indent=2))
@@ -272,11 +274,22 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(_check_ci_output(args.format, per_doc, bad, args.fail_on))
     else:
         _print_findings(findings)
+        for ext in good:
+            print(one_line(f"{ext.id}: sources by role: {format_roles(source_roles(ext))}"))
         print(f"{plural(len(good), 'file')} checked: {format_tally(findings)}")
     _report_failures(bad)
     if bad:
         return EXIT_ERROR
     return EXIT_FINDINGS if any(severity_at_least(f.severity, args.fail_on) for f in findings) else EXIT_OK
+
+
+def _roles_json(ext: Extraction) -> dict[str, object]:
+    """``check --format json``: the story's sources with their roles, and how many of each role."""
+    roles = source_roles(ext)
+    return {
+        "sources": [r.model_dump(mode="json") for r in roles],
+        "roles": {k: sum(r.role == k for r in roles) for k in ROLES},
+    }
 
 
 _CI_FORMATS = ("junit", "github", "sarif")
@@ -287,8 +300,10 @@ def _check_ci_output(
     per_doc: Sequence[tuple[Extraction, list[Finding]]],
     bad: Sequence[tuple[str, ClaimcheckError]],
     fail_on: str,
+    rules: dict[str, str] | None = None,
+    suite: str = "claimcheck check",
 ) -> str:
-    """``check --format junit|github|sarif``: the findings as a CI system reads them."""
+    """``check --format junit|github|sarif``: the findings as a CI system reads them (``verify`` too)."""
     from claimcheck import __version__
     from claimcheck.checks import RULES
     from claimcheck.ci.junit import junit_xml
@@ -296,12 +311,12 @@ def _check_ci_output(
     from claimcheck.ci.sarif import sarif_log
 
     if fmt == "junit":
-        return junit_xml("claimcheck check", check_cases([(e.id, fs) for e, fs in per_doc], bad, fail_on)).rstrip()
+        return junit_xml(suite, check_cases([(e.id, fs) for e, fs in per_doc], bad, fail_on)).rstrip()
     if fmt == "github":
         return "\n".join(check_annotations([f for _, fs in per_doc for f in fs], bad))
     log = sarif_log(
         [(e.id, e.text, fs) for e, fs in per_doc],
-        rules={r.id: r.summary for r in RULES.values()},
+        rules=rules if rules is not None else {r.id: r.summary for r in RULES.values()},
         version=__version__,
         failed=[(name, str(exc)) for name, exc in bad],
     )
@@ -323,6 +338,11 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         out: list[dict[str, object]] = [*to_json(results)]
         out += [{"file": name, "error": str(exc)} for name, exc in bad]
         print(json.dumps(out, ensure_ascii=False, indent=2))
+    elif args.format in _CI_FORMATS:
+        from claimcheck.verification.verify import RULE_SUMMARIES
+
+        per_doc = [(ext, v.findings()) for ext, v in zip(good, results, strict=True)]
+        print(_check_ci_output(args.format, per_doc, bad, args.fail_on, RULE_SUMMARIES, "claimcheck verify"))
     elif args.format == "html":
         from claimcheck.view import render_html
 
@@ -628,7 +648,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--against", nargs="+", required=True, metavar="SOURCE", help="source documents: text, Markdown or HTML"
     )
-    p.add_argument("--format", choices=["text", "json", "html"], default="text", help="output format")
+    p.add_argument("--format", choices=["text", "json", "html", *_CI_FORMATS], default="text", help="output format")
     p.add_argument(
         "--fail-on",
         choices=["error", "warning", "never"],

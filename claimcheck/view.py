@@ -25,6 +25,7 @@ from claimcheck.checks import (
 )
 from claimcheck.plurals import plural
 from claimcheck.schema import Claim, Extraction
+from claimcheck.standards import ROLE_LABELS, ROLES, SourceRole, format_roles, roles_by_source
 from claimcheck.verification.verify import QuoteCheck, Verification
 
 __all__ = ["render_html"]
@@ -227,13 +228,22 @@ def _legend_item(swatch: str, key: str, name: str, count: int, kind: str | None)
 
 
 def _legend(
-    doc: int, claims: list[Claim], keys: list[str | None], names: dict[str, str], colour: dict[str, int]
+    doc: int,
+    claims: list[Claim],
+    keys: list[str | None],
+    names: dict[str, str],
+    colour: dict[str, int],
+    roles: dict[str, SourceRole],
 ) -> str:
-    """Each source with its colour, type and claim count; a button that isolates its claims."""
+    """Each source with its colour, type, role and claim count (a button that isolates its claims); the roles."""
     counts = Counter(keys)
     types = {k: c.source_type for c, k in zip(claims, keys, strict=True) if k is not None and c.source_type}
+    kinds = {
+        k: " · ".join(x for x in (types.get(k), ROLE_LABELS[roles[k].role] if k in roles else None) if x)
+        for k in colour
+    }
     items = [
-        _legend_item(f"s{colour[k]}", _src_key(colour, k), names[k], counts[k], types.get(k))
+        _legend_item(f"s{colour[k]}", _src_key(colour, k), names[k], counts[k], kinds[k] or None)
         for k in sorted(colour, key=lambda k: (-counts[k], names[k].lower()))
     ]
     if counts[None]:
@@ -244,9 +254,11 @@ def _legend(
         '<span class="hedge demo">hedge</span> hedge '
         '<span class="fdemo">1</span> finding</p>'
     )
+    by_role = sorted(roles.values(), key=lambda r: (ROLES.index(r.role), -r.claims, r.name.lower()))
+    summary = f'<p class="roles">Sources by role: {html.escape(format_roles(by_role))}</p>'
     return (
         f'<div class="legend" aria-label="Sources"><h3 id="d{doc}-legend">Sources</h3>'
-        f'<ul class="lg-list">{"".join(items) or "<li>No claims</li>"}</ul>{key_marks}</div>'
+        f'<ul class="lg-list">{"".join(items) or "<li>No claims</li>"}</ul>{summary}{key_marks}</div>'
     )
 
 
@@ -317,7 +329,8 @@ def _section(doc: int, ext: Extraction, findings: Sequence[Finding], verificatio
         f'<section class="doc" id="d{doc}" aria-labelledby="d{doc}-title">'
         f'<header><h2 id="d{doc}-title">{html.escape(ext.id)}</h2>'
         f'<p class="meta">{html.escape(" · ".join(meta))}</p></header>'
-        f"{_legend(doc, claims, keys, names, colour)}{_quote_key() if verification is not None else ''}"
+        f"{_legend(doc, claims, keys, names, colour, roles_by_source(ext.text, claims))}"
+        f"{_quote_key() if verification is not None else ''}"
         f'<div class="cols"><article class="text" lang="en">{_nest(ext.text, spans)}</article>'
         f"{_findings_column(doc, findings)}</div>"
         f"{_claims_table(placed, names, keys)}</section>"
@@ -405,6 +418,7 @@ padding:3px 10px 3px 6px;font:inherit;font-size:13px;color:var(--ink);cursor:poi
 .lg .sw{width:14px;height:14px;border-radius:3px;background:var(--bg);border:2px solid var(--fg)}
 .lg.su .sw{background:repeating-linear-gradient(135deg,#e5e7eb 0 3px,#c9ced6 3px 6px);border-color:#4b5563}
 .lg-name{font-weight:600}.lg-meta{color:var(--muted)}
+.roles{font-size:13px;margin:8px 0 0}
 .marks-key{font-size:13px;color:var(--muted);margin:8px 0 0}
 .marks-key .demo{color:var(--ink);margin-left:10px}
 .fdemo{display:inline-block;margin-left:10px;background:var(--warn);color:#fff;border-radius:8px;padding:0 5px;

@@ -132,11 +132,11 @@ def right(q: QuoteCheck, ed: Edit) -> bool:
     return ed.kind != "negation" or any(f.startswith("negation") for f in q.flips)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=10)
     ap.add_argument("--show", action="store_true", help="print each misjudged quote")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     gold = REAL / "gold.jsonl"
     if not gold.exists():
         print(f"skipped: {gold} not found (the real-gold benchmark lives in ../shared)")

@@ -409,7 +409,7 @@ def test_findings_are_ordered_by_offset_then_rule_with_1_based_positions() -> No
     for f in found:
         line = text.splitlines()[f.line - 1]
         assert line[f.column - 1 :].startswith(text[f.start : f.end])
-    assert [f.rule for f in found][:2] == ["unattributed-claim", "anonymous-source"]
+    assert [f.rule for f in found][:3] == ["unattributed-claim", "anonymity-unexplained", "anonymous-source"]
     assert found == check(ext(text, claim(text, "Line one is plain")))
 
 

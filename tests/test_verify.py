@@ -7,7 +7,9 @@ out the ways sources arrive: plain text, CRLF, hard-wrapped, Markdown, HTML.
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -280,3 +282,34 @@ def test_cli_missing_source_is_one_line_exit_2(files: tuple[Path, Path], capsys:
     code, out, err = run(capsys, "verify", str(s), "--against", str(t), str(t.parent / "nope.txt"), "--no-cache")
     assert code == 2 and out == ""
     assert err.strip().splitlines() == [f"claimcheck: error: {t.parent / 'nope.txt'}: no such file — check the path"]
+
+
+@pytest.mark.parametrize("fmt", ["junit", "github", "sarif"])
+def test_cli_ci_formats(fmt: str, files: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    s, t = files
+    code, out, _ = run(capsys, "verify", str(s), "--against", str(t), "--no-cache", "--format", fmt)
+    assert code == 1 and "quote-altered" in out
+    if fmt == "sarif":
+        log = json.loads(out)
+        (result,) = log["runs"][0]["results"]
+        assert result["ruleId"] == "quote-altered"
+    if fmt == "junit":
+        assert "claimcheck verify" in out and "<failure" in out
+
+
+EDITS = Path(__file__).resolve().parents[1] / "evals" / "verify_edits.py"
+
+
+def test_every_edit_of_real_articles_is_found_and_no_verbatim_quote_flagged(capsys: pytest.CaptureFixture[str]) -> None:
+    """evals/verify_edits.py on ../shared's real articles (skipped without them): edits made in memory only."""
+    spec = importlib.util.spec_from_file_location("verify_edits", EDITS)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["verify_edits"] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    if not (module.REAL / "gold.jsonl").exists():
+        pytest.skip("real-gold benchmark not present (set CLAIMCHECK_SHARED)")
+    code = module.main(["--articles", "10"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "untouched quotes flagged: 0/" in out

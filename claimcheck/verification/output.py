@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from claimcheck.terminal import one_line
 from claimcheck.verification.verify import QuoteCheck, Verification
 
 __all__ = ["format_text", "to_json"]
@@ -28,7 +29,7 @@ def format_text(verifications: Sequence[Verification]) -> str:
         for q in v.quotes:
             out.extend(_quote_lines(v.doc_id, q))
         out.append(f"{v.doc_id}: {v.summary()} (against {len(v.sources)} source(s), {v.source_words:,} words)")
-    return "\n".join(out)
+    return "\n".join(one_line(line) for line in out)  # article and source text never steer the terminal
 
 
 def to_json(verifications: Sequence[Verification]) -> list[dict[str, Any]]:

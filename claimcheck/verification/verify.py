@@ -27,6 +27,7 @@ from claimcheck.verification.align import Edit, Passage, SourceIndex, diff_text,
 from claimcheck.verification.sources import Source, load_source, make_source
 
 __all__ = [
+    "RULE_SUMMARIES",
     "STATUSES",
     "DiffOp",
     "Match",
@@ -160,6 +161,13 @@ class Verification(BaseModel):
         return out
 
 
+#: What each verify finding means, for formats that describe their rules (SARIF).
+RULE_SUMMARIES = {
+    "quote-altered": "a quote whose words differ from the source's",
+    "quote-spliced": "a quote joining separate passages without an ellipsis",
+    "quote-not-found": "a quote that is not in any source",
+    "quote-wrong-speaker": "a quote the source has someone else saying",
+}
 _FIXES = {
     "quote-altered": "quote the source's words exactly, or paraphrase without quotation marks",
     "quote-spliced": "mark the join with an ellipsis (…), or quote the passages separately",
