@@ -1,13 +1,14 @@
 """claimcheck: every claim in a news text, with its source and hedging, checked like a standards editor would.
 
 The public API is small: :func:`extract` (and :func:`aextract`,
-:func:`extract_many`), :func:`check`, :func:`verify`, and the typed records they return.
+:func:`extract_many`, :func:`iter_extract`), :func:`check`, :func:`verify`, and the typed records they return.
 """
 
 from claimcheck.api import Cache, aextract, extract, extract_many
 from claimcheck.checks import Finding, check
 from claimcheck.errors import BackendError, ClaimcheckError, ConfigError, InputError
 from claimcheck.schema import Claim, DroppedClaim, Extraction, Hedge, Usage
+from claimcheck.streaming import iter_extract
 from claimcheck.verification import QuoteCheck, Verification, verify
 
 __version__ = "0.1.0"
@@ -31,5 +32,6 @@ __all__ = [
     "check",
     "extract",
     "extract_many",
+    "iter_extract",
     "verify",
 ]

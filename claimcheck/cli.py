@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from claimcheck import __version__
 from claimcheck.api import Cache, extract_many, resolve_backend
+from claimcheck.archive import add_archive_options, add_input_options, read_corpus, run_extract
 from claimcheck.backends import BACKENDS, Backend, default_backend_name
 from claimcheck.checks import Finding, check, format_tally, select_rules, severity_at_least
 from claimcheck.errors import ClaimcheckError, ConfigError, InputError
-from claimcheck.inputs import read_text_file, refuse_outputs_that_are_inputs
+from claimcheck.inputs import refuse_outputs_that_are_inputs
 from claimcheck.plurals import plural
 from claimcheck.redaction import redact
 from claimcheck.schema import Extraction
@@ -120,6 +121,11 @@ def _add_backend_options(p: argparse.ArgumentParser) -> None:
 
 def _backend_from_args(args: argparse.Namespace) -> Backend:
     """Build the backend the flags ask for, refusing flags that do not apply to it."""
+    return resolve_backend(*_backend_spec(args))
+
+
+def _backend_spec(args: argparse.Namespace) -> tuple[str, dict[str, Any]]:
+    """The backend's name and options from the flags, refusing flags that do not apply to it."""
     llm_opts = {
         "model": args.model,
         "base_url": args.base_url,
@@ -141,7 +147,7 @@ def _backend_from_args(args: argparse.Namespace) -> Backend:
             raise ConfigError("--workers applies to the rules backend", fix="use --concurrency for the llm backend")
         opts = {k: v for k, v in llm_opts.items() if v is not None}
         opts["concurrency"] = args.concurrency
-    return resolve_backend(name, opts)
+    return name, opts
 
 
 def _warn(message: str) -> None:
@@ -154,23 +160,9 @@ def _cache_from_args(args: argparse.Namespace) -> Cache | None:
     return Cache(args.cache_dir, on_warning=lambda m: _warn(f"{m} — pass a writable --cache-dir, or --no-cache"))
 
 
-def _read_documents(paths: Sequence[str]) -> tuple[list[tuple[str, str]], list[tuple[str, ClaimcheckError]]]:
-    """Read every path; bad files are reported, good ones kept."""
-    docs: list[tuple[str, str]] = []
-    bad: list[tuple[str, ClaimcheckError]] = []
-    for path in paths:
-        try:
-            docs.append((path, read_text_file(path)))
-        except ClaimcheckError as exc:
-            bad.append((path, exc))
-    return docs, bad
-
-
-def _run_documents(
-    args: argparse.Namespace, paths: Sequence[str]
-) -> tuple[list[Extraction], list[tuple[str, ClaimcheckError]]]:
-    """Read and extract ``paths`` with the flags' backend; failures are collected, never fatal."""
-    docs, bad = _read_documents(paths)
+def _run_documents(args: argparse.Namespace) -> tuple[list[Extraction], list[tuple[str, ClaimcheckError]]]:
+    """Read and extract the inputs with the flags' backend; failures are collected, never fatal."""
+    docs, bad = read_corpus(args)
     if not docs:
         return [], bad
     backend = _backend_from_args(args)
@@ -223,20 +215,20 @@ def _print_table(extractions: list[Extraction]) -> None:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    good, bad = _run_documents(args, args.files)
-    if args.format == "jsonl":
-        for ext in good:
-            print(ext.to_jsonl())
-    elif args.format == "json":
-        print(json.dumps([e.model_dump(mode="json") for e in good], ensure_ascii=False, indent=2))
-    elif args.format == "html":
-        from claimcheck.view import render_html
+    def show(good: list[Extraction]) -> None:
+        if args.format == "jsonl":
+            for ext in good:
+                print(ext.to_jsonl())
+        elif args.format == "json":
+            print(json.dumps([e.model_dump(mode="json") for e in good], ensure_ascii=False, indent=2))
+        elif args.format == "html":
+            from claimcheck.view import render_html
 
-        print(render_html(good))
-    else:
-        _print_table(good)
-    _report_failures(bad)
-    return EXIT_ERROR if bad else EXIT_OK
+            print(render_html(good))
+        else:
+            _print_table(good)
+
+    return run_extract(args, _backend_spec(args), _cache_from_args(args), show, _report_failures)
 
 
 # --- check ----------------------------------------------------------------------------------
@@ -256,7 +248,7 @@ def _rule_list(arg: str | None) -> list[str]:
 def _cmd_check(args: argparse.Namespace) -> int:
     # Validated before any document is read or extracted.
     rules = select_rules(_rule_list(args.select) or None, _rule_list(args.ignore))
-    good, bad = _run_documents(args, args.files)
+    good, bad = _run_documents(args)
     per_doc = [(ext, _with_severities(check(ext, rules=rules), args.severity)) for ext in good]
     findings = [f for _, fs in per_doc for f in fs]
     if args.format == "json":
@@ -332,7 +324,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
     # Every source must load before any story is extracted: a missing one would make quotes look invented.
     sources = Sources([load_source(path) for path in args.against])
-    good, bad = _run_documents(args, args.files)
+    good, bad = _run_documents(args)
     results = [verify(ext, sources) for ext in good]
     if args.format == "json":
         out: list[dict[str, object]] = [*to_json(results)]
@@ -625,14 +617,17 @@ def _build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("extract", help="list the claims in articles")
-    p.add_argument("files", nargs="+", metavar="FILE", help="article text files (UTF-8), or - for standard input")
+    p.add_argument("files", nargs="+", metavar="FILE", help="articles (text, HTML), folders, corpora, or - for stdin")
     p.add_argument("--format", choices=["table", "json", "jsonl", "html"], default="table", help="output format")
+    add_input_options(p)
+    add_archive_options(p)
     _add_backend_options(p)
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("check", help="editorial findings for articles, like a linter")
-    p.add_argument("files", nargs="+", metavar="FILE", help="article text files (UTF-8), or - for standard input")
+    p.add_argument("files", nargs="+", metavar="FILE", help="articles (text, HTML), folders, corpora, or - for stdin")
     p.add_argument("--format", choices=["text", "json", "html", *_CI_FORMATS], default="text", help="output format")
+    add_input_options(p)
     p.add_argument(
         "--fail-on",
         choices=["error", "warning", "info", "never"],

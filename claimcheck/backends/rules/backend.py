@@ -10,13 +10,15 @@ the rules itself would be the bottleneck.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import multiprocessing
 import os
+import signal
 import sys
 import threading
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
@@ -72,6 +74,12 @@ def _init_worker(spacy_model: str | None) -> None:
     for var in WORKER_THREAD_VARS:
         os.environ[var] = "1"
     load_pipeline(spacy_model)
+
+
+def _init_stream_worker(spacy_model: str | None) -> None:
+    """A streaming worker also leaves Ctrl-C to its parent, which stops the run and reports what is done."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init_worker(spacy_model)
 
 
 def _mp_context() -> BaseContext:
@@ -186,6 +194,35 @@ class RulesBackend:
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
         return out
+
+    @contextlib.contextmanager
+    def batch_pool(self) -> Iterator[Callable[[list[tuple[str, str]]], Future[list[Result]]]]:
+        """``submit(batch) -> Future`` of the batch's results, for callers that stream an archive.
+
+        With ``workers`` > 1 the batches run in a process pool that lives as long
+        as the ``with`` block (workers load the pipeline once); with one worker
+        each batch runs at once in this process.
+        """
+        _ = self.nlp  # load (or fail with its ConfigError) before any worker starts
+        if self.workers == 1:
+
+            def inline(batch: list[tuple[str, str]]) -> Future[list[Result]]:
+                done: Future[list[Result]] = Future()
+                done.set_result(self._extract_batch(batch))
+                return done
+
+            yield inline
+            return
+        pool = ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=_mp_context(),
+            initializer=_init_stream_worker,
+            initargs=(self.spacy_model,),
+        )
+        try:
+            yield lambda batch: pool.submit(self._extract_batch, batch)
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
 
     def _extract_batch(self, docs: list[tuple[str, str]]) -> list[Result]:
         """Parse a batch with ``nlp.pipe`` and run the rules on each document (in a worker, or in-process).
