@@ -113,6 +113,8 @@ def _add_backend_options(p: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--chunk-chars", type=_POSITIVE_INT, help="longer texts are split into chunks of this size (default 12000)"
     )
+    g.add_argument("--rpm", type=_number(float, 1e-3, "a positive number"), help="LLM requests a minute, at most")
+    g.add_argument("--tpm", type=_number(float, 1, "a positive number"), help="LLM tokens a minute, at most")
     g.add_argument("--workers", type=_POSITIVE_INT, help="processes for the rules backend (default 1)")
     g.add_argument("--concurrency", type=_POSITIVE_INT, default=4, help="documents in flight at once (default 4)")
     g.add_argument("--cache-dir", help="where cached extractions live (default ~/.cache/claimcheck)")
@@ -134,6 +136,8 @@ def _backend_spec(args: argparse.Namespace) -> tuple[str, dict[str, Any]]:
         "max_tokens": args.max_tokens,
         "max_reasks": args.max_reasks,
         "chunk_chars": args.chunk_chars,
+        "rpm": args.rpm,
+        "tpm": args.tpm,
     }
     rules_opts = {"workers": args.workers}
     name = args.backend or default_backend_name({k: v for k, v in llm_opts.items() if v is not None})

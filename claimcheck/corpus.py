@@ -28,7 +28,7 @@ __all__ = [
     "Corpus",
     "Item",
     "Unique",
-    "html_main_text",
+    "html_article_text",
     "need_pyarrow",
 ]
 
@@ -54,7 +54,7 @@ def need_pyarrow(what: str) -> Any:
     return pq
 
 
-def html_main_text(data: bytes, name: str) -> str:
+def html_article_text(data: bytes, name: str) -> str:
     """The article's main text as trafilatura finds it (boilerplate, menus, comments and tables left out).
 
     trafilatura detects the page's encoding itself; a page with no main text is
@@ -157,7 +157,7 @@ class Corpus:
                 yield from self._parquet(name)
             elif suffix in HTML_SUFFIXES:
                 data = _read_capped(Path(name), name)
-                yield name, html_main_text(data, name)
+                yield name, html_article_text(data, name)
             else:
                 yield name, read_text_file(name)
         except ClaimcheckError as exc:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from news_corpus import story, write_corpus
 
 import claimcheck
 from claimcheck.cli import main
@@ -21,21 +22,6 @@ from claimcheck.schema import Claim, Extraction
 from claimcheck.sinks import TABLE_COLUMNS, done_ids
 
 ROOT = Path(__file__).resolve().parents[1]
-TOWNS = "Ashford Bexley Carlow Dunmore Elgin Fenwick Galway Hexham Ilford Jarrow".split()
-
-
-def story(k: int) -> str:
-    town = TOWNS[k % len(TOWNS)]
-    return (
-        f"Officials in {town} said the road would reopen on Monday after {k + 2} weeks of repairs.\n\n"
-        f'"We expect about {k + 10} buses a day," the council\'s transport chief told reporters.\n'
-    )
-
-
-def write_corpus(path: Path, n: int, bad: tuple[int, ...] = ()) -> None:
-    with path.open("w", encoding="utf-8") as fh:
-        for k in range(n):
-            fh.write(json.dumps({"id": f"doc-{k:04d}", "text": "" if k in bad else story(k)}) + "\n")
 
 
 def lines(path: Path) -> list[str]:
@@ -65,7 +51,11 @@ def test_out_streams_spec_lines_errors_and_a_table(
     assert sorted(r["id"] for r in records) == [f"doc-{k:04d}" for k in range(12) if k != 3]
     assert all("cached" not in r for r in records)
     [error] = [json.loads(line) for line in lines(tmp_path / "out.errors.jsonl")]
-    assert error == {"id": "doc-0003", "error": "doc-0003: the text is empty", "fix": "drop the record or fill its text"}
+    assert error == {
+        "id": "doc-0003",
+        "error": "doc-0003: the text is empty",
+        "fix": "drop the record or fill its text",
+    }
     # The same documents printed in memory give the same records.
     assert run(str(corpus), "--format", "jsonl") == 2
     printed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
@@ -92,7 +82,9 @@ def test_out_is_never_overwritten_by_accident(tmp_path: Path, corpus: Path, caps
     out = tmp_path / "out.jsonl"
     out.write_text('{"id": "x", "text": "t", "claims": []}\n')
     assert run(str(corpus), "--out", str(out)) == 2
-    assert "already holds results" in capsys.readouterr().err and lines(out) == ['{"id": "x", "text": "t", "claims": []}']
+    assert "already holds results" in capsys.readouterr().err and lines(out) == [
+        '{"id": "x", "text": "t", "claims": []}'
+    ]
     assert run(str(corpus), "--resume") == 2
     assert "--resume needs --out" in capsys.readouterr().err
     assert run(str(corpus), "--out", str(corpus)) == 2
@@ -116,7 +108,9 @@ def test_resume_after_a_torn_line_equals_one_shot(tmp_path: Path, corpus: Path) 
     assert a == b and a
 
 
-def test_resume_with_nothing_left_does_nothing(tmp_path: Path, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_resume_with_nothing_left_does_nothing(
+    tmp_path: Path, corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "out.jsonl"
     run(str(corpus), "--out", str(out))
     before = out.read_bytes()

@@ -17,7 +17,8 @@ STORY = 'The mayor said the bridge would reopen in May. "We are on schedule," sh
 OTHER = "Police said two men were arrested on Friday.\n"
 
 ARTICLE_HTML = """<!doctype html><html><head><title>Bridge news</title></head><body>
-<nav><ul><li><a href="/">Home</a></li><li><a href="/sport">Sport</a></li><li><a href="/weather">Weather</a></li></ul></nav>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/sport">Sport</a></li>
+<li><a href="/weather">Weather</a></li></ul></nav>
 <article><h1>Bridge to reopen</h1>
 <p>The mayor said the bridge would reopen in May after two years of repairs to its steel deck and cables.</p>
 <p>"We are on schedule and on budget," she told reporters at the city hall on Tuesday morning, adding that

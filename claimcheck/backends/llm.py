@@ -55,6 +55,7 @@ from claimcheck.errors import BackendError, ClaimcheckError, ConfigError
 from claimcheck.inputs import check_text
 from claimcheck.prompts import Prompts, load_prompts, short_hash
 from claimcheck.redaction import install_log_filter, redact, register_secret
+from claimcheck.ratelimit import Actual, shared_limiter
 from claimcheck.schema import Claim, DroppedClaim, Extraction, Usage
 
 __all__ = ["DEFAULT_MODE", "DEFAULT_OPENAI_MODEL", "MODES", "LLMBackend", "default_mode"]
@@ -263,6 +264,8 @@ class LLMBackend:
         max_tokens: int = 4096,
         retry_backoff: float = 1.0,
         retry_max_wait: float = 30.0,
+        rpm: float | None = None,
+        tpm: float | None = None,
     ) -> None:
         self.base_url = (base_url or _env("CLAIMCHECK_BASE_URL", "OPENAI_BASE_URL") or OPENAI_URL).rstrip("/")
         #: The endpoint as shown in messages and keyed in the cache: never its credentials.
@@ -310,6 +313,8 @@ class LLMBackend:
             ("max_tokens", max_tokens, max_tokens >= 16, ">= 16"),
             ("retry_backoff", retry_backoff, retry_backoff >= 0, ">= 0 seconds"),
             ("retry_max_wait", retry_max_wait, retry_max_wait >= 0, ">= 0 seconds"),
+            ("rpm", rpm, rpm is None or rpm > 0, "> 0 requests a minute"),
+            ("tpm", tpm, tpm is None or tpm > 0, "> 0 tokens a minute"),
         ]
         for option, value, ok, rule in rules:
             if not ok:
@@ -324,6 +329,8 @@ class LLMBackend:
         self.max_tokens = max_tokens
         self.retry_backoff = retry_backoff
         self.retry_max_wait = retry_max_wait
+        self.rpm, self.tpm = rpm, tpm
+        self._rate = shared_limiter(self.base_url, rpm, tpm)  # every request of this process to this endpoint
         self.prompts: Prompts = load_prompts()
         self._response_model: type[ArticleClaims] = response_model(self.prompts.tool_description)
         schema = json.dumps(self._response_model.model_json_schema(), sort_keys=True)
@@ -410,11 +417,20 @@ class LLMBackend:
     def _policy(self) -> _RetryPolicy:
         return _RetryPolicy(self.max_retries, self.max_reasks, self.retry_backoff, self.retry_max_wait)
 
+    def _paced(self, chunk: str, policy: _RetryPolicy, replies: _Replies) -> tuple[int, Actual]:
+        """The request's token estimate (prompt at ~4 characters a token, plus the completion limit) and its cost."""
+        prompt_chars = len(chunk) + sum(len(m["content"]) for m in self.prompts.messages())
+        return prompt_chars // 4 + self.max_tokens, lambda: (
+            replies.usage.total_tokens,
+            len(replies.completions) + policy.transport_retries,
+        )
+
     def _extract_chunk(self, chunk: str) -> _ChunkResult:
         policy, replies = self._policy(), _Replies()
-        with self._slots:
+        client = self._sync_client()  # built before the rate limiter's clock starts on this request
+        with self._slots, self._rate.request(*self._paced(chunk, policy, replies)):
             try:
-                reply = self._sync_client().create(
+                reply = client.create(
                     max_retries=Retrying(**policy.tenacity()), **self._request(chunk, replies)
                 )
             except Exception as exc:
@@ -424,7 +440,7 @@ class LLMBackend:
     async def _aextract_chunk(self, chunk: str) -> _ChunkResult:
         policy, replies = self._policy(), _Replies()
         client, slots = self._async_client()
-        async with slots:
+        async with slots, self._rate.arequest(*self._paced(chunk, policy, replies)):
             try:
                 reply = await client.create(
                     max_retries=AsyncRetrying(**policy.tenacity()), **self._request(chunk, replies)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import hashlib
 import io
 import json
 import os
@@ -54,12 +55,21 @@ _PART = re.compile(r"^part-(\d{5,})\.jsonl$")
 
 
 class BackendPlugin(WorkerPlugin):
-    """Builds the backend once per worker process (and again on a worker that replaces a dead one)."""
+    """Builds the backend once per worker process (and again on a worker that replaces a dead one).
+
+    Its name carries the backend's name and options, and it is idempotent, so
+    a second run with the same backend on a long-lived cluster reuses the
+    loaded pipeline while a run with other options gets its own.
+    """
+
+    idempotent = True
 
     def __init__(self, backend: str, options: dict[str, Any]) -> None:
         self.backend_name = backend
         self.options = dict(options)
         self.backend: Backend | None = None
+        digest = hashlib.sha256(json.dumps([backend, self.options], sort_keys=True, default=str).encode()).hexdigest()
+        self.name = f"{PLUGIN_NAME}-{digest[:12]}"
 
     def build(self) -> Backend:
         backend = get_backend(self.backend_name, **self.options)
@@ -70,8 +80,8 @@ class BackendPlugin(WorkerPlugin):
         self.backend = self.build()
 
 
-def _worker_backend() -> Backend:
-    plugin = get_worker().plugins.get(PLUGIN_NAME)
+def _worker_backend(plugin_name: str) -> Backend:
+    plugin = get_worker().plugins.get(plugin_name)
     if not isinstance(plugin, BackendPlugin):
         raise ConfigError("this Dask worker has no claimcheck backend", fix="run through claimcheck's dask engine")
     if plugin.backend is None:
@@ -99,6 +109,7 @@ def _table_bytes(rows: list[dict[str, object]], kind: str) -> bytes:
 
 
 def extract_partition(
+    plugin_name: str,
     number: int,
     docs: list[tuple[str, str]],
     failed: list[dict[str, Any]],
@@ -106,7 +117,7 @@ def extract_partition(
     table_dir: str | None = None,
 ) -> dict[str, int]:
     """Runs on a worker: extract one partition and write its part files; returns only its counts."""
-    results = _worker_backend().extract_many(docs) if docs else []
+    results = _worker_backend(plugin_name).extract_many(docs) if docs else []
     stats = RunStats()
     lines: list[str] = []
     errors = list(failed)
@@ -235,7 +246,8 @@ def run_on_dask(
     unique = Unique(docs, done)
     stats = RunStats()
     with _connect(client, scheduler, n_workers) as c:
-        c.register_plugin(BackendPlugin(backend, options or {}), name=PLUGIN_NAME)
+        plugin = BackendPlugin(backend, options or {})
+        c.register_plugin(plugin, name=plugin.name)
         window = 2 * max(1, sum(c.nthreads().values()))
         running = as_completed()
         tag = uuid.uuid4().hex[:8]
@@ -257,6 +269,7 @@ def run_on_dask(
         for part_docs, failed in _partitions(unique, partition_size):
             future = c.submit(
                 extract_partition,
+                plugin.name,
                 number,
                 part_docs,
                 failed,
