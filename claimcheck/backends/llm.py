@@ -54,8 +54,8 @@ from claimcheck.chunking import merge_claims, shift_claim, split_text
 from claimcheck.errors import BackendError, ClaimcheckError, ConfigError
 from claimcheck.inputs import check_text
 from claimcheck.prompts import Prompts, load_prompts, short_hash
-from claimcheck.redaction import install_log_filter, redact, register_secret
 from claimcheck.ratelimit import Actual, shared_limiter
+from claimcheck.redaction import install_log_filter, redact, register_secret
 from claimcheck.schema import Claim, DroppedClaim, Extraction, Usage
 
 __all__ = ["DEFAULT_MODE", "DEFAULT_OPENAI_MODEL", "MODES", "LLMBackend", "default_mode"]
@@ -430,9 +430,7 @@ class LLMBackend:
         client = self._sync_client()  # built before the rate limiter's clock starts on this request
         with self._slots, self._rate.request(*self._paced(chunk, policy, replies)):
             try:
-                reply = client.create(
-                    max_retries=Retrying(**policy.tenacity()), **self._request(chunk, replies)
-                )
+                reply = client.create(max_retries=Retrying(**policy.tenacity()), **self._request(chunk, replies))
             except Exception as exc:
                 return self._after_failure(exc, chunk, policy, replies)
         return _ChunkResult(reply.grounded, [], replies.usage, policy.transport_retries, policy.reasks)
