@@ -19,7 +19,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from claimcheck.api import Cache, resolve_backend
+from claimcheck.api import Cache
+from claimcheck.backends import Backend
 from claimcheck.corpus import ARCHIVES_EXTRA, Corpus, Item, Unique
 from claimcheck.errors import ClaimcheckError, ConfigError
 from claimcheck.inputs import refuse_outputs_that_are_inputs
@@ -172,8 +173,19 @@ def _interrupted(stats: RunStats, out: Path | None) -> int:
     return EXIT_INTERRUPTED
 
 
-def run_extract(args: argparse.Namespace, spec: BackendSpec, cache: Cache | None, show: Show, report: Report) -> int:
-    """The ``extract`` command: returns 0, 2 when any document failed, 130 when interrupted."""
+def run_extract(
+    args: argparse.Namespace,
+    spec: BackendSpec,
+    make_backend: Callable[[], Backend],
+    cache: Cache | None,
+    show: Show,
+    report: Report,
+) -> int:
+    """The ``extract`` command: returns 0, 2 when any document failed, 130 when interrupted.
+
+    ``spec`` (the backend's name and options) is what Dask workers build their
+    backend from; ``make_backend`` builds it here.
+    """
     if args.resume and not args.out:
         raise ConfigError("--resume needs --out", fix="pass the --out file of the run to finish")
     if (args.errors or args.table) and not args.out:
@@ -182,7 +194,7 @@ def run_extract(args: argparse.Namespace, spec: BackendSpec, cache: Cache | None
         return _run_dask(args, spec)
     if args.scheduler:
         raise ConfigError("--scheduler goes with --engine dask", fix="add --engine dask")
-    backend = resolve_backend(*spec)
+    backend = make_backend()
     corpus = corpus_from_args(args)
     outputs = _Outputs(args, corpus) if args.out else None
     stats = RunStats()

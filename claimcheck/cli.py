@@ -232,7 +232,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         else:
             _print_table(good)
 
-    return run_extract(args, _backend_spec(args), _cache_from_args(args), show, _report_failures)
+    spec = _backend_spec(args)
+    return run_extract(args, spec, lambda: _backend_from_args(args), _cache_from_args(args), show, _report_failures)
 
 
 # --- check ----------------------------------------------------------------------------------

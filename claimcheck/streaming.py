@@ -39,13 +39,8 @@ def _items(docs: Iterable[Any]) -> Iterator[tuple[int, str, str | ClaimcheckErro
 
 
 def _run_each(backend: Backend, batch: list[tuple[str, str]]) -> list[Result]:
-    out: list[Result] = []
-    for doc_id, text in batch:
-        try:
-            out.append(backend.extract(text, doc_id=doc_id))
-        except ClaimcheckError as exc:
-            out.append(exc)
-    return out
+    """One thread's batch through the backend's own ``extract_many`` (errors in place, never raised)."""
+    return list(backend.extract_many(batch, concurrency=1))
 
 
 @contextlib.contextmanager
@@ -61,7 +56,8 @@ def _engine(backend: Backend, concurrency: int) -> Iterator[tuple[Submit, int, i
         workers = int(getattr(backend, "workers", 1))
         size = int(getattr(backend, "batch_size", 32))
         with pool() as submit:
-            yield submit, size if workers == 1 else min(size, 16), 2 * workers
+            # one worker runs each batch at once, in this process: nothing to keep in flight
+            yield submit, size if workers == 1 else min(size, 16), 1 if workers == 1 else 2 * workers
         return
     threads = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="claimcheck")
     try:
@@ -111,7 +107,7 @@ def iter_indexed(
         """Wait for batches until fewer than ``limit`` are in flight (and, ordered, few enough are held)."""
         while pending and (len(pending) >= limit or len(held) > _HELD_PER_SLOT * max(1, size * slots)):
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in done:
+            for fut in [f for f in pending if f in done]:  # in submission order
                 for item in finish(fut):
                     yield from emit(*item)
 

@@ -192,3 +192,38 @@ def test_iter_extract_passes_errors_through_and_can_keep_order() -> None:
     assert isinstance(got[1][1], InputError) and isinstance(got[3][1], ClaimcheckError)
     with pytest.raises(ClaimcheckError, match="concurrency"):
         next(claimcheck.iter_extract(docs, backend="rules", concurrency=0))
+
+
+def _run_on_a_terminal(tmp_path: Path, *extra: str) -> str:
+    """Run the CLI over a small corpus with stderr on a pseudo-terminal; what the terminal showed."""
+    import pty
+
+    corpus = tmp_path / "c.jsonl"
+    write_corpus(corpus, 40)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "120", "TERM": "xterm"}
+    argv = [sys.executable, "-m", "claimcheck.cli", "extract", str(corpus), "--out", str(tmp_path / "o.jsonl")]
+    argv += ["--no-cache", *extra]
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    assert proc.wait(timeout=120) == 0
+    return seen.decode(errors="replace")
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    shown = _run_on_a_terminal(tmp_path)
+    assert "docs" in shown and "words/s" in shown and "ETA" in shown and "/40" in shown
+    assert "40 documents," in shown  # and the closing summary (a pipe gets only that: see above)
+    (tmp_path / "q").mkdir()
+    quiet = _run_on_a_terminal(tmp_path / "q", "--quiet")
+    assert quiet == ""
