@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.errors import ClaimcheckError, ConfigError, InputError
-from claimcheck.inputs import MAX_BYTES, MAX_CHARS, decode_utf8, read_text_file
+from claimcheck.inputs import MAX_BYTES, MAX_CHARS, decode_utf8, read_capped, read_text_file
 
 __all__ = [
     "ARCHIVES_EXTRA",
@@ -75,17 +75,6 @@ def html_article_text(data: bytes, name: str) -> str:
     if not text or not text.strip():
         raise InputError(f"{name}: no article text found in the HTML", fix="check that the page holds an article")
     return text
-
-
-def _read_capped(path: Path, name: str) -> bytes:
-    try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror})", fix="check the file's permissions") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{name}: the file is over the limit of {MAX_BYTES:,} bytes", fix="split it into articles")
-    return data
 
 
 @dataclass(frozen=True)
@@ -156,8 +145,7 @@ class Corpus:
             elif suffix == ".parquet":
                 yield from self._parquet(name)
             elif suffix in HTML_SUFFIXES:
-                data = _read_capped(Path(name), name)
-                yield name, html_article_text(data, name)
+                yield name, html_article_text(read_capped(name, what="HTML page"), name)
             else:
                 yield name, read_text_file(name)
         except ClaimcheckError as exc:
