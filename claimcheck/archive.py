@@ -24,6 +24,7 @@ from claimcheck.backends import Backend
 from claimcheck.corpus import ARCHIVES_EXTRA, Corpus, Item, Unique
 from claimcheck.errors import ClaimcheckError, ConfigError
 from claimcheck.inputs import refuse_outputs_that_are_inputs
+from claimcheck.plurals import plural
 from claimcheck.progress import BatchProgress, RunStats
 from claimcheck.schema import Extraction
 from claimcheck.sinks import (
@@ -161,15 +162,16 @@ BackendSpec = tuple[str, dict[str, Any]]
 
 def _closing(args: argparse.Namespace, stats: RunStats, errors_in: Path | None) -> None:
     if errors_in is not None and stats.errors:
-        print(f"claimcheck: {stats.errors:,} documents failed: see {errors_in}", file=sys.stderr)
+        print(f"claimcheck: {plural(stats.errors, 'document')} failed: see {errors_in}", file=sys.stderr)
     if not args.quiet and (errors_in is not None or sys.stderr.isatty()):
         print(f"claimcheck: {stats.summary(errors_in=str(errors_in) if errors_in else None)}", file=sys.stderr)
 
 
 def _interrupted(stats: RunStats, out: Path | None) -> int:
-    failed = f", {stats.errors:,} of them failed" if stats.errors else ""
+    failed = f", {stats.errors} of them failed" if stats.errors else ""
     where = f"in {out}; run again with --resume to do the rest" if out else "their results are cached"
-    print(f"claimcheck: interrupted: {stats.documents:,} documents finished{failed} ({where})", file=sys.stderr)
+    done = plural(stats.documents, "document")
+    print(f"claimcheck: interrupted: {done} finished{failed} ({where})", file=sys.stderr)
     return EXIT_INTERRUPTED
 
 

@@ -12,6 +12,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from claimcheck.errors import ClaimcheckError
+from claimcheck.plurals import plural
 from claimcheck.schema import Extraction, Usage
 
 if TYPE_CHECKING:
@@ -19,10 +20,6 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 __all__ = ["BatchProgress", "RunStats"]
-
-
-def _plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else many or word + 's'}"
 
 
 @dataclass
@@ -89,9 +86,9 @@ class RunStats:
     def summary(self, *, errors_in: str | None = None) -> str:
         """``1,000 documents, 4,321 claims, 2 errors in 12.3 s (81 docs/s, 40,120 words/s)`` and the LLM's counts."""
         wall = max(self.wall, 1e-9)
-        errs = _plural(self.errors, "error") + (f" (in {errors_in})" if errors_in and self.errors else "")
+        errs = plural(self.errors, "error") + (f" (in {errors_in})" if errors_in and self.errors else "")
         line = (
-            f"{_plural(self.documents, 'document')}, {_plural(self.claims, 'claim')}, {errs} in {self.wall:.1f} s"
+            f"{plural(self.documents, 'document')}, {plural(self.claims, 'claim')}, {errs} in {self.wall:.1f} s"
             f" ({self.documents / wall:,.1f} docs/s, {self.words / wall:,.0f} words/s)"
         )
         extras = []
@@ -103,8 +100,8 @@ class RunStats:
             u = self.usage
             extras.append(
                 f"LLM: {u.total_tokens:,} tokens ({u.prompt_tokens:,} prompt, {u.completion_tokens:,} completion),"
-                f" {_plural(self.reasks, 're-ask')},"
-                f" {_plural(self.transport_retries, 'transport retry', 'transport retries')}"
+                f" {plural(self.reasks, 're-ask')},"
+                f" {plural(self.transport_retries, 'transport retry', 'transport retries')}"
             )
         return "; ".join([line, *extras])
 
