@@ -31,6 +31,11 @@ def cluster() -> Iterator[distributed.LocalCluster]:
         n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
     ) as c:
         yield c
+    # distributed keeps a process-wide offload thread alive after every client has gone; the rules backend
+    # forks its workers only from a single-threaded process, and later tests rely on forked workers.
+    offload = getattr(distributed.utils, "_offload_executor", None)
+    if offload is not None:
+        offload.shutdown(wait=True)
 
 
 @pytest.fixture(scope="module")
