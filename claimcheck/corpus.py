@@ -48,7 +48,7 @@ _PARQUET_BATCH = 256
 def need_pyarrow(what: str) -> Any:
     """``pyarrow.parquet``, or a :class:`ConfigError` saying how to install it."""
     try:
-        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+        import pyarrow.parquet as pq
     except ImportError:
         raise ConfigError(f"{what} needs pyarrow, which is not installed", fix=ARCHIVES_EXTRA) from None
     return pq

@@ -202,7 +202,7 @@ def claim_rows(ext: Extraction) -> list[dict[str, object]]:
 
 
 def parquet_schema() -> Any:
-    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow as pa
 
     types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "json": pa.string()}
     return pa.schema([(name, types[kind]) for name, kind in TABLE_COLUMNS])

@@ -95,8 +95,8 @@ def part_name(number: int) -> str:
 
 def _table_bytes(rows: list[dict[str, object]], kind: str) -> bytes:
     if kind == ".parquet":
-        import pyarrow as pa  # type: ignore[import-untyped]
-        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+        import pyarrow as pa
+        import pyarrow.parquet as pq
 
         sink = pa.BufferOutputStream()
         pq.write_table(pa.Table.from_pylist(rows, schema=parquet_schema()), sink)
