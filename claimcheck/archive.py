@@ -66,7 +66,7 @@ def add_archive_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--resume", action="store_true", help="skip the documents already in --out, append the rest")
     g.add_argument("--quiet", action="store_true", help="no progress bar and no closing summary")
     g.add_argument("--engine", choices=["local", "dask"], default="local", help="where to run (default local)")
-    g.add_argument("--scheduler", help="a Dask scheduler address, e.g. tcp://scheduler.example.org:8786 (default: a local cluster)")
+    g.add_argument("--scheduler", help="a Dask scheduler address, e.g. tcp://HOST:8786 (default: a local cluster)")
     g.add_argument("--partition-size", type=int, default=200, help="documents per Dask partition (default 200)")
 
 
