@@ -43,6 +43,7 @@ __all__ = [
     "add_archive_options",
     "add_input_options",
     "corpus_from_args",
+    "read_corpus",
     "run_extract",
 ]
 
@@ -161,9 +162,10 @@ BackendSpec = tuple[str, dict[str, Any]]
 
 
 def _closing(args: argparse.Namespace, stats: RunStats, errors_in: Path | None) -> None:
+    """Where the failures are, then the summary (always with --out; otherwise on a terminal only)."""
     if errors_in is not None and stats.errors:
         print(f"claimcheck: {plural(stats.errors, 'document')} failed: see {errors_in}", file=sys.stderr)
-    if not args.quiet and (errors_in is not None or sys.stderr.isatty()):
+    if not args.quiet and (args.out or sys.stderr.isatty()):
         print(f"claimcheck: {stats.summary(errors_in=str(errors_in) if errors_in else None)}", file=sys.stderr)
 
 
@@ -283,5 +285,5 @@ def _run_dask(args: argparse.Namespace, spec: BackendSpec) -> int:
     except KeyboardInterrupt:
         return _interrupted(stats, Path(args.out))
     done.started = stats.started
-    _closing(args, done, Path(args.out) if done.errors else None)
+    _closing(args, done, Path(args.out))
     return 2 if done.errors else 0

@@ -66,6 +66,17 @@ def _engine(backend: Backend, concurrency: int) -> Iterator[tuple[Submit, int, i
         threads.shutdown(wait=False, cancel_futures=True)
 
 
+def _ready(text: str | ClaimcheckError, doc_id: str, backend: Backend, cache: Cache | None) -> Result | None:
+    """A document's result when it needs no backend: its error (as read, or a bad text), or a cache hit."""
+    if isinstance(text, ClaimcheckError):
+        return text
+    try:
+        check_text(text, name=doc_id)
+    except ClaimcheckError as exc:
+        return exc
+    return cache.get(backend, text, doc_id) if cache is not None else None
+
+
 def iter_indexed(
     docs: Iterable[Any], backend: Backend, *, concurrency: int = 4, cache: Cache | None = None, ordered: bool = False
 ) -> Iterator[tuple[int, str, Result]]:
@@ -103,9 +114,12 @@ def iter_indexed(
             yield next_out, out_id, out_res
             next_out += 1
 
+    def too_many_held() -> bool:
+        return len(held) > _HELD_PER_SLOT * max(1, size * slots)
+
     def settle(limit: int) -> Iterator[tuple[int, str, Result]]:
         """Wait for batches until fewer than ``limit`` are in flight (and, ordered, few enough are held)."""
-        while pending and (len(pending) >= limit or len(held) > _HELD_PER_SLOT * max(1, size * slots)):
+        while pending and (len(pending) >= limit or too_many_held()):
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for fut in [f for f in pending if f in done]:  # in submission order
                 for item in finish(fut):
@@ -117,22 +131,16 @@ def iter_indexed(
         size = slots = 1
         batch: list[tuple[int, str, str]] = []
         for i, doc_id, text in _items(docs):
-            if isinstance(text, ClaimcheckError):
-                yield from emit(i, doc_id, text)
-                continue
-            try:
-                check_text(text, name=doc_id)
-            except ClaimcheckError as exc:
-                yield from emit(i, doc_id, exc)
-                continue
-            if cache is not None and (hit := cache.get(backend, text, doc_id)) is not None:
-                yield from emit(i, doc_id, hit)
-                continue
-            if engine is None:
-                engine = stack.enter_context(_engine(backend, concurrency))
-                _, size, slots = engine
-            batch.append((i, doc_id, text))
-            if len(batch) >= size:
+            ready = _ready(text, doc_id, backend, cache)
+            if ready is not None:
+                yield from emit(i, doc_id, ready)
+            else:
+                if engine is None:
+                    engine = stack.enter_context(_engine(backend, concurrency))
+                    _, size, slots = engine
+                batch.append((i, doc_id, str(text)))
+            # a full batch goes out; so does a part one when results held back for ordering wait on it
+            if engine is not None and batch and (len(batch) >= size or too_many_held()):
                 pending[engine[0]([(d, t) for _, d, t in batch])] = batch
                 batch = []
             yield from settle(slots)
