@@ -110,7 +110,7 @@ class Cache:
         ext = entry.extraction
         if (
             entry.format != CACHE_FORMAT
-            or entry.fingerprint != _fingerprint(backend)
+            or entry.fingerprint != redact(_fingerprint(backend))  # stored redacted
             or entry.text_sha256 != text_hash(text)
             or ext.text != text  # what is served is this input, and every offset holds in it
             or not all(_spans_hold(c, text) for c in ext.claims)
