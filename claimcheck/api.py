@@ -65,6 +65,21 @@ def extract(
     return result
 
 
+def extraction_of(
+    extraction_or_text: Extraction | str, *, backend: Any, doc_id: str, options: dict[str, Any], task: str
+) -> Extraction:
+    """An :class:`Extraction` as given, or extracted from a text (``check`` and ``verify`` take either).
+
+    Backend options make sense only for a text; with an Extraction they are a
+    mistake worth saying (``task`` names the caller: "checking", "verifying").
+    """
+    if isinstance(extraction_or_text, Extraction):
+        if backend is not None or options:
+            raise TypeError(f"backend options apply only when {task} a text, not an Extraction")
+        return extraction_or_text
+    return extract(extraction_or_text, backend=backend, doc_id=doc_id, **options)
+
+
 async def aextract(
     text: str,
     *,

@@ -855,14 +855,9 @@ def check(
     first with ``backend`` and ``options`` (as :func:`claimcheck.extract`).
     ``rules`` restricts the run to some rule ids (default: all of :data:`RULES`).
     """
-    if isinstance(extraction_or_text, Extraction):
-        if backend is not None or options:
-            raise TypeError("backend options apply only when checking a text, not an Extraction")
-        extraction = extraction_or_text
-    else:
-        from claimcheck.api import extract
+    from claimcheck.api import extraction_of
 
-        extraction = extract(extraction_or_text, backend=backend, doc_id=doc_id, **options)
+    extraction = extraction_of(extraction_or_text, backend=backend, doc_id=doc_id, options=options, task="checking")
     selected = select_rules(rules)
     doc = _Doc(extraction.text, grounded_claims(extraction))
     findings: list[Finding] = []

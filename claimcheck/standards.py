@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel
 
@@ -352,7 +352,7 @@ def _rule_attribution_inside_quote(doc: _Doc) -> Iterator[_Hit]:
 # --- one-sided-sources and the sources by role -----------------------------------------------
 
 Role = Literal["official", "expert", "affected", "organisation", "document", "anonymous", "unknown"]
-ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
+ROLES: tuple[str, ...] = get_args(Role)
 ROLE_LABELS: dict[str, str] = {
     "official": "official",
     "expert": "expert",
@@ -364,15 +364,15 @@ ROLE_LABELS: dict[str, str] = {
 }
 
 _OFFICIAL = re.compile(
-    r"\b(?:president|prime minister|minister|secretary|senator|sen\.|rep\.|representative|congress(?:man|woman)|"
-    r"lawmakers?|legislators?|governor|gov\.|mayor|council(?:lor|man|woman| member)|officials?|spokes(?:man|woman|"
-    r"person)|ambassador|police|sheriff|prosecutor|attorney general|judge|chancellor|premier|mp|aide|adviser|advisor|"
-    r"candidate|nominee|press secretary|white house|pentagon|department|ministry|agency|commissioner)\b"
+    r"\b(?:sen|rep|gov)\.|\b(?:president|prime minister|minister|secretary|senator|representative|"
+    r"congress(?:man|woman)|lawmakers?|legislators?|governor|mayor|council(?:lor|man|woman| member)|officials?|"
+    r"spokes(?:man|woman|person)|ambassador|police|sheriff|prosecutor|attorney general|judge|chancellor|premier|"
+    r"mp|aide|adviser|advisor|candidate|nominee|press secretary|white house|pentagon|department|ministry|agency|commissioner)\b"
     r"|\([RD]-[A-Z][\w.]*\)",
     re.IGNORECASE,
 )
 _EXPERT = re.compile(
-    r"\b(?:professor|prof\.|researchers?|scientists?|economists?|analysts?|experts?|historians?|scholars?|lecturer|"
+    r"\bprof\.|\b(?:professor|researchers?|scientists?|economists?|analysts?|experts?|historians?|scholars?|lecturer|"
     r"fellow|academic|physician|epidemiologist|strategist|pollster|consultant|institute|university|think tank|"
     r"cent(?:er|re) for)\b",
     re.IGNORECASE,
@@ -412,8 +412,9 @@ def _descriptions(text: str, claims: Sequence[Claim], name: str) -> str:
         before = text[max(0, s - 40) : s]
         before = re.split(r"[!?;“”\"]|(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})\.\s", before)[-1]
         after = text[e : e + 120]
-        m = re.match(r"\s*,\s*([^,.;“”\"]{1,100})", after)
-        out.append(f"{before} {text[s:e]} {m.group(1) if m else ''}")
+        party = re.match(r"\s*\([^)\n]{1,30}\)", after)  # "Dan Park (R-NY)"
+        m = re.match(r"\s*,\s*([^,.;“”\"]{1,100})", after[party.end() :] if party else after)
+        out.append(f"{before} {text[s:e]} {party.group(0) if party else ''} {m.group(1) if m else ''}")
     return " | ".join(out)
 
 

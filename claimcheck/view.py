@@ -239,9 +239,9 @@ def _legend(
     counts = Counter(keys)
     types = {k: c.source_type for c, k in zip(claims, keys, strict=True) if k is not None and c.source_type}
     kinds = {
-        k: " · ".join(x for x in (types.get(k), ROLE_LABELS[roles[k].role] if k in roles else None) if x)
+        k: " · ".join(dict.fromkeys(x for x in (types.get(k), ROLE_LABELS[roles[k].role] if k in roles else None) if x))
         for k in colour
-    }
+    }  # "anonymous" once when the type and the role say the same
     items = [
         _legend_item(f"s{colour[k]}", _src_key(colour, k), names[k], counts[k], kinds[k] or None)
         for k in sorted(colour, key=lambda k: (-counts[k], names[k].lower()))

@@ -293,3 +293,19 @@ def test_unnamed_people_inside_a_quote_are_the_speakers_own_talk() -> None:
         claim(text, "the fees are too high", "People", "People", "person", "tell"),
     )
     assert by_rule(check(story), "attribution-inside-quote") == []
+
+
+def test_roles_read_abbreviated_titles_and_a_party_after_the_name() -> None:
+    t = "Sen. Dan Park said the money was there. Ana Ortiz (D-TX) said it was not. Prof. Lena Chen said both erred."
+    story = ext(
+        t,
+        claim(t, "the money was there", "Sen. Dan Park", "Dan Park", "person", "said"),
+        claim(t, "it was not", "Ana Ortiz", "Ana Ortiz", "person", "said"),
+        claim(t, "both erred", "Prof. Lena Chen", "Lena Chen", "person", "said"),
+    )
+    roles = {r.name: (r.role, r.party) for r in source_roles(story)}
+    assert roles == {
+        "Dan Park": ("official", None),
+        "Ana Ortiz": ("official", "Democratic"),
+        "Lena Chen": ("expert", None),
+    }

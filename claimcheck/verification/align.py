@@ -92,10 +92,6 @@ class Passage:
     speakers: tuple[str | None, ...]  # the speaker at each turn the passage covers (one unless it crosses turns)
 
     @property
-    def exact(self) -> bool:
-        return all(e.op == "equal" for e in self.edits)
-
-    @property
     def equal_words(self) -> int:
         return sum(len(e.quote) for e in self.edits if e.op == "equal")
 
@@ -176,6 +172,10 @@ class SourceIndex:
                 best = cand
         return best
 
+    def exact_passage(self, q: Sequence[str], at: int) -> Passage:
+        """The passage of ``q`` found whole at word ``at`` (one of :meth:`exact`'s hits)."""
+        return self._passage(q, 0, len(q), at, at + len(q))
+
     def passages(self, q: Sequence[str]) -> list[Passage]:
         """Where the words of ``q`` are: one passage for a contiguous quote, several for a spliced one."""
         n = len(q)
@@ -183,7 +183,7 @@ class SourceIndex:
             return []
         hits = self.exact(q)
         if hits:
-            return [self._passage(q, 0, n, hits[0], hits[0] + n)]
+            return [self.exact_passage(q, hits[0])]
         if n < MIN_WORDS:
             return []
         found: list[tuple[int, int, int, int]] = []

@@ -9,21 +9,21 @@ and a transcript that names its speakers says who actually said it.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from os import PathLike
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, Field
 
-from claimcheck.checks import Finding, Severity, grounded_claims
+from claimcheck.checks import Finding, Severity, _abridge, grounded_claims
+from claimcheck.errors import InputError
 from claimcheck.grounding import fold
 from claimcheck.schema import Claim, Extraction
 from claimcheck.scoring import normalise_name
 from claimcheck.text import text_model
-from claimcheck.verification.align import Edit, Passage, SourceIndex, diff_text, flips, words
+from claimcheck.verification.align import Edit, EditOp, Passage, SourceIndex, diff_text, flips, words
 from claimcheck.verification.sources import Source, load_source, make_source
 
 __all__ = [
@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 Status = Literal["verbatim", "altered", "spliced", "not_found"]
-STATUSES: tuple[str, ...] = ("verbatim", "altered", "spliced", "not_found")
+STATUSES: tuple[str, ...] = get_args(Status)
 
 _ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.|\[\s*(?:…|\.\.\.)\s*\]")
 #: A short quotation in title case outside any attributed claim is a name or a title (“Morning Joe”).
@@ -49,7 +49,7 @@ _TITLE_RUN = re.compile(r"[A-Z0-9][\w’'.,:!?&-]*(?:\s+(?:[A-Z0-9][\w’'.,:!?&
 class DiffOp(BaseModel):
     """One step of the word diff from the source passage to the quote."""
 
-    op: Literal["equal", "replace", "insert", "delete"]
+    op: EditOp
     source: str = ""
     quote: str = ""
 
@@ -101,7 +101,7 @@ class QuoteCheck(BaseModel):
 
         The verdict itself is the rule id beside it (``quote-altered``), so it is not repeated here.
         """
-        text = f"“{_abridge(self.quote)}”"
+        text = f"“{_abridge(self.quote, 70)}”"
         if self.attributed_to:
             text += f" ({self.attributed_to})"
         if self.status != "verbatim":
@@ -180,11 +180,6 @@ def _edits(diff: Sequence[DiffOp]) -> list[Edit]:
     return [Edit(d.op, tuple(d.source.split()), tuple(d.quote.split())) for d in diff]
 
 
-def _abridge(s: str, n: int = 70) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
-
-
 # --- the sources -----------------------------------------------------------------------------
 
 
@@ -201,8 +196,6 @@ class Sources:
             else:
                 docs.append(load_source(s))
         if not docs:
-            from claimcheck.errors import InputError
-
             raise InputError("no source documents to check the quotes against", fix="pass one or more sources")
         self.documents = docs
         self.index = SourceIndex(docs)
@@ -276,7 +269,7 @@ def _check_piece(index: SourceIndex, keys: list[str], credited: str | None) -> l
             src = index.sources[index.doc[p]]
             speaker = src.speaker_at(index.starts[p])
             if speaker and _same_person(credited, speaker):
-                return [index._passage(keys, 0, len(keys), p, p + len(keys))]
+                return [index.exact_passage(keys, p)]
     return index.passages(keys)
 
 
@@ -293,9 +286,7 @@ def _match_kind(story_words: str, source_words: str) -> str:
     return "same words; punctuation differs"
 
 
-def _check_quote(
-    text: str, s: int, e: int, owner: tuple[int, Claim] | None, sources: Sources, lines: list[int]
-) -> QuoteCheck:
+def _check_quote(text: str, s: int, e: int, owner: tuple[int, Claim] | None, sources: Sources) -> QuoteCheck:
     index = sources.index
     claim = owner[1] if owner else None
     credited = _credited(claim)
@@ -327,8 +318,7 @@ def _check_quote(
                 spliced.append(f"joins the words of different speakers ({who})")
         found.extend(passages)
 
-    line = bisect.bisect_right(lines, s)
-    col = s - lines[line - 1] + 1
+    line, col = text_model(text).line_col(s)
     matches = [
         Match(
             source=index.sources[p.source].name,
@@ -417,23 +407,17 @@ def verify(
     with ``backend`` and ``options`` (as :func:`claimcheck.extract`): the
     claims say whom each quotation is credited to.
     """
-    if isinstance(extraction_or_text, Extraction):
-        if backend is not None or options:
-            raise TypeError("backend options apply only when verifying a text, not an Extraction")
-        extraction = extraction_or_text
-    else:
-        from claimcheck.api import extract
+    from claimcheck.api import extraction_of
 
-        extraction = extract(extraction_or_text, backend=backend, doc_id=doc_id, **options)
+    extraction = extraction_of(extraction_or_text, backend=backend, doc_id=doc_id, options=options, task="verifying")
     source_set = sources if isinstance(sources, Sources) else Sources(sources)
     text = extraction.text
     claims = grounded_claims(extraction)
-    lines = [0] + [m.end() for m in re.finditer("\n", text)]
     checks = []
     for s, e in _quotations(text):
         owner = _owner(claims, s, e)
         if _worth_checking(text, s, e, owner[1] if owner else None):
-            checks.append(_check_quote(text, s, e, owner, source_set, lines))
+            checks.append(_check_quote(text, s, e, owner, source_set))
     return Verification(
         doc_id=extraction.id,
         sources=[d.name for d in source_set.documents],
