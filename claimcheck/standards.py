@@ -367,7 +367,8 @@ _OFFICIAL = re.compile(
     r"\b(?:sen|rep|gov)\.|\b(?:president|prime minister|minister|secretary|senator|representative|"
     r"congress(?:man|woman)|lawmakers?|legislators?|governor|mayor|council(?:lor|man|woman| member)|officials?|"
     r"spokes(?:man|woman|person)|ambassador|police|sheriff|prosecutor|attorney general|judge|chancellor|premier|"
-    r"mp|aide|adviser|advisor|candidate|nominee|press secretary|white house|pentagon|department|ministry|agency|commissioner)\b"
+    r"mp|aide|adviser|advisor|candidate|nominee|press secretary|white house|pentagon|department|ministry|agency|"
+    r"commissioner)\b"
     r"|\([RD]-[A-Z][\w.]*\)",
     re.IGNORECASE,
 )
