@@ -398,23 +398,27 @@ def _cmd_eval(args: argparse.Namespace) -> int:
             "--junit": args.junit,
         },
         {Path(args.gold): "the gold", **({Path(args.baseline): "the baseline"} if args.baseline else {})}
+        | ({Path(args.from_results): "the stored results"} if args.from_results else {})
         | {d.path: f"the text of gold document {d.id!r}" for d in gold if d.path is not None},
     )
-    backend = _backend_from_args(args)
-    show_progress = sys.stderr.isatty() if args.progress is None else args.progress
-    bar = Progress(console=Console(stderr=True), transient=True) if show_progress else None
-    with bar or contextlib.nullcontext():
-        task = bar.add_task(f"eval {backend.name}", total=len(docs)) if bar else None
-        run = evaluation.evaluate(
-            docs,
-            backend,
-            concurrency=args.concurrency,
-            cache=_cache_from_args(args),
-            batch_size=max(4, 2 * args.concurrency) if bar else None,
-            on_batch=(lambda n: bar.advance(task, n)) if bar and task is not None else None,
-            gold_path=args.gold,
-            split=args.split,
-        )
+    if args.from_results:
+        run = _rescore(args, gold, docs)
+    else:
+        backend = _backend_from_args(args)
+        show_progress = sys.stderr.isatty() if args.progress is None else args.progress
+        bar = Progress(console=Console(stderr=True), transient=True) if show_progress else None
+        with bar or contextlib.nullcontext():
+            task = bar.add_task(f"eval {backend.name}", total=len(docs)) if bar else None
+            run = evaluation.evaluate(
+                docs,
+                backend,
+                concurrency=args.concurrency,
+                cache=_cache_from_args(args),
+                batch_size=max(4, 2 * args.concurrency) if bar else None,
+                on_batch=(lambda n: bar.advance(task, n)) if bar and task is not None else None,
+                gold_path=args.gold,
+                split=args.split,
+            )
 
     console = Console()
     print_summary(run, console)
@@ -443,6 +447,23 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     if args.junit or args.format == "github":
         _eval_ci_output(args, run, failed)
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _rescore(args: argparse.Namespace, gold: list[GoldDoc], docs: list[GoldDoc]) -> EvalRun:
+    """``--from``: the stored predictions scored against this gold; no backend runs."""
+    from claimcheck.rescoring import load_stored_run, rescore
+
+    if args.layouts:
+        raise ConfigError("--layouts re-runs the backend on re-laid texts", fix="drop --layouts with --from")
+    stored = load_stored_run(args.from_results)
+    run = rescore(stored, docs, gold_path=args.gold, split=args.split)
+    gone = [k for k in stored.documents if k not in {d.id for d in gold}]
+    missing = [r.gold.id for r in run.results if r.gold.id not in stored.documents]
+    for what, ids in (("are not in the gold, left out", gone), ("have no stored predictions", missing)):
+        if ids:
+            shown = ", ".join(ids[:5]) + (" …" if len(ids) > 5 else "")
+            print(f"claimcheck: warning: {len(ids)} documents {what}: {shown}", file=sys.stderr)
+    return run
 
 
 def _eval_ci_output(args: argparse.Namespace, run: EvalRun, failed: Sequence[str]) -> None:
@@ -661,6 +682,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="score a backend against gold labels")
     p.add_argument(
         "--gold", help="gold JSONL file, or a BRAT corpus folder (text/ + attributions/) (default: evals/gold.jsonl)"
+    )
+    p.add_argument(
+        "--from",
+        dest="from_results",
+        metavar="RESULTS",
+        help="re-score the predictions of an eval --out results file against the gold; no backend runs",
     )
     p.add_argument("--split", help="only documents of this split, dev or test (default: all documents)")
     p.add_argument("--out", help="write figures and predictions as JSON here")
