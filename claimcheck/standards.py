@@ -77,9 +77,10 @@ def _rule_attribution_too_far(doc: _Doc) -> Iterator[_Hit]:
     """A claim whose source was last named more than :data:`REACH` paragraphs earlier (AP, Reuters)."""
     model = doc.model
     reminded: set[tuple[int, int]] = set()  # one reminder per stale mention is enough
+    labels = {sp.label for sp in model.speakers}  # a transcript's turn is its label's, however long
     for i, c in doc.claims:
         span = _source_span(c)
-        if span is None or c.start is None or c.end is None or not c.attributed:
+        if span is None or c.start is None or c.end is None or not c.attributed or span in labels:
             continue
         who = c.source_name or c.source
         gap = model.paragraph_of(c.start) - model.paragraph_of(span[0])
@@ -276,6 +277,7 @@ _NESTED_OPEN = re.compile(
 )
 
 
+_NESTED_CLOSE = re.compile(r"’(?![a-z])|'(?![a-z])")  # a closing single quote, not an apostrophe ("don’t")
 _NAMED = re.compile(r"\b[A-Z][a-z’'-]+")
 
 
@@ -332,7 +334,7 @@ def _rule_attribution_inside_quote(doc: _Doc) -> Iterator[_Hit]:
             continue
         for m in _NESTED_OPEN.finditer(doc.text, s, e):
             inner = m.end()
-            close = re.compile(r"’(?![a-z])|'(?![a-z])").search(doc.text, inner, e)
+            close = _NESTED_CLOSE.search(doc.text, inner, e)
             end = close.end() if close else e
             if doc.claims_over(inner, end) and any(
                 c.attributed and keys.get(j) != keys.get(owner[0]) for j, c in doc.claims_over(inner, end)

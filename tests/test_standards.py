@@ -56,6 +56,17 @@ def test_a_carry_over_quote_far_from_its_speaker() -> None:
     assert "Ruiz said" in found[0].fix
 
 
+def test_a_transcript_turn_belongs_to_its_label_however_long() -> None:
+    text = "RUIZ: We start today.\n\nIt is late.\n\nIt is dark.\n\nIt is cold.\n\nWe end now.\n\nPARK: Thank you."
+    story = ext(
+        text,
+        claim(text, "We start today", "RUIZ", "Ruiz", "person"),
+        claim(text, "We end now", "RUIZ", "Ruiz", "person"),
+        claim(text, "Thank you", "PARK", "Park", "person"),
+    )
+    assert by_rule(check(story), "attribution-too-far") == []
+
+
 def test_attribution_within_a_paragraph_or_two_is_fine() -> None:
     text = "Ruiz defended the budget.\n\n“It is balanced.”\n\n“It is fair,” she said."
     story = ext(
