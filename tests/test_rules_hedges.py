@@ -52,3 +52,20 @@ def test_hedge_offsets_point_at_the_cue(backend: RulesBackend) -> None:
         for h in claim.hedges:
             assert h.start is not None and h.end is not None
             assert text[h.start : h.end] == h.cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Younger voters are less likely to back the ferry levy.",
+        "Renters were more likely to move after the flood.",
+        "Police could not prove the van had been stolen.",
+        "The inspectors couldn't find the leak.",
+    ],
+)
+def test_comparisons_and_inability_are_no_hedges(backend: RulesBackend, text: str) -> None:
+    assert hedges(backend, text) == []
+
+
+def test_may_not_stays_a_hedge(backend: RulesBackend) -> None:
+    assert hedges(backend, "The ferry may not run on Sunday.") == [("may", "uncertainty")]

@@ -32,10 +32,18 @@ from typing import TYPE_CHECKING
 from claimcheck.backends.rules.hedges import is_agentless_frame
 from claimcheck.backends.rules.lexicon import (
     AUDIENCE_NOUNS,
+    BELIEF_ADJECTIVES,
+    CLAIM_NOUNS,
     CLAUSE_MARKERS,
     CORE_SPEECH_VERBS,
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERB_FORMS,
+    ISSUING_VERBS,
+    NON_SPEAKER_LABELS,
+    NON_SPEECH_PARTICLES,
     REPORTING_VERBS,
     STATEMENT_NOUNS,
+    TITLES,
 )
 
 if TYPE_CHECKING:
@@ -45,6 +53,7 @@ __all__ = [
     "FINITE_TAGS",
     "Relation",
     "colon_frame",
+    "conjuncts",
     "find_relations",
     "markup_trim",
     "token_chunks",
@@ -95,8 +104,33 @@ def _span_of(tokens: list[Token]) -> tuple[int, int]:
     return min(t.i for t in tokens), max(t.i for t in tokens) + 1
 
 
+def conjuncts(head: Token) -> list[Token]:
+    """The heads of a coordinated mention ("Sens. A, B and C"), ``[head]`` when it is not one.
+
+    The small parser hangs the middle names of a list on the first as appositions, so a list is
+    a chain of appositions and conjuncts with at least one real conjunct in it.
+    """
+    chain = [head]
+    k = 0
+    while k < len(chain):
+        chain += [c for c in chain[k].children if c.dep_ in ("conj", "appos") and c.pos_ in ("PROPN", "NOUN")]
+        k += 1
+    if not any(t.dep_ == "conj" for t in chain[1:]):
+        return [head]
+    if any(t.dep_ == "appos" and t.pos_ != "PROPN" for t in chain):
+        return [head]  # "Jo Park, the mayor and a lawyer": a description, not a list of speakers
+    return sorted(chain, key=lambda t: t.i)
+
+
 def _mention(head: Token) -> tuple[int, int]:
-    """The source noun phrase: the head with its modifiers, cut before appositions and relative clauses."""
+    """The source noun phrase: the head with its modifiers, cut before appositions and relative clauses.
+
+    A list of speakers ("Sens. A, B and C said") stays whole.
+    """
+    heads = conjuncts(head)
+    if len(heads) > 1:
+        keep = [t for h in heads for t in h.subtree if not (t.dep_ in ("relcl", "acl") or t.head.dep_ in ("relcl", "acl"))]
+        return _span_of([t for t in keep if heads[0].i <= t.i <= heads[-1].i or t.head in heads])
     keep = [head]
     for child in head.children:
         if child.dep_ in _SOURCE_CUT:
@@ -157,15 +191,52 @@ def _prep_frame(prep: Token) -> set[int]:
     return {t.i for t in prep.subtree} - clause
 
 
+def _governor(verb: Token) -> Token | None:
+    """The verb whose subject speaks for ``verb`` when it has none of its own.
+
+    "She tried to argue that …" (an infinitive under another verb) and "He issued a
+    statement saying …" (a participle on the statement the subject put out).
+    """
+    head = verb.head
+    if verb.dep_ in ("conj", "advcl", "xcomp") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
+        return head
+    if verb.dep_ == "acl" and head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj":
+        return head.head
+    return None
+
+
 def _subject(verb: Token) -> Token | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None and verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    gov = _governor(verb) if subj is None else None
+    if gov is not None:
+        subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         subj = verb.head
+        # "Ana Ruiz, a nurse, who said …": the relative clause hangs on the apposition; the speaker is the name.
+        if subj.dep_ == "appos" and subj.head.tag_ in ("NNP", "NNPS"):
+            subj = subj.head
     if subj is not None and (subj.lower_ in ("there", "what", "which") or subj.pos_ == "NUM"):
         return None
     return subj
+
+
+_WH_WORDS = frozenset("""how why what whether if when where who whom which""".split())
+
+
+def _no_proposition(verb: Token) -> bool:
+    """The verb's complement states nothing: an indirect question ("questioned how …") or an
+    infinitive of intent or agreement ("agreed to pay", "vowed to stay"), or a non-speech
+    particle verb ("may show up")."""
+    kids = list(verb.children)
+    if any(c.dep_ == "prt" and c.lower_ in NON_SPEECH_PARTICLES for c in kids):
+        return True
+    comp = next((c for c in kids if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i), None)
+    if comp is None:
+        return False
+    first = min(comp.subtree, key=lambda t: t.i)
+    if first.lower_ in _WH_WORDS and (first.head.i == comp.i or first.dep_ == "mark"):
+        return True
+    return comp.dep_ == "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in comp.children)
 
 
 def _cue_end(verb: Token) -> int:
@@ -191,10 +262,13 @@ def _cue_end(verb: Token) -> int:
 def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     if verb.lemma_.lower() not in REPORTING_VERBS or verb.tag_ not in _VERB_TAGS or verb.tag_ == "MD":
         return None
-    if verb.tag_ == "VBG" and verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis", "advcl"):
+    statement_acl = verb.dep_ == "acl" and _governor(verb) is not None
+    if verb.tag_ == "VBG" and verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis", "advcl") and not statement_acl:
         return None
     if is_agentless_frame(verb.doc, verb.i) or any(c.dep_ in ("nsubjpass", "auxpass", "neg") for c in verb.children):
         # Passive frames are hedges; a negated one ("did not say how many") attributes nothing to its subject.
+        return None
+    if _no_proposition(verb):
         return None
     subj = _subject(verb)
     if subj is None or not (sent.start <= subj.i < sent.end):
@@ -202,8 +276,19 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     src = _mention(subj)
     if not _is_mention(verb.doc, src):
         return None
-    # The whole subject, relative clauses included ("Trackline, which owns the line, said"), is frame.
-    frame: set[int] = {t.i for t in subj.subtree} | set(range(*src)) | {verb.i}
+    # The whole subject, relative clauses included ("Trackline, which owns the line, said"), is frame;
+    # when the verb is itself in the subject's relative clause ("…, a nurse, who said …") only up to it.
+    inside = {t.i for t in verb.subtree} if verb.dep_ == "relcl" else set()
+    frame: set[int] = ({t.i for t in subj.subtree} - inside) | set(range(*src)) | {verb.i}
+    frame |= {c.i for c in verb.children if c.tag_ in ("WP", "WDT") and c.dep_ == "nsubj"}
+    gov = _governor(verb) if subj.head.i != verb.i and (verb.dep_ == "xcomp" or statement_acl) else None
+    if gov is not None:
+        # "tried to argue", "issued a statement saying": the governing verb and its object are frame too.
+        frame |= {gov.i} | {c.i for c in gov.children if c.dep_ in ("aux", "neg", "advmod") and c.i < verb.i}
+        if statement_acl:
+            frame |= {t.i for t in verb.head.subtree if t.i < verb.i}
+    if verb.dep_ == "xcomp":
+        frame |= {c.i for c in verb.children if c.dep_ == "aux"}
     complement = None
     for child in verb.children:
         if child.i == subj.i:
@@ -223,15 +308,140 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
         frame.update(t.i for t in sub)
     cue = (verb.i, _cue_end(verb))
     frame.update(range(*cue))
+    # "As the filings show, …" / "As Park admits: …": the clause the "as" frame modifies is its content.
+    as_frame = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if as_frame:
+        frame |= {c.i for c in verb.children if c.dep_ == "mark"}
     return Relation(
         anchor=verb.i,
         cue=cue,
         source=src,
         frame=frozenset(frame),
         region=(sent.start, sent.end),
-        kind="verb",
+        kind="as" if as_frame else "verb",
         cue_lemma=verb.lemma_.lower(),
         complement=complement,
+    )
+
+
+def _noun_phrase_before(doc: Doc, end: int, start: int) -> tuple[int, int] | None:
+    """The noun phrase that ends just before ``end`` ("the county records"), no further back than ``start``."""
+    s = end
+    while s > start and doc[s - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON") and doc[s - 1].tag_ != "WDT":
+        s -= 1
+        if doc[s].pos_ == "PRON" and doc[s].tag_ != "PRP$":
+            break
+    return (s, end) if s < end else None
+
+
+def _document_relation(tok: Token, sent: Span) -> Relation | None:
+    """ "Turnout rose 4 percent, county records show" / "as the filings show, …": a document shows.
+
+    The small tagger reads "show" after a plural noun as a noun, so the frame is matched by form:
+    a show-type verb straight after a document noun ("records", "polls", "filings").
+    """
+    doc = tok.doc
+    if tok.tag_ in _VERB_TAGS or tok.lower_ not in DOCUMENT_VERB_FORMS or tok.i <= sent.start:
+        return None
+    noun = doc[tok.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or not (noun.lower_ in DOCUMENT_NOUNS or noun.lemma_.lower() in DOCUMENT_NOUNS):
+        return None
+    src = _noun_phrase_before(doc, tok.i, sent.start)
+    if src is None or not _is_mention(doc, src):
+        return None
+    frame = set(range(src[0], tok.i + 1))
+    if src[0] > sent.start and doc[src[0] - 1].lower_ == "as":
+        frame.add(src[0] - 1)
+    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "acl", "relcl") and c.i > tok.i), None)
+    return Relation(
+        anchor=tok.i,
+        cue=(tok.i, tok.i + 1),
+        source=src,
+        frame=frozenset(frame),
+        region=(sent.start, sent.end),
+        kind="as",
+        cue_lemma=tok.lower_,
+        complement=comp.i if comp is not None else None,
+    )
+
+
+def _that_clause(head: Token) -> Token | None:
+    """A finite clause opened by "that" hanging on ``head`` ("a claim that …", "was that …")."""
+    for c in head.children:
+        if c.dep_ in ("ccomp", "acl", "relcl", "attr") and c.i > head.i:
+            if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and c.tag_ in _VERB_TAGS:
+                return c
+    return None
+
+
+def _clause_region(clause: Token) -> tuple[int, int]:
+    return _span_of(list(clause.subtree))
+
+
+def _belief_relation(adj: Token, sent: Span) -> Relation | None:
+    """ "Officials are confident that …": a belief adjective on a copula, its subject the believer."""
+    verb = adj.head
+    if adj.dep_ != "acomp" or adj.lower_ not in BELIEF_ADJECTIVES or verb.pos_ not in ("AUX", "VERB"):
+        return None
+    clause = _that_clause(adj) or _that_clause(verb)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if clause is None or subj is None or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    src = _mention(subj)
+    if not _is_mention(adj.doc, src):
+        return None
+    frame = {t.i for t in subj.subtree} | {verb.i, adj.i} | {c.i for c in verb.children if c.dep_ in ("aux", "advmod")}
+    return Relation(
+        anchor=adj.i,
+        cue=(min(verb.i, adj.i), adj.i + 1),
+        source=src,
+        frame=frozenset(frame),
+        region=_clause_region(clause),
+        kind="verb",
+        cue_lemma=adj.lower_,
+        complement=clause.i,
+    )
+
+
+def _noun_relation(noun: Token, sent: Span) -> Relation | None:
+    """ "his claim that …", "complaints from the ministry that …", "Rubio's answer was that …".
+
+    The possessor, or the object of "by"/"from"/"of", is the source; the "that" clause is the content.
+    """
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CLAIM_NOUNS:
+        return None
+    doc = noun.doc
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")), None)
+    frame = {noun.i}
+    if owner is None:
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")), None)
+        owner = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if prep is not None:
+            frame.add(prep.i)
+    if owner is None:
+        return None
+    clause = _that_clause(noun)
+    if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        clause = _that_clause(noun.head)
+        frame.add(noun.head.i)
+    if clause is None:
+        return None
+    src = _mention(owner)
+    if src[1] - src[0] > 1 and doc[src[1] - 1].tag_ == "POS":  # "Rubio's answer": the source is "Rubio"
+        src = (src[0], src[1] - 1)
+    if not _is_mention(doc, src):
+        return None
+    frame |= {t.i for t in owner.subtree if t.i not in set(range(*_clause_region(clause)))}
+    frame |= {c.i for c in noun.children if c.dep_ in ("det", "amod", "compound")}
+    return Relation(
+        anchor=noun.i,
+        cue=(noun.i, noun.i + 1),
+        source=src,
+        frame=frozenset(frame),
+        region=_clause_region(clause),
+        kind="verb",
+        cue_lemma=noun.lemma_.lower(),
+        complement=clause.i,
     )
 
 
@@ -334,7 +544,9 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
         holding = [c for c in chunks if c[0] <= rel.complement < c[1]]
         if holding:
             return holding[0]
-    if rel.kind == "according":
+    if rel.kind == "label":
+        return after[0] if after else None
+    if rel.kind in ("according", "as"):
         return before[0] if before else after[0] if after else None
     # A frame after its content needs a comma, quote or colon between them ("…, she said").
     if before and any(t.is_punct for t in doc[before[0][1] : fs]):
@@ -353,13 +565,50 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
     return None
 
 
-def find_relations(doc: Doc, sent: Span) -> list[Relation]:
-    """All attribution relations of one sentence, content found, one per content span."""
+def _candidates(doc: Doc, sent: Span) -> list[Relation]:
+    """Every frame of the sentence, before contents are shared out."""
     rels: list[Relation] = []
+    label = _label_relation(doc, sent)
+    if label is not None:
+        rels.append(label)
     for tok in sent:
-        rel = _according_relation(tok, sent) if tok.lower_ == "according" else _verb_relation(tok, sent)
+        if tok.lower_ == "according":
+            rel = _according_relation(tok, sent)
+        else:
+            rel = (
+                _verb_relation(tok, sent)
+                or _issuing_relation(tok, sent)
+                or _document_relation(tok, sent)
+                or _belief_relation(tok, sent)
+                or _noun_relation(tok, sent)
+            )
         if rel is not None:
             rels.append(rel)
+    return rels
+
+
+def in_closed_quote(doc: Doc, quoted: bytes | bytearray, i: int) -> bool:
+    """Token ``i`` lies inside a quotation that closes: a stray or unclosed mark (markup, a typo) quotes nothing."""
+    pos = doc[i].idx
+    if not quoted[pos]:
+        return False
+    text = doc.text
+    end = pos
+    while end < len(quoted) and quoted[end]:
+        end += 1
+    return end < len(text) and text[end] in "”\"»"
+
+
+def find_relations(doc: Doc, sent: Span, quoted: bytes | bytearray | None = None) -> list[Relation]:
+    """All attribution relations of one sentence, content found, one per content span.
+
+    ``quoted`` is the document's quote mask: a frame inside quotation marks is part of
+    what the quoted speaker said ("“He thinks it will fail,” she said" is hers), never a frame
+    of the writer's.
+    """
+    rels = _candidates(doc, sent)
+    if quoted is not None:
+        rels = [r for r in rels if not in_closed_quote(doc, quoted, r.anchor)]
     if not rels:
         return []
     # A candidate with no content even when only its own frame (and "according to" frames) is set
@@ -423,16 +672,94 @@ def _content(doc: Doc, rel: Relation, taken: set[int]) -> tuple[int, int] | None
     return content
 
 
-def colon_frame(doc: Doc, sent: Span) -> Relation | None:
-    """A sentence that is only a frame ending in a colon ("He told the Ledger:"): its content is what follows."""
+def colon_frame(doc: Doc, sent: Span, quoted: bytes | bytearray | None = None) -> Relation | None:
+    """A sentence that is only a frame ending in a colon ("He told the Ledger:", "MS. PARK:"): its content is what follows."""
     words = [t for t in sent if not t.is_space]
-    if len(words) < 3 or words[-1].text != ":":
+    if len(words) < 2 or words[-1].text != ":":
         return None
-    for tok in sent:
-        rel = _verb_relation(tok, sent) if tok.lower_ != "according" else None
-        if rel is None:
+    for rel in _candidates(doc, sent):
+        if rel.kind == "according" or (quoted is not None and in_closed_quote(doc, quoted, rel.anchor)):
             continue
         rest = [t for t in doc[max(rel.frame) + 1 : sent.end] if not (t.is_punct or t.is_space)]
         if not rest:
             return rel
     return None
+
+
+def _colon_after(doc: Doc, i: int, end: int) -> int | None:
+    """The colon right after token ``i`` (spaces and closing quotes aside), if there is one before ``end``."""
+    j = i + 1
+    while j < end and (doc[j].is_space or doc[j].text in "”’\"'"):
+        j += 1
+    return j if j < end and doc[j].text == ":" else None
+
+
+def _issuing_relation(verb: Token, sent: Span) -> Relation | None:
+    """ "Park released this statement: …": a statement put out, its words after the colon."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ISSUING_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if obj is None or subj is None:
+        return None
+    colon = _colon_after(sent.doc, obj.i, sent.end)
+    src = _mention(subj)
+    if colon is None or not _is_mention(verb.doc, src):
+        return None
+    frame = {t.i for t in subj.subtree} | set(range(verb.i, colon + 1))
+    return Relation(
+        anchor=verb.i,
+        cue=(verb.i, obj.i + 1),
+        source=src,
+        frame=frozenset(frame),
+        region=(colon + 1, sent.end),
+        kind="label",
+        cue_lemma=verb.lemma_.lower(),
+    )
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    """Token ``i`` opens a line: only spaces or tabs lie between it and the previous line break."""
+    text = doc.text
+    k = doc[i].idx - 1
+    while k >= 0 and text[k] in " \t\u00a0":
+        k -= 1
+    return k < 0 or text[k] in "\n\r"
+
+
+def _label_relation(doc: Doc, sent: Span) -> Relation | None:
+    """A speaker label with no verb at the start of a line: "Jo Park, Daily Ledger: “…”", "MS. PARK: …".
+
+    The label is a name (a person the tagger found, an all-capitals transcript name, or
+    a title before a name), optionally followed by a comma and an affiliation; the
+    source is the name, the content what follows the colon, and there is no cue.
+    """
+    start = sent.start
+    while start > max(sent.start - 4, 0) and not _line_start(doc, start):
+        start -= 1  # "MS. PARK:": the parser may end a sentence after the title's full stop
+    colon = next((t.i for t in doc[sent.start : min(sent.end, start + 10)] if t.text == ":"), None)
+    if colon is None or colon == start or not _line_start(doc, start):
+        return None
+    label = [t for t in doc[start:colon] if not t.is_space]
+    words = [t for t in label if t.is_alpha]
+    if not words or any(t.tag_ in _VERB_TAGS for t in label) or any(t.lower_ in NON_SPEAKER_LABELS for t in words):
+        return None
+    if not all(t.tag_ in ("NNP", "NNPS") or t.lower_ in TITLES or t.text in ",." for t in label):
+        return None
+    upper = [t for t in words if t.text.isupper() and len(t.text) > 1]
+    titled = any(t.lower_ in TITLES for t in words[:-1])
+    if not (any(t.ent_type_ == "PERSON" for t in words) or upper or titled):
+        return None
+    end = next((t.i for t in label if t.text == ","), colon)
+    src = (start, end)
+    if not _is_mention(doc, src):
+        return None
+    return Relation(
+        anchor=colon,
+        cue=(colon, colon),
+        source=src,
+        frame=frozenset(range(sent.start, colon + 1)),
+        region=(colon + 1, sent.end),
+        kind="label",
+        cue_lemma="",
+    )

@@ -129,7 +129,9 @@ def extract_claims(doc: Doc, model: TextModel) -> list[Claim]:
         if k in skipped:
             opened = None
             continue
-        rels = find_relations(doc, sent)
+        if opened is not None and not word_count(sent):
+            continue  # a lone opening quote the parser split off: the colon's content is still to come
+        rels = find_relations(doc, sent, d.mask)
         per_sent[k] = rels
         turn = d.model.speaker_at(sent.start_char)
         said = _turn_relation(d, sent, turn) if turn is not None and not rels else None
@@ -146,7 +148,7 @@ def extract_claims(doc: Doc, model: TextModel) -> list[Claim]:
             if end > start:
                 drafts.append(_Draft(start, end, opened, frame=set(opened.frame)))
                 per_sent[k] = [opened]
-        opened = colon_frame(doc, sent) if not rels else None
+        opened = colon_frame(doc, sent, d.mask) if not rels else None
         if opened is not None:
             per_sent[k] = [opened]
         for rel in rels:
@@ -345,11 +347,12 @@ def _finish(d: _Document, drafts: list[_Draft]) -> list[Claim]:
             fields = sources[id(rel)]
             if x.relation is not None and rel.cue[1] > rel.cue[0]:
                 cue = doc[slice(*rel.cue)]
-                fields = fields | {
-                    "cue": d.text[cue.start_char : cue.end_char],
-                    "cue_start": cue.start_char,
-                    "cue_end": cue.end_char,
-                }
+                if len(cue):  # a speaker label ("MS. PARK: …") has no cue
+                    fields = fields | {
+                        "cue": d.text[cue.start_char : cue.end_char],
+                        "cue_start": cue.start_char,
+                        "cue_end": cue.end_char,
+                    }
                 scope |= rel.frame
         claims.append(
             Claim(

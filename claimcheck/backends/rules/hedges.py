@@ -27,6 +27,9 @@ __all__ = ["find_hedges", "is_agentless_frame"]
 _MODALS = frozenset({"may", "might", "could"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
 _CURRENCY = frozenset("$£€¥")
+#: Comparatives that make "likely" a comparison of odds, not a hedge ("voters are less likely to back it").
+_COMPARATIVES = frozenset({"less", "more", "most", "least"})
+_NEGATIONS = frozenset({"not", "n't", "never"})
 # Longest cues first, so "an estimated" wins over "estimated" and "at least" over nothing.
 _CUES: tuple[tuple[tuple[str, ...], HedgeKind], ...] = tuple(
     sorted(
@@ -73,6 +76,17 @@ def _agentless(doc: Doc, i: int) -> tuple[int, int] | None:
     return i, i + 2
 
 
+def _not_a_hedge(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
+    """A cue word in a sense that does not hedge the claim.
+
+    "less likely to back it" compares odds; "could not prove" is a past inability, which
+    the claim states as fact ("may not" stays a hedge: it is still uncertain).
+    """
+    if words[0] in ("likely", "unlikely") and i > 0 and doc[i - 1].lower_ in _COMPARATIVES:
+        return True
+    return words == ("could",) and i + 1 < len(doc) and doc[i + 1].lower_ in _NEGATIONS
+
+
 def _match(doc: Doc, i: int) -> tuple[int, int, HedgeKind] | None:
     span = _agentless(doc, i)
     if span is not None:
@@ -87,6 +101,8 @@ def _match(doc: Doc, i: int) -> tuple[int, int, HedgeKind] | None:
         elif (len(words) == 1 and words[0] in _MODALS and doc[i].tag_ != "MD") or (
             words[0] in ("suspected", "alleged") and doc[i].tag_ == "VBD"
         ):
+            continue
+        elif _not_a_hedge(doc, i, words):
             continue
         return i, end, kind
     return None

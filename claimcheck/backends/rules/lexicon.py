@@ -22,7 +22,13 @@ __all__ = [
     "BOILERPLATE_PATTERNS",
     "CLAUSE_MARKERS",
     "CORE_SPEECH_VERBS",
+    "BELIEF_ADJECTIVES",
+    "CLAIM_NOUNS",
     "DOCUMENT_NOUNS",
+    "DOCUMENT_VERB_FORMS",
+    "ISSUING_VERBS",
+    "NON_SPEAKER_LABELS",
+    "NON_SPEECH_PARTICLES",
     "FEMALE_TITLES",
     "GOVERNMENT_HEADS",
     "GOVERNMENT_PHRASES",
@@ -139,7 +145,41 @@ REPORTING_VERBS: frozenset[str] = frozenset(
         "theorize",
         "posit",
         "opine",
+        *"""email e-mail text imply quip clarify retort reason muse""".split(),
     ]
+)
+
+#: Show-type verbs a document or poll is the subject of ("county records show", "the survey finds"); the
+#: small tagger often reads their present tense as a noun, so they are also matched by form after a document noun.
+DOCUMENT_VERB_FORMS: frozenset[str] = frozenset(
+    """show shows showed find finds found indicate indicates indicated suggest suggests suggested
+    reveal reveals revealed""".split()
+)
+
+#: Adjectives of belief or confidence whose subject holds the clause after them ("officials are confident that").
+BELIEF_ADJECTIVES: frozenset[str] = frozenset(
+    """confident sure certain convinced hopeful optimistic positive adamant""".split()
+)
+
+#: Nouns that report what someone said or believes when a "that" clause follows them ("his claim that …",
+#: "complaints from the ministry that …", "her answer was that …").
+CLAIM_NOUNS: frozenset[str] = frozenset(
+    """claim assertion allegation argument contention insistence warning belief view suggestion complaint
+    answer response reply accusation charge prediction conclusion statement position promise assurance
+    admission acknowledgment acknowledgement finding estimate""".split()
+)
+
+#: Verbs that put out a statement, so a colon after their object introduces its words
+#: ("Park released this statement: …").
+ISSUING_VERBS: frozenset[str] = frozenset("""release issue post publish send give read""".split())
+
+#: Particles that give a reporting verb a non-speech sense ("may show up", "wrote off the costs").
+NON_SPEECH_PARTICLES: frozenset[str] = frozenset("""up off down away""".split())
+
+#: Words that open a line with a colon without naming a speaker (metadata headers, not transcript labels).
+NON_SPEAKER_LABELS: frozenset[str] = frozenset(
+    """headline subtitle title date dateline publisher source sources photo photos caption credit update
+    updated editor note related read watch listen correction clarification q a""".split()
 )
 
 #: Verbs so nearly always reporting that a noun-phrase object with a clause inside still counts
@@ -264,6 +304,7 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
         "surveys",
         "accounts",
         "papers",
+        *"""suit petition filings files exit-poll""".split(),
     ]
 )
 

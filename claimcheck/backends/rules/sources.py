@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz import fuzz
 
+from claimcheck.backends.rules.attribution import conjuncts
 from claimcheck.backends.rules.lexicon import (
     ANONYMOUS_HEADS,
     DOCUMENT_NOUNS,
@@ -56,6 +57,8 @@ _HONORIFICS = MALE_TITLES | FEMALE_TITLES | {"dr", "dr.", "prof", "prof."}
 _INSTITUTIONAL = frozenset({"government", "organization", "media", "document"})
 _OWNER_PREPS = frozenset({"by", "from", "of", "for", "at"})
 _OWNER_CUT = frozenset({"appos", "relcl", "acl", "punct", "advcl", "prep"})
+#: Words an acronym skips when it is read off a name ("IOA" = Indian Olympic Association).
+_ACRONYM_SKIP = frozenset("""of the and for on in at to &""".split())
 #: Pronouns of a singular person: an unnamed "senior nurse" can be their antecedent, "officials" cannot.
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: Confidence reported with each resolution method: how sure the rules are of ``source_name``.
@@ -156,6 +159,12 @@ def _is_subject(tok: Token) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass")
 
 
+def _main_subject(tok: Token) -> bool:
+    """The subject of a sentence's main clause: the centre of attention a later "he" or "she" picks up."""
+    verb = tok.head
+    return _is_subject(tok) and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
+
+
 def _gender(tokens: list[Token]) -> Gender:
     lows = {t.lower_ for t in tokens}
     if lows & MALE_TITLES:
@@ -251,6 +260,21 @@ def _clause_subject(tok: Token) -> Token | None:
     return None
 
 
+def _path(tok: Token, top: Token) -> list[Token]:
+    """``tok`` and its heads up to (not including) ``top``."""
+    out: list[Token] = []
+    while tok.i != top.i and tok.head.i != tok.i:
+        out.append(tok)
+        tok = tok.head
+    return out
+
+
+def _initials(name: str) -> str:
+    """The acronym a name makes: first letters of its capitalised words ("Indian Olympic Association" → "IOA")."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP]
+    return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else ""
+
+
 def _modifiers(head: Token) -> list[Token]:
     """The head noun with the words in front of it that narrow it ("internal audit", "education board")."""
     keep = [head]
@@ -288,7 +312,6 @@ class SourceResolver:
             if appos is not None and appos[1] and not any(t.ent_type_ == "PERSON" for t in appos[0]):
                 toks = appos[0]
                 self.subjects.append(_Known(toks[0].idx, _join(toks), "person", _gender(list(tok.subtree))))
-        self.subjects.sort(key=lambda k: k.start)
         self.orgs: list[_Known] = [
             _Known(e.start_char, clean_name(list(e)), "organization")
             for e in doc.ents
@@ -296,13 +319,28 @@ class SourceResolver:
         ]
         # Indexes built once, so no mention rescans the document (see LOOKBACK).
         self._people_starts = [k.start for k in self.people]
-        self._subject_starts = [k.start for k in self.subjects]
         self._org_starts = [k.start for k in self.orgs]
         self._people_names = {k.name for k in self.people}
         self._by_surname: dict[str, list[_Known]] = {}
+        self._by_given: dict[str, list[_Known]] = {}
+        self._by_title_word: dict[str, list[_Known]] = {}
         for k in self.people:
             if len(k.name.split()) > 1:
                 self._by_surname.setdefault(k.name.split()[-1].lower(), []).append(k)
+                self._by_given.setdefault(k.name.split()[0].lower(), []).append(k)
+            for title in k.titles:
+                self._by_title_word.setdefault(title, []).append(k)
+        self._acronyms: dict[str, str] | None = None  # initials → the name they abbreviate, built on first use
+        # "Swanson, who is a pastor …, slammed …": a surname alone is an antecedent too, as the full name.
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or len(_words(list(ent))) != 1 or not _main_subject(ent.root):
+                continue
+            full = self._by_surname.get(ent.root.lower_)
+            if full:
+                near = min(full, key=lambda k: (k.start > ent.start_char, abs(k.start - ent.start_char)))
+                self.subjects.append(_Known(ent.start_char, near.name, "person", near.gender, near.titles))
+        self.subjects.sort(key=lambda k: k.start)
+        self._subject_starts = [k.start for k in self.subjects]
         self._first_known: dict[str, _Known] = {}
         self._org_ents = [e for e in doc.ents if e.label_ == "ORG"]
         self._org_ends = [e.end_char for e in self._org_ents]
@@ -312,7 +350,7 @@ class SourceResolver:
 
     def resolve(self, span: Span, *, cue_lemma: str = "") -> Resolution:
         """Resolve one source mention (a span of the parsed document)."""
-        res, gender = self._resolve(span, cue_lemma)
+        res, gender = self._coordinated(span, cue_lemma) or self._resolve(span, cue_lemma)
         known = self._first_known.get(res.name)
         if known is not None and known.gender == "?" and gender != "?":
             known.gender = gender
@@ -323,6 +361,22 @@ class SourceResolver:
         return res
 
     # -- steps --------------------------------------------------------------------------------
+
+    def _coordinated(self, span: Span, cue_lemma: str) -> tuple[Resolution, Gender] | None:
+        """ "Mr. Xi and other leaders" → "Xi Jinping and other leaders": each conjunct resolved, the list kept."""
+        heads = [h for h in conjuncts(span.root) if span.start <= h.i < span.end]
+        if len(heads) < 2:
+            return None
+        doc = span.doc
+        names: list[Resolution] = []
+        for h in heads:
+            part = [t for t in h.subtree if not any(a.dep_ in ("conj", "appos", "cc") and a.i != h.i for a in _path(t, h))]
+            part = [t for t in part if not t.is_punct and t.dep_ != "cc"]
+            names.append(self._resolve(doc[part[0].i : part[-1].i + 1], cue_lemma)[0])
+        cc = next((t.text for t in span if t.dep_ == "cc"), "and")
+        joined = ", ".join(r.name for r in names[:-1]) + f" {cc} " + names[-1].name
+        kind = names[0].type if len({r.type for r in names}) == 1 else "person"
+        return Resolution(joined, kind, "named"), "?"
 
     def _resolve(self, span: Span, cue_lemma: str) -> tuple[Resolution, Gender]:
         words = _words(list(span))
@@ -341,6 +395,12 @@ class SourceResolver:
             return Resolution(_join(toks), _type_of_name(_join(toks)), "named"), "?"
         name = clean_name(list(span))
         typ = self._type(span, cue_lemma)
+        expanded = self._acronym(words)
+        if expanded is not None:
+            return Resolution(expanded, typ if typ != "person" else _type_of_name(expanded), "short-form"), "?"
+        role = self._by_role(span, words)
+        if role is not None:
+            return Resolution(role.name, "person", "title"), role.gender
         if self._depth < 2 and not any(t.tag_ in ("NNP", "NNPS") for t in words if t.i <= span.root.i):
             owned = self._owned(span, typ)
             if owned is not None:
@@ -484,6 +544,12 @@ class SourceResolver:
             for k in ordered:
                 if k.gender in (gender, "?"):
                     return Resolution(k.name, "person", "short-form"), gender if gender != "?" else k.gender
+            # "Mr. Xi" for "Xi Jinping": with an honorific, a family name written first is the short form too.
+            if any(t.lower_ in _HONORIFICS for t in span):
+                given = self._by_given.get(parts[0].lower(), [])
+                for k in sorted(given, key=lambda k: (k.start > span.start_char, abs(k.start - span.start_char))):
+                    if k.gender in (gender, "?"):
+                        return Resolution(k.name, "person", "short-form"), gender if gender != "?" else k.gender
         if name in self._people_names:
             return Resolution(name, "person", "named"), gender
         best: tuple[float, _Known] | None = None
@@ -510,6 +576,37 @@ class SourceResolver:
         recent = [*_nearest_before(self.people, self._people_starts, span.start_char), *self._earlier(span)]
         earlier = [k for k in recent if k.type == "person" and k.titles & titles]
         return max(earlier, key=lambda k: k.start) if earlier else None
+
+    def _acronym(self, words: list[Token]) -> str | None:
+        """ "the IOA" / "DNC" → the name it abbreviates, wherever in the text that name is spelled out."""
+        if len(words) != 1:
+            return None
+        letters = words[0].text.replace(".", "")
+        if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+            return None
+        if self._acronyms is None:
+            self._acronyms = {}
+            for e in self.doc.ents:
+                if e.label_ in ("ORG", "GPE", "NORP", "FAC"):
+                    name = clean_name(list(e))
+                    self._acronyms.setdefault(_initials(name), name)
+        found = self._acronyms.get(letters)
+        if found is None:  # a source spelled out earlier that the tagger gave no entity label
+            found = next((k.name for k in reversed(self.history[-LOOKBACK:]) if _initials(k.name) == letters), None)
+        return found
+
+    def _by_role(self, span: Span, words: list[Token]) -> _Known | None:
+        """ "the city attorney" → the person the text introduces with that title ("City Attorney Ana Ruiz")."""
+        root = span.root
+        if root.lower_ not in TITLES or root.tag_ != "NN" or any(t.tag_ in ("NNP", "NNPS") for t in words):
+            return None
+        if span[0].lower_ not in ("the", "this", "that"):
+            return None
+        cands = self._by_title_word.get(root.lower_, [])
+        if not cands:
+            return None
+        # The nearest one introduced before the mention, else the first one after it.
+        return min(cands, key=lambda k: (k.start > span.start_char, abs(k.start - span.start_char)))
 
     def _by_head(self, span: Span) -> _Known | None:
         """'the ministry' → the nearest earlier source or organisation whose name ends in that noun."""

@@ -1,0 +1,217 @@
+"""Constructions real news uses that the rules read (issue 9, item 5), each on a sentence written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.backends.rules import RulesBackend
+from claimcheck.schema import Claim
+
+
+@pytest.fixture(scope="module")
+def backend() -> RulesBackend:
+    return RulesBackend()
+
+
+def claims_of(backend: RulesBackend, text: str) -> list[Claim]:
+    return backend.extract(text, doc_id="t").claims
+
+
+def attributed(backend: RulesBackend, text: str) -> list[Claim]:
+    return [c for c in claims_of(backend, text) if c.attributed]
+
+
+def only_attributed(backend: RulesBackend, text: str) -> Claim:
+    found = attributed(backend, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# -- documents and polls that show, find, indicate ------------------------------------------------
+
+
+def test_document_source_after_content(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "Turnout in the valley rose 4 percent, county records show.")
+    assert c.claim == "Turnout in the valley rose 4 percent"
+    assert (c.source, c.source_type, c.cue) == ("county records", "document", "show")
+
+
+def test_document_source_in_as_clause(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "As the filings show, the mill lost money in each of the last three years.")
+    assert c.claim == "the mill lost money in each of the last three years"
+    assert (c.source, c.source_type) == ("the filings", "document")
+
+
+def test_survey_finds_that(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "Audit files from the clinic show that four staff accounts opened the records.")
+    assert c.claim == "four staff accounts opened the records"
+    assert c.source_type == "document"
+
+
+# -- beliefs --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("frame", ["think", "believe", "are confident"])
+def test_beliefs_are_attributions(backend: RulesBackend, frame: str) -> None:
+    c = only_attributed(backend, f"Harbour officials {frame} that the new pier will open by June.")
+    assert c.claim == "the new pier will open by June"
+    assert c.source == "Harbour officials"
+
+
+# -- frames the parser breaks ---------------------------------------------------------------------
+
+
+def test_infinitive_under_another_verb(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "Ms Okafor tried to argue that the permit had expired before the hearing.")
+    assert c.claim == "the permit had expired before the hearing"
+    assert c.source == "Ms Okafor"
+    assert not [x for x in claims_of(backend, "Ms Okafor tried to argue that the permit had expired.") if not x.attributed]
+
+
+def test_statement_saying(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "The ferry operator issued a statement saying the crossings would resume on Friday.")
+    assert c.claim == "the crossings would resume on Friday"
+    assert c.source == "The ferry operator"
+
+
+def test_relative_clause_on_apposition(backend: RulesBackend) -> None:
+    text = "The warning came from Ines Moreau, a nurse, who said the ward had run out of beds."
+    c = only_attributed(backend, text)
+    assert c.claim == "the ward had run out of beds"
+    assert c.source_name == "Ines Moreau"
+
+
+def test_subject_split_by_dashes(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "The suit — filed Monday — claims the council broke its own zoning rules.")
+    assert c.claim == "the council broke its own zoning rules"
+    assert (c.source, c.source_type) == ("The suit", "document")
+
+
+def test_emailed_after_quote(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "“The clinic will stay open through the winter,” she emailed.")
+    assert (c.claim, c.cue, c.quote) == ("The clinic will stay open through the winter", "emailed", "direct")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "claim"),
+    [
+        ("His claim that the levee had been inspected was false.", "His", "the levee had been inspected"),
+        (
+            "Rivera's answer was that the county had no money for the road.",
+            "Rivera",
+            "the county had no money for the road",
+        ),
+        (
+            "The minister rejected complaints from the union that the mines were unsafe.",
+            "the union",
+            "the mines were unsafe",
+        ),
+    ],
+)
+def test_claim_nouns_with_that_clause(backend: RulesBackend, text: str, source: str, claim: str) -> None:
+    c = only_attributed(backend, text)
+    assert (c.source, c.claim) == (source, claim)
+
+
+# -- verbless and colon frames --------------------------------------------------------------------
+
+
+def test_name_and_outlet_label(backend: RulesBackend) -> None:
+    text = "The pool reopened in May.\n\nJo Park, Daily Ledger: “The pool has never been this full.”"
+    c = only_attributed(backend, text)
+    assert (c.source, c.cue, c.claim) == ("Jo Park", None, "The pool has never been this full")
+
+
+def test_transcript_speaker_label(backend: RulesBackend) -> None:
+    text = "Jo Park runs the pool.\n\nMS. PARK: We have never had this many swimmers in one week."
+    c = only_attributed(backend, text)
+    assert c.claim == "We have never had this many swimmers in one week"
+    assert (c.source, c.source_name, c.cue) == ("MS. PARK", "Jo Park", None)
+
+
+def test_metadata_header_is_no_speaker(backend: RulesBackend) -> None:
+    assert not attributed(backend, "The pool reopened in May.\n\nHeadline: Pool Reopens After Long Repairs")
+
+
+def test_as_clause_with_colon(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "As Park admits: the repairs ran two months over schedule.")
+    assert (c.source, c.cue, c.claim) == ("Park", "admits", "the repairs ran two months over schedule")
+
+
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_released_this_statement(backend: RulesBackend, gap: str) -> None:
+    text = f"The pool closed on Monday.\n\nPark released this statement:{gap}“We will reopen once the pumps are fixed.”"
+    c = only_attributed(backend, text)
+    assert (c.source, c.claim, c.quote) == ("Park", "We will reopen once the pumps are fixed", "direct")
+
+
+# -- the frame outside the quotation wins ---------------------------------------------------------
+
+
+def test_frame_outside_quote_wins(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "“He thinks the bypass will fail,” she said.")
+    assert (c.source, c.cue, c.claim) == ("she", "said", "He thinks the bypass will fail")
+
+
+def test_frame_inside_quote_is_speakers(backend: RulesBackend) -> None:
+    text = "Mayor Lina Ortiz spoke on Monday. “I think the bypass will fail,” Ortiz said."
+    c = only_attributed(backend, text)
+    assert (c.source_name, c.cue, c.claim) == ("Lina Ortiz", "said", "I think the bypass will fail")
+
+
+# -- pronouns, roles, acronyms, lists -------------------------------------------------------------
+
+
+def test_pronoun_takes_nearest_antecedent(backend: RulesBackend) -> None:
+    text = "Tom Berg said the shelter had room. Rosa Diaz runs the shelter. “We're full,” she said."
+    quote = next(c for c in claims_of(backend, text) if c.claim == "We're full")
+    assert quote.source_name == "Rosa Diaz"
+
+
+def test_pronoun_after_surname_subject(backend: RulesBackend) -> None:
+    text = (
+        "Mayor Tom Berg and Pastor Alan Whitlock met on Sunday. "
+        "Whitlock, who leads a church in the valley, criticised the plan on Monday. "
+        "He then said the plan would close the food bank."
+    )
+    c = next(c for c in claims_of(backend, text) if c.claim == "the plan would close the food bank")
+    assert c.source_name == "Alan Whitlock"
+
+
+def test_role_noun_links_to_name(backend: RulesBackend) -> None:
+    text = "City Attorney Mara Quist filed the case in May. The city attorney said the ruling was unfair."
+    assert only_attributed(backend, text).source_name == "Mara Quist"
+
+
+def test_acronym_links_to_full_name(backend: RulesBackend) -> None:
+    text = "The Indian Olympic Association met on Friday. The IOA said the ruling was unfair to its athletes."
+    c = only_attributed(backend, text)
+    assert (c.source, c.source_name) == ("The IOA", "Indian Olympic Association")
+
+
+def test_coordinated_sources_stay_whole(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "Sens. Ann Lee, Bob Cruz and Cal Ortiz said the bill would pass next week.")
+    assert c.source == "Ann Lee, Bob Cruz and Cal Ortiz"
+    assert c.source_name == "Ann Lee, Bob Cruz and Cal Ortiz"
+
+
+def test_coordinated_sources_resolve_each_name(backend: RulesBackend) -> None:
+    text = "Premier Wen Baolin opened the meeting. Mr. Wen and other leaders said output must fall this year."
+    assert only_attributed(backend, text).source_name == "Wen Baolin and other leaders"
+
+
+# -- non-speech senses ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm may show up on radar by Monday evening.",
+        "The new budget added $30 million for the county's schools.",
+        "The shipping firm agreed to pay the fine in full.",
+        "Ms Lee questioned how the county would pay for the road.",
+        "The senator vowed to stay in the race until the convention.",
+    ],
+)
+def test_non_speech_senses_are_no_frames(backend: RulesBackend, text: str) -> None:
+    assert not attributed(backend, text)
