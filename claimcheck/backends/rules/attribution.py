@@ -129,7 +129,8 @@ def _mention(head: Token) -> tuple[int, int]:
     """
     heads = conjuncts(head)
     if len(heads) > 1:
-        keep = [t for h in heads for t in h.subtree if not (t.dep_ in ("relcl", "acl") or t.head.dep_ in ("relcl", "acl"))]
+        clauses = ("relcl", "acl")
+        keep = [t for h in heads for t in h.subtree if t.dep_ not in clauses and t.head.dep_ not in clauses]
         return _span_of([t for t in keep if heads[0].i <= t.i <= heads[-1].i or t.head in heads])
     keep = [head]
     for child in head.children:
@@ -344,7 +345,7 @@ def _document_relation(tok: Token, sent: Span) -> Relation | None:
     if tok.tag_ in _VERB_TAGS or tok.lower_ not in DOCUMENT_VERB_FORMS or tok.i <= sent.start:
         return None
     noun = doc[tok.i - 1]
-    if noun.pos_ not in ("NOUN", "PROPN") or not (noun.lower_ in DOCUMENT_NOUNS or noun.lemma_.lower() in DOCUMENT_NOUNS):
+    if noun.pos_ not in ("NOUN", "PROPN") or not {noun.lower_, noun.lemma_.lower()} & DOCUMENT_NOUNS:
         return None
     src = _noun_phrase_before(doc, tok.i, sent.start)
     if src is None or not _is_mention(doc, src):
@@ -368,9 +369,9 @@ def _document_relation(tok: Token, sent: Span) -> Relation | None:
 def _that_clause(head: Token) -> Token | None:
     """A finite clause opened by "that" hanging on ``head`` ("a claim that …", "was that …")."""
     for c in head.children:
-        if c.dep_ in ("ccomp", "acl", "relcl", "attr") and c.i > head.i:
-            if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and c.tag_ in _VERB_TAGS:
-                return c
+        that = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        if c.dep_ in ("ccomp", "acl", "relcl", "attr") and c.i > head.i and that and c.tag_ in _VERB_TAGS:
+            return c
     return None
 
 
@@ -596,7 +597,7 @@ def in_closed_quote(doc: Doc, quoted: bytes | bytearray, i: int) -> bool:
     end = pos
     while end < len(quoted) and quoted[end]:
         end += 1
-    return end < len(text) and text[end] in "”\"»"
+    return end < len(text) and text[end] in '”"»'
 
 
 def find_relations(doc: Doc, sent: Span, quoted: bytes | bytearray | None = None) -> list[Relation]:
@@ -673,7 +674,7 @@ def _content(doc: Doc, rel: Relation, taken: set[int]) -> tuple[int, int] | None
 
 
 def colon_frame(doc: Doc, sent: Span, quoted: bytes | bytearray | None = None) -> Relation | None:
-    """A sentence that is only a frame ending in a colon ("He told the Ledger:", "MS. PARK:"): its content is what follows."""
+    """A sentence that is only a frame ending in a colon ("He told the Ledger:", "MS. PARK:"): content follows."""
     words = [t for t in sent if not t.is_space]
     if len(words) < 2 or words[-1].text != ":":
         return None

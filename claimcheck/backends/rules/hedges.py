@@ -98,11 +98,11 @@ def _match(doc: Doc, i: int) -> tuple[int, int, HedgeKind] | None:
         if kind == "approximation":
             if end >= len(doc) or not _numberish(doc[end]):
                 continue
-        elif (len(words) == 1 and words[0] in _MODALS and doc[i].tag_ != "MD") or (
-            words[0] in ("suspected", "alleged") and doc[i].tag_ == "VBD"
+        elif (
+            (len(words) == 1 and words[0] in _MODALS and doc[i].tag_ != "MD")
+            or (words[0] in ("suspected", "alleged") and doc[i].tag_ == "VBD")
+            or _not_a_hedge(doc, i, words)
         ):
-            continue
-        elif _not_a_hedge(doc, i, words):
             continue
         return i, end, kind
     return None

@@ -370,8 +370,9 @@ class SourceResolver:
         doc = span.doc
         names: list[Resolution] = []
         for h in heads:
-            part = [t for t in h.subtree if not any(a.dep_ in ("conj", "appos", "cc") and a.i != h.i for a in _path(t, h))]
-            part = [t for t in part if not t.is_punct and t.dep_ != "cc"]
+            # The conjunct without the other conjuncts hanging on it.
+            part = [t for t in h.subtree if not any(a.dep_ in ("conj", "appos", "cc") for a in _path(t, h))]
+            part = [t for t in part if not t.is_punct]
             names.append(self._resolve(doc[part[0].i : part[-1].i + 1], cue_lemma)[0])
         cc = next((t.text for t in span if t.dep_ == "cc"), "and")
         joined = ", ".join(r.name for r in names[:-1]) + f" {cc} " + names[-1].name
