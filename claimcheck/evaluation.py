@@ -60,6 +60,13 @@ class DocResult:
     error: ClaimcheckError | None
     score: DocScore
 
+    @classmethod
+    def scored(cls, gold: GoldDoc, extraction: Extraction | None, error: ClaimcheckError | None) -> DocResult:
+        """Score what a backend returned (or a stored run held) for ``gold``; a failure scores as no predictions."""
+        pred = extraction.claims if extraction is not None else []
+        score = score_document(gold.claims, pred, scope=gold.scope, doc_id=gold.id)
+        return cls(gold=gold, extraction=extraction, error=error, score=score)
+
     @property
     def predicted(self) -> list[Claim]:
         return self.extraction.claims if self.extraction is not None else []
@@ -202,9 +209,7 @@ def evaluate(
         for doc, out in zip(batch, outputs, strict=True):
             ext = out if isinstance(out, Extraction) else None
             err = out if isinstance(out, ClaimcheckError) else None
-            pred = ext.claims if ext is not None else []
-            score = score_document(doc.claims, pred, scope=doc.scope, doc_id=doc.id)
-            run.results.append(DocResult(gold=doc, extraction=ext, error=err, score=score))
+            run.results.append(DocResult.scored(doc, ext, err))
         if on_batch is not None:
             on_batch(len(batch))
     run.wall_time = time.perf_counter() - started

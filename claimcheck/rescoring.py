@@ -21,7 +21,6 @@ from claimcheck.evaluation import DocResult, EvalRun
 from claimcheck.gold import GoldDoc
 from claimcheck.inputs import read_json_file
 from claimcheck.schema import Claim, Extraction, Usage
-from claimcheck.scoring import score_document
 
 __all__ = ["StoredRun", "load_stored_run", "rescore"]
 
@@ -105,7 +104,5 @@ def rescore(stored: StoredRun, docs: Sequence[GoldDoc], *, gold_path: str = "", 
                 usage=kept.usage,
             )
             err = None
-        pred = ext.claims if ext is not None else []
-        score = score_document(doc.claims, pred, scope=doc.scope, doc_id=doc.id)
-        run.results.append(DocResult(gold=doc, extraction=ext, error=err, score=score))
+        run.results.append(DocResult.scored(doc, ext, err))
     return run
