@@ -5,7 +5,7 @@ Usage: python benchmarks/bench_bootstrap.py [--docs 200] [--rounds 1000] [--repe
 The documents are synthetic per-document counts (two runs, B a little worse
 than A) drawn with a fixed seed; only the comparison is timed, not reading
 files. Prints the best and median of ``--repeat`` runs of
-:func:`claimcheck.comparison.compare` and of the bootstrap alone.
+:func:`claimcheck.evaluation.comparison.compare` and of the bootstrap alone.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
-from claimcheck.comparison import RunCounts, bootstrap_intervals, compare, counts_matrix  # noqa: E402
+from claimcheck.evaluation.comparison import RunCounts, bootstrap_intervals, compare, counts_matrix  # noqa: E402
 
 
 def synthetic(n: int, seed: int, worse: float) -> dict[str, dict[str, dict[str, int]]]:

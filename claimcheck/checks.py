@@ -22,9 +22,8 @@ from claimcheck.errors import ConfigError
 from claimcheck.grounding import GroundingError, ground_claim, quote_type
 from claimcheck.plurals import plural
 from claimcheck.schema import Claim, Extraction
-from claimcheck.scoring import normalise_name
 from claimcheck.text import TextModel, text_model
-from claimcheck.text.names import OFFICE_WORDS
+from claimcheck.text.names import OFFICE_WORDS, normalise_name
 
 __all__ = [
     "RULES",

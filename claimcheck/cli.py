@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from claimcheck.evaluation import EvalRun
-    from claimcheck.gold import GoldDoc
+    from claimcheck.evaluation.gold import GoldDoc
 
 __all__ = ["main"]
 
@@ -378,8 +378,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     from rich.progress import Progress
 
     from claimcheck import evaluation
-    from claimcheck.gold import load_gold
-    from claimcheck.report import print_breakdown, print_summary, render_report
+    from claimcheck.evaluation.gold import load_gold
+    from claimcheck.evaluation.report import print_breakdown, print_summary, render_report
 
     # Everything that can be wrong with the flags fails before any document is extracted.
     gates = evaluation.parse_fail_under(args.fail_under)
@@ -487,7 +487,7 @@ def _eval_layouts(
     """``--layouts``: attribution F1 per layout, and a gate message per layout too far below the original."""
     from rich.table import Table
 
-    from claimcheck.invariance import evaluate_layouts, layout_gate
+    from claimcheck.evaluation.layouts import evaluate_layouts, layout_gate
 
     scores = evaluate_layouts(docs, backend, original=run, concurrency=args.concurrency)
     base = scores[0].f1
@@ -506,7 +506,7 @@ def _eval_layouts(
 
 
 def _gate_list(arg: str | None) -> tuple[str, ...] | None:
-    from claimcheck.scoring import FIGURES
+    from claimcheck.evaluation.scoring import FIGURES
 
     names = _rule_list(arg)
     for name in names:
@@ -518,9 +518,9 @@ def _gate_list(arg: str | None) -> tuple[str, ...] | None:
 def _cmd_compare(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from claimcheck.comparison import compare, load_run_counts
-    from claimcheck.comparison_report import print_comparison, render_comparison
     from claimcheck.evaluation import check_writable, write_output
+    from claimcheck.evaluation.comparison import compare, load_run_counts
+    from claimcheck.evaluation.comparison_report import print_comparison, render_comparison
 
     gated = args.gate
     for output in (args.out, args.report):
@@ -554,7 +554,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
 
 def _build_compare_parser() -> argparse.ArgumentParser:
-    from claimcheck.scoring import FIGURES
+    from claimcheck.evaluation.scoring import FIGURES
 
     p = _Parser(
         prog="claimcheck eval compare",
@@ -585,7 +585,7 @@ def _build_compare_parser() -> argparse.ArgumentParser:
 def _apply_config(args: argparse.Namespace) -> None:
     """Fill what the command line left unset from pyproject.toml, then the built-in defaults."""
     from claimcheck.config import load_config
-    from claimcheck.scoring import HEADLINE_FIGURES
+    from claimcheck.evaluation.scoring import HEADLINE_FIGURES
 
     cfg = load_config()
     if hasattr(args, "backend"):

@@ -154,7 +154,7 @@ def _near(pyproject: str, value: str | None) -> str | None:
 def parse_config(section: Any, path: str = "pyproject.toml") -> Config:
     """Validate a ``[tool.claimcheck]`` table (as parsed TOML) into a :class:`Config`."""
     from claimcheck.checks import RULES
-    from claimcheck.scoring import FIGURES
+    from claimcheck.evaluation.scoring import FIGURES
 
     top = _Reader(section, "tool.claimcheck", path, ("backend", "model", "eval", "check"))
     ev = _Reader(

@@ -17,9 +17,8 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from claimcheck.schema import Claim, Hedge, QuoteType
-from claimcheck.scoring import tokens
 from claimcheck.text import text_model
-from claimcheck.text.names import TITLE_PHRASES, TITLE_WORDS
+from claimcheck.text.names import TITLE_PHRASES, TITLE_WORDS, tokens
 
 __all__ = [
     "FUZZY_THRESHOLD",

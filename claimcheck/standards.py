@@ -50,7 +50,7 @@ from claimcheck.checks import (
     source_keys,
 )
 from claimcheck.schema import Claim, Extraction
-from claimcheck.scoring import normalise_name
+from claimcheck.text.names import normalise_name
 
 __all__ = ["ROLES", "ROLE_LABELS", "Role", "SourceRole", "format_roles", "roles_by_source", "source_roles"]
 

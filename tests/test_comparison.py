@@ -1,7 +1,7 @@
 """``eval compare``: figures from per-document counts, the paired bootstrap, verdicts, the gate and its report.
 
 The bootstrap is checked against a slow reference that rebuilds each round's
-corpus score with :class:`claimcheck.scoring.CorpusScore` from the same draws,
+corpus score with :class:`claimcheck.evaluation.scoring.CorpusScore` from the same draws,
 so the vectorised sums cannot drift from the scorer. The end-to-end tests run
 the real rules backend on our gold, once as committed and once with the
 reporting-verb lexicon emptied (as test_eval_rules.py does).
@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 
 from claimcheck import cli
-from claimcheck.comparison import (
+from claimcheck.evaluation.comparison import (
     SAME,
     WORSE,
     RunCounts,
@@ -30,9 +30,9 @@ from claimcheck.comparison import (
     figures_from_sums,
     load_run_counts,
 )
-from claimcheck.comparison_report import render_comparison
-from claimcheck.gold import load_gold
-from claimcheck.scoring import FIGURES, CorpusScore, DocScore, score_document
+from claimcheck.evaluation.comparison_report import render_comparison
+from claimcheck.evaluation.gold import load_gold
+from claimcheck.evaluation.scoring import FIGURES, CorpusScore, DocScore, score_document
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "evals" / "gold.jsonl"

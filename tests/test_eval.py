@@ -17,9 +17,9 @@ from claimcheck import cli
 from claimcheck.backends import run_many_threaded
 from claimcheck.errors import BackendError, ClaimcheckError
 from claimcheck.evaluation import check_gates, evaluate, load_baseline, parse_fail_under
-from claimcheck.gold import GoldDoc, load_gold
+from claimcheck.evaluation.gold import GoldDoc, load_gold
+from claimcheck.evaluation.scoring import HEADLINE_FIGURES
 from claimcheck.schema import Claim, Extraction, Usage
-from claimcheck.scoring import HEADLINE_FIGURES
 
 DATA = Path(__file__).parent / "data"
 SEED_GOLD = DATA / "seed_gold.jsonl"

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from claimcheck.errors import InputError
-from claimcheck.gold import load_gold
+from claimcheck.evaluation.gold import load_gold
 
 DATA = Path(__file__).parent / "data"
 SHARED = Path(os.environ.get("CLAIMCHECK_SHARED") or Path(__file__).resolve().parents[2] / "shared")
@@ -235,7 +235,7 @@ def test_an_endless_gold_device_is_refused_on_its_first_line() -> None:
 
 
 def test_an_over_long_gold_line_is_refused_without_reading_on(tmp_path: Path, monkeypatch) -> None:
-    import claimcheck.gold as gold
+    import claimcheck.evaluation.gold as gold
 
     monkeypatch.setattr(gold, "MAX_LINE_BYTES", 1000)
     path = write_gold(tmp_path, doc("d1"), doc("d2", text=TEXT + " x" * 1000))

@@ -9,9 +9,9 @@ import pytest
 
 from claimcheck.backends.rules import RulesBackend
 from claimcheck.cli import main
-from claimcheck.gold import load_gold
-from claimcheck.invariance import LayoutScore, layout_gate, relay_gold
-from claimcheck.scoring import normalise_name, tokens
+from claimcheck.evaluation.gold import load_gold
+from claimcheck.evaluation.layouts import LayoutScore, layout_gate, relay_gold
+from claimcheck.evaluation.scoring import normalise_name, tokens
 from claimcheck.text.relayout import LAYOUTS, relay
 
 BRIDGE = """City officials said the Elm Street bridge will reopen on Monday after repairs.

@@ -28,7 +28,7 @@ from test_llm_cassettes import vcr_config as vcr_config  # the same recording ru
 
 from claimcheck import cli
 from claimcheck.backends.llm import LLMBackend
-from claimcheck.gold import load_gold
+from claimcheck.evaluation.gold import load_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = "evals/llm-smoke.jsonl"  # relative, as the baseline records it

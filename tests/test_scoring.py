@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.gold import load_gold
-from claimcheck.schema import Claim, Hedge
-from claimcheck.scoring import (
+from claimcheck.evaluation.gold import load_gold
+from claimcheck.evaluation.scoring import (
     PRF,
     match_claims,
     normalise_name,
@@ -18,6 +17,7 @@ from claimcheck.scoring import (
     token_f1,
     tokens,
 )
+from claimcheck.schema import Claim, Hedge
 
 SEED_GOLD = Path(__file__).parent / "data" / "seed_gold.jsonl"
 

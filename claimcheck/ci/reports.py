@@ -15,10 +15,10 @@ from pathlib import Path
 from claimcheck.checks import Finding, format_tally, severity_at_least
 from claimcheck.ci.github import annotation
 from claimcheck.ci.junit import Case
-from claimcheck.comparison import document_regressions, load_run_counts
 from claimcheck.errors import ClaimcheckError
-from claimcheck.evaluation import EvalRun
-from claimcheck.scoring import HEADLINE_FIGURES
+from claimcheck.evaluation.comparison import document_regressions, load_run_counts
+from claimcheck.evaluation.run import EvalRun
+from claimcheck.evaluation.scoring import HEADLINE_FIGURES
 
 __all__ = ["check_annotations", "check_cases", "eval_annotations", "eval_cases", "eval_drops", "gold_lines"]
 

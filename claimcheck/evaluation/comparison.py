@@ -24,8 +24,8 @@ import numpy as np
 import numpy.typing as npt
 
 from claimcheck.errors import InputError
+from claimcheck.evaluation.scoring import FAMILIES, FIGURES, HEADLINE_FIGURES
 from claimcheck.inputs import read_json_file
-from claimcheck.scoring import FAMILIES, FIGURES, HEADLINE_FIGURES
 
 __all__ = [
     "COLUMNS",
@@ -150,7 +150,7 @@ def _ratio(num: Array, den: Array, *, empty: Array | None = None) -> Array:
 
 
 def figures_from_sums(sums: Array, *, empty_is: float = math.nan) -> dict[str, Array]:
-    """Every figure from summed counts (rows × columns), micro-averaged as :class:`~claimcheck.scoring.CorpusScore`.
+    """Every figure from summed counts (rows × columns), micro-averaged as :class:`~.scoring.CorpusScore`.
 
     A figure whose family had nothing to score is NaN (the scorer's ``None``),
     or ``empty_is`` for P/R/F1 — 1.0 reads a document with nothing to find and

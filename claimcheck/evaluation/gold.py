@@ -1,4 +1,4 @@
-"""Read gold labels: spec JSONL files (claims-spec.md section 3) and BRAT attribution corpora.
+"""Read gold labels: spec JSONL files (claims-spec.md section 3), or a BRAT corpus folder via :mod:`.brat`.
 
 Gold is read strictly, because a silently wrong label skews every figure
 computed from it: each problem is an :class:`InputError` naming the file and
@@ -9,11 +9,8 @@ documents, so the same harness scores them.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,11 +19,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from claimcheck.errors import InputError
-from claimcheck.grounding import quote_mask, quote_type
 from claimcheck.inputs import MAX_BYTES, check_text, convert_hint, decode_utf8, read_capped, read_text_file, utf16_bom
 from claimcheck.schema import HEDGE_KINDS, QUOTE_TYPES, SOURCE_TYPES, Claim
 
-__all__ = ["REQUIRED_CLAIM_FIELDS", "SCOPES", "GoldDoc", "load_brat", "load_gold", "load_gold_jsonl"]
+__all__ = ["REQUIRED_CLAIM_FIELDS", "SCOPES", "GoldDoc", "GoldLine", "load_gold", "load_gold_jsonl", "read_utf8"]
 
 #: Every gold claim spells these out, ``null`` included, so a forgotten field is caught, not defaulted.
 REQUIRED_CLAIM_FIELDS: tuple[str, ...] = ("claim", "source", "source_name", "source_type", "cue", "quote", "hedges")
@@ -64,11 +60,13 @@ def load_gold(path: str | Path, *, allow_outside_paths: bool = False) -> list[Go
             f"{p}: no such gold file or folder", fix="pass --gold evals/gold.jsonl or a BRAT corpus folder"
         )
     if p.is_dir():
+        from claimcheck.evaluation.brat import load_brat  # brat reads GoldDoc from here
+
         return load_brat(p)
     return load_gold_jsonl(p, allow_outside_paths=allow_outside_paths)
 
 
-def _read_utf8(path: Path) -> str:
+def read_utf8(path: Path) -> str:
     """A gold or corpus file as UTF-8, newlines untouched, no bigger than an article.
 
     Not ``Path.read_text``: its newline translation turns ``\\r\\n`` into ``\\n``
@@ -77,7 +75,7 @@ def _read_utf8(path: Path) -> str:
     return decode_utf8(read_capped(path), str(path))
 
 
-def _json_line(raw: bytes, at: _Line) -> Any:
+def _json_line(raw: bytes, at: GoldLine) -> Any:
     """One JSONL line parsed; split on ``\\n`` only, so U+2028 or U+0085 inside a string is just a character."""
     if b"\x00" in raw:
         raise at.fail("looks like binary data (NUL bytes)", fix="pass a UTF-8 JSONL gold file")
@@ -129,7 +127,7 @@ def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
 # --- spec JSONL -----------------------------------------------------------------------------
 
 
-class _Line:
+class GoldLine:
     """Raises errors that name the file and line being read."""
 
     def __init__(self, path: Path, lineno: int) -> None:
@@ -149,7 +147,7 @@ def load_gold_jsonl(path: str | Path, *, allow_outside_paths: bool = False) -> l
     for lineno, line in _lines(path):
         if not line.strip():
             continue
-        at = _Line(path, lineno)
+        at = GoldLine(path, lineno)
         obj = _json_line(line, at)
         doc = _parse_doc(obj, at, path.parent, allow_outside_paths)
         if doc.id in seen:
@@ -173,7 +171,7 @@ def _inside(base: Path, relative: str) -> bool:
     return Path(target).is_relative_to(os.path.abspath(base))
 
 
-def _parse_doc(obj: Any, at: _Line, base: Path, allow_outside_paths: bool = False) -> GoldDoc:
+def _parse_doc(obj: Any, at: GoldLine, base: Path, allow_outside_paths: bool = False) -> GoldDoc:
     if not isinstance(obj, dict):
         raise at.fail(f"expected a JSON object, got {type(obj).__name__}")
     doc_id = obj.get("id")
@@ -213,7 +211,7 @@ def _parse_doc(obj: Any, at: _Line, base: Path, allow_outside_paths: bool = Fals
     return GoldDoc(id=doc_id, text=text, claims=claims, split=split, scope=scope, path=source)
 
 
-def _parse_claim(obj: Any, at: _Line, what: str, text: str, scope: str | None) -> Claim:
+def _parse_claim(obj: Any, at: GoldLine, what: str, text: str, scope: str | None) -> Claim:
     if not isinstance(obj, dict):
         raise at.fail(f"{what}: expected a JSON object")
     missing = [f for f in REQUIRED_CLAIM_FIELDS if f not in obj]
@@ -263,138 +261,3 @@ def _parse_claim(obj: Any, at: _Line, what: str, text: str, scope: str | None) -
         if start is not None and end is not None and not (0 <= start <= end <= len(text) and text[start:end] == span):
             raise at.fail(f"{what}: {start_f}/{end_f} ({start}:{end}) do not cover the {span_f} {span!r}")
     return claim
-
-
-# --- BRAT standoff corpora ------------------------------------------------------------------
-
-_FRAGMENT = re.compile(r"^(\d+) (\d+)$")
-
-
-@dataclass
-class _Span:
-    role: str
-    fragments: list[tuple[int, int]]
-
-
-def load_brat(folder: str | Path) -> list[GoldDoc]:
-    """Attribution relations from a BRAT corpus as ``scope="attributed"`` gold documents.
-
-    Per article ``text/NAME.txt`` the first ``attributions/NAME_*.ann`` in
-    sorted order is read (doubly annotated articles keep one annotator). Each
-    ``E`` line with a Source gives one claim: the Content fragments (``Content``,
-    ``Content2``...) joined with a space, the source mention as both ``source``
-    and ``source_name`` (the corpus resolves no names), the cue as written.
-
-    Relations without a Source (``Attribution-no-source``) are left out: with
-    no source they are not attributed claims under the spec (agentless
-    attribution is a hedge), and unattributed claims are not scored in an
-    attribution-only corpus.
-    """
-    folder = Path(folder)
-    text_dir, ann_dir = folder / "text", folder / "attributions"
-    if not text_dir.is_dir() or not ann_dir.is_dir():
-        raise InputError(
-            f"{folder}: not a BRAT corpus (expected text/ and attributions/ folders)",
-            fix="pass a spec JSONL gold file or a folder laid out like PolNeAR",
-        )
-    splits = _read_splits(folder / "metadata.tsv")
-    anns = sorted(ann_dir.glob("*.ann"))
-    docs: list[GoldDoc] = []
-    for txt in sorted(text_dir.glob("*.txt")):
-        name = txt.stem
-        mine = [a for a in anns if a.stem.rsplit("_", 1)[0] == name]
-        if not mine:
-            raise InputError(f"{txt}: no annotation file attributions/{name}_*.ann", fix="add it or remove the text")
-        text = _read_utf8(txt)
-        claims = _read_ann(mine[0], text)
-        docs.append(GoldDoc(id=name, text=text, claims=claims, split=splits.get(name), scope="attributed", path=txt))
-    if not docs:
-        raise InputError(f"{text_dir}: no .txt files", fix="check the corpus folder")
-    return docs
-
-
-def _read_splits(metadata: Path) -> dict[str, str]:
-    """Article name -> split, from a PolNeAR-style ``metadata.tsv`` (``compartment`` column), if present."""
-    if not metadata.is_file():
-        return {}
-    rows = csv.DictReader(io.StringIO(_read_utf8(metadata), newline=""), delimiter="\t")
-    return {r["filename"]: r["compartment"] for r in rows if r.get("filename") and r.get("compartment")}
-
-
-def _read_ann(path: Path, text: str) -> list[Claim]:
-    spans: dict[str, _Span] = {}
-    events: list[tuple[int, list[tuple[str, str]]]] = []
-    for lineno, line in enumerate(_read_utf8(path).splitlines(), 1):
-        at = _Line(path, lineno)
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if line.startswith("T"):
-            if len(cols) < 2:
-                raise at.fail("malformed T line (want 'Tn<TAB>Role START END[;START END]<TAB>text')")
-            role, _, offsets = cols[1].partition(" ")
-            frags = _parse_fragments(offsets, at, len(text))
-            if len(cols) > 2 and " ".join(text[s:e] for s, e in frags) != cols[2]:
-                raise at.fail(f"{cols[0]} text {cols[2]!r} differs from the article at its offsets {offsets}")
-            spans[cols[0]] = _Span(role, sorted(frags))
-        elif line.startswith("E"):
-            if len(cols) < 2:
-                raise at.fail("malformed E line (want 'En<TAB>Role:Tk Role:Tk ...')")
-            parts = [a.split(":", 1) for a in cols[1].split()]
-            if any(len(a) != 2 for a in parts):
-                raise at.fail(f"malformed E line argument in {cols[1]!r}")
-            events.append((lineno, [(role, ref) for role, ref in parts]))
-    mask = quote_mask(text)
-    claims: list[Claim] = []
-    for lineno, args in events:
-        at = _Line(path, lineno)
-        for _, ref in args:
-            if ref not in spans:
-                raise at.fail(f"refers to {ref}, which no T line defines")
-        roles = {role: spans[ref] for role, ref in args}
-        if "Source" not in roles:
-            continue  # Attribution-no-source (see load_brat); Discard/Discuss spans are never in a relation
-        contents = sorted(
-            (frag for role, ref in args if re.fullmatch(r"Content\d*", role) for frag in spans[ref].fragments)
-        )
-        if not contents:
-            continue
-        cue = roles.get("Cue")
-        source = roles["Source"]
-        mention = _join(source, text)  # the corpus resolves no names: the mention is the name
-        start, end = contents[0][0], contents[-1][1]
-        claims.append(
-            Claim(
-                claim=" ".join(text[s:e] for s, e in contents),
-                source=mention,
-                source_name=mention,
-                source_type=None,
-                cue=_join(cue, text) if cue else None,
-                quote=quote_type(text, start, end, mask),
-                start=start,
-                end=end,
-                source_start=source.fragments[0][0],
-                source_end=source.fragments[-1][1],
-                cue_start=cue.fragments[0][0] if cue else None,
-                cue_end=cue.fragments[-1][1] if cue else None,
-            )
-        )
-    claims.sort(key=lambda c: (c.start or 0, c.end or 0))
-    return claims
-
-
-def _parse_fragments(offsets: str, at: _Line, n: int) -> list[tuple[int, int]]:
-    frags: list[tuple[int, int]] = []
-    for part in offsets.split(";"):
-        m = _FRAGMENT.match(part.strip())
-        if not m:
-            raise at.fail(f"bad offsets {offsets!r} (want 'START END[;START END]')")
-        s, e = int(m.group(1)), int(m.group(2))
-        if not 0 <= s <= e <= n:
-            raise at.fail(f"offsets {s} {e} fall outside the text ({n} characters)")
-        frags.append((s, e))
-    return frags
-
-
-def _join(span: _Span, text: str) -> str:
-    return " ".join(text[s:e] for s, e in span.fragments)

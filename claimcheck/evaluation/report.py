@@ -14,9 +14,9 @@ from rich.console import Console
 from rich.markup import escape as _markup
 from rich.table import Table
 
-from claimcheck.evaluation import ERROR_KINDS, DocResult, EvalRun, error_examples
+from claimcheck.evaluation.run import ERROR_KINDS, DocResult, EvalRun, error_examples
+from claimcheck.evaluation.scoring import FIGURES, Pair
 from claimcheck.plurals import plural
-from claimcheck.scoring import FIGURES, Pair
 from claimcheck.terminal import one_line, safe_text
 
 __all__ = ["CSP", "figure_rows", "print_breakdown", "print_summary", "render_report"]

@@ -9,13 +9,12 @@ JSONL and live extractions are scored the same way.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from claimcheck.text.names import TITLE_PHRASES, TITLE_WORDS
+from claimcheck.text.names import TITLE_PHRASES, TITLE_WORDS, name_within, normalise_name, tokens
 
 __all__ = [
     "ATTRIBUTED_SCOPE",
@@ -103,16 +102,6 @@ class ClaimLike(Protocol):
 
 # --- tokens and names -----------------------------------------------------------------------
 
-_QUOTE_FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
-_NON_WORD = re.compile(r"[^\w]+|_+")
-_POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
-_WORD = re.compile(r"[^\W_]+")
-
-
-def tokens(text: str) -> list[str]:
-    """Lower-case and split on anything not a letter or digit (quote marks, curly or straight, included)."""
-    return [t for t in _NON_WORD.split(text.lower()) if t]
-
 
 def token_f1(a: Sequence[str] | str, b: Sequence[str] | str) -> float:
     """Token-level F1 (bag of tokens, as in SQuAD); strings are tokenised first.
@@ -133,75 +122,12 @@ def _bag_f1(a: Counter[str], b: Counter[str]) -> float:
     return 2 * (a & b).total() / (a.total() + b.total())
 
 
-_LEADING_FILLERS = frozenset({"the", "a", "an", "of", "for", "at", "to"})
-
-
-def _drop_phrases(toks: list[str]) -> list[str | None]:
-    """Replace multi-word title phrases by ``None`` markers (a title position)."""
-    out: list[str | None] = []
-    i = 0
-    while i < len(toks):
-        for phrase in TITLE_PHRASES:
-            if tuple(toks[i : i + len(phrase)]) == phrase:
-                out.append(None)
-                i += len(phrase)
-                break
-        else:
-            out.append(toks[i])
-            i += 1
-    return out
-
-
-def normalise_name(name: str) -> list[str]:
-    """Tokens of a source name without titles, honorifics, a leading "the" or a possessive "'s".
-
-    A title followed by a name ("Defense Secretary Lloyd Austin", "White House
-    spokesperson Adrienne Watson") keeps only what follows the last title;
-    otherwise title words are removed. A name that is nothing but titles
-    ("the spokesperson") keeps its words, so it can still match itself. Before a
-    comma, an appositive ("Adrienne Watson, a White House spokesperson") is cut.
-    """
-    folded = _POSSESSIVE.sub("", name.lower().translate(_QUOTE_FOLD))
-    if "," in folded:  # "Adrienne Watson, a White House spokesperson": the name comes before the apposition
-        parts = [tokens(part) for part in folded.split(",")]
-        named = (" ".join(t) for t in parts if any(w not in TITLE_WORDS and w not in _LEADING_FILLERS for w in t))
-        folded = next(named, folded)
-    toks = tokens(folded)
-    marked = [None if t in TITLE_WORDS else t for t in _drop_phrases(toks)]
-    last_title = max((i for i, t in enumerate(marked) if t is None), default=-1)
-    after = [t for t in marked[last_title + 1 :] if t is not None]
-    kept = after if after else [t for t in marked if t is not None]
-    while kept and kept[0] in _LEADING_FILLERS:
-        kept = kept[1:]
-    if kept:
-        return kept
-    return toks[1:] if len(toks) > 1 and toks[0] == "the" else toks
-
-
 def _name_of(claim: ClaimLike) -> str | None:
     return claim.source_name or claim.source
 
 
 def _names_agree(pred_name: str, gold_name: str) -> bool:
     return token_f1(normalise_name(pred_name), normalise_name(gold_name)) >= MATCH_THRESHOLD
-
-
-def _contained(name: str, phrase: str) -> bool:
-    """Spec section 3: ``name`` stands whole inside ``phrase``, not as a possessive ("Jane Doe's aide").
-
-    Attribution corpora mark the whole source phrase ("Jane Doe, the city's
-    mayor"), so a name that is a run of its words, on word boundaries, agrees.
-    """
-    want = tokens(name)
-    if not want:
-        return False
-    words = [(m.group().lower(), m.end()) for m in _WORD.finditer(phrase.translate(_QUOTE_FOLD))]
-    text = phrase.translate(_QUOTE_FOLD)
-    n = len(want)
-    for k in range(len(words) - n + 1):
-        if [w for w, _ in words[k : k + n]] == want and not _POSSESSIVE.match(text, words[k + n - 1][1]):
-            return True
-    return False
 
 
 def sources_agree(pred: ClaimLike, gold: ClaimLike, *, scope: str | None = None) -> bool:
@@ -227,8 +153,8 @@ def sources_agree(pred: ClaimLike, gold: ClaimLike, *, scope: str | None = None)
         return False
     return (
         _names_agree(pred.source, gold.source)
-        or _contained(pred_name, gold.source)
-        or _contained(pred.source, gold.source)
+        or name_within(pred_name, gold.source)
+        or name_within(pred.source, gold.source)
     )
 
 

@@ -1,4 +1,4 @@
-"""Show a :class:`~claimcheck.comparison.Comparison`: a terminal table and a self-contained HTML page.
+"""Show a :class:`~claimcheck.evaluation.comparison.Comparison`: a terminal table and a self-contained HTML page.
 
 The page, like the eval report, loads nothing (a Content-Security-Policy
 forbids it): the per-document bar chart is inline SVG, every text escaped.
@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.markup import escape as _markup
 from rich.table import Table
 
-from claimcheck.comparison import BETTER, WORSE, Comparison, DocDelta, FigureChange
+from claimcheck.evaluation.comparison import BETTER, WORSE, Comparison, DocDelta, FigureChange
 
 __all__ = ["print_comparison", "render_comparison"]
 

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimcheck.backends import Backend
-from claimcheck.evaluation import EvalRun, evaluate
-from claimcheck.gold import GoldDoc
+from claimcheck.evaluation.gold import GoldDoc
+from claimcheck.evaluation.run import EvalRun, evaluate
 from claimcheck.schema import Claim, Hedge
 from claimcheck.text.relayout import LAYOUTS, Relaid, relay
 
