@@ -451,7 +451,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 def _rescore(args: argparse.Namespace, gold: list[GoldDoc], docs: list[GoldDoc]) -> EvalRun:
     """``--from``: the stored predictions scored against this gold; no backend runs."""
-    from claimcheck.rescoring import load_stored_run, rescore
+    from claimcheck.evaluation.rescoring import load_stored_run, rescore
 
     if args.layouts:
         raise ConfigError("--layouts re-runs the backend on re-laid texts", fix="drop --layouts with --from")

@@ -149,8 +149,8 @@ def test_a_name_whole_inside_the_gold_phrase_agrees_in_attributed_scope() -> Non
 
 def test_one_list_of_titles_for_rules_scorer_and_checks() -> None:
     from claimcheck import checks
-    from claimcheck.evaluation import scoring
     from claimcheck.backends.rules import lexicon
+    from claimcheck.evaluation import scoring
     from claimcheck.text import names
 
     assert scoring.TITLE_WORDS is names.TITLE_WORDS and lexicon.TITLES is names.TITLES

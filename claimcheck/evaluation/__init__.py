@@ -3,7 +3,7 @@
 ``gold`` and ``brat`` read the answers, ``scoring`` compares claims to them
 (it knows nothing of backends), ``run`` runs a backend over gold documents,
 ``gates`` holds baselines and floors, ``layouts`` re-scores every document
-re-laid, ``comparison`` pairs two runs by document, and ``report`` and
+re-laid, ``comparison`` pairs two runs by document, ``rescoring`` scores stored predictions again, and ``report`` and
 ``comparison_report`` show them.
 """
 
