@@ -20,10 +20,11 @@ from rapidfuzz import fuzz
 
 from claimcheck.errors import ConfigError
 from claimcheck.grounding import GroundingError, ground_claim, quote_type
+from claimcheck.name_match import normalise_name
 from claimcheck.plurals import plural
 from claimcheck.schema import Claim, Extraction
 from claimcheck.text import TextModel, text_model
-from claimcheck.text.names import OFFICE_WORDS, normalise_name
+from claimcheck.text.names import OFFICE_WORDS
 
 __all__ = [
     "RULES",

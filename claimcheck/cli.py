@@ -21,14 +21,13 @@ from claimcheck import __version__
 from claimcheck.api import Cache, extract_many, resolve_backend
 from claimcheck.archive import add_archive_options, add_input_options, read_corpus, run_extract
 from claimcheck.backends import BACKENDS, Backend, default_backend_name
-from claimcheck.checks import Finding, check, format_tally, select_rules, severity_at_least
+from claimcheck.checks import Finding, check, select_rules, severity_at_least
 from claimcheck.errors import ClaimcheckError, ConfigError, InputError
 from claimcheck.inputs import refuse_outputs_that_are_inputs
-from claimcheck.plurals import plural
 from claimcheck.redaction import redact
+from claimcheck.render import CHECK_FORMATS, CheckReport, render_check
+from claimcheck.render.terminal import one_line, printable
 from claimcheck.schema import Extraction
-from claimcheck.standards import ROLES, format_roles, source_roles
-from claimcheck.terminal import one_line, printable, safe_text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -183,67 +182,31 @@ def _run_documents(args: argparse.Namespace) -> tuple[list[Extraction], list[tup
 # --- extract --------------------------------------------------------------------------------
 
 
-def _print_table(extractions: list[Extraction]) -> None:
-    """Article text goes in as :func:`~claimcheck.terminal.safe_text`: never markup, never a control sequence."""
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    # Piped output has no terminal width to fit; 120 columns keeps short fields whole.
-    console = Console(width=None if sys.stdout.isatty() else 120)
-    for ext in extractions:
-        table = Table(
-            title=safe_text(f"{ext.id} — {plural(len(ext.claims), 'claim')} ({ext.backend})"),
-            show_lines=True,
-            expand=True,
-        )
-        table.add_column("#", justify="right", style="dim", no_wrap=True)
-        table.add_column("claim", ratio=5)
-        table.add_column("source → name", ratio=2, overflow="fold")
-        table.add_column("cue", ratio=1, min_width=9, overflow="fold")
-        table.add_column("quote", no_wrap=True)
-        table.add_column("hedges", ratio=1, min_width=12, overflow="fold")
-        for i, c in enumerate(ext.claims, 1):
-            source = Text("—")
-            if c.source is not None:
-                source = Text.assemble(
-                    safe_text(f"{c.source} → "), safe_text(c.source_name or c.source, "bold"), f" ({c.source_type})"
-                )
-            hedges = ", ".join(f"{h.cue} ({h.kind[:6]}.)" for h in c.hedges)
-            cells = (c.claim, c.cue or "—", c.quote, hedges or "—")
-            claim, cue, quote, hedge_cell = (safe_text(cell) for cell in cells)
-            table.add_row(str(i), claim, source, cue, quote, hedge_cell)
-        console.print(table)
-        if ext.dropped:
-            console.print(f"[yellow]{plural(len(ext.dropped), 'proposed claim')} dropped: not found in the text[/]")
-
-
 def _cmd_extract(args: argparse.Namespace) -> int:
     def show(good: list[Extraction]) -> None:
-        if args.format == "jsonl":
-            for ext in good:
-                print(ext.to_jsonl())
-        elif args.format == "json":
-            print(json.dumps([e.model_dump(mode="json") for e in good], ensure_ascii=False, indent=2))
-        elif args.format == "html":
-            from claimcheck.view import render_html
+        from claimcheck.render import json as render_json
 
-            print(render_html(good))
+        if args.format == "jsonl":
+            sys.stdout.write(render_json.extractions_jsonl(good))
+        elif args.format == "json":
+            sys.stdout.write(render_json.extractions_json(good))
+        elif args.format == "html":
+            from claimcheck.render.html import render_html
+
+            sys.stdout.write(render_html(good, [check(ext) for ext in good]))  # the page shows the checks too
         else:
-            _print_table(good)
+            from rich.console import Console
+
+            from claimcheck.render.table import print_claims
+
+            # Piped output has no terminal width to fit; 120 columns keeps short fields whole.
+            print_claims(good, Console(width=None if sys.stdout.isatty() else 120))
 
     spec = _backend_spec(args)
     return run_extract(args, spec, lambda: _backend_from_args(args), _cache_from_args(args), show, _report_failures)
 
 
 # --- check ----------------------------------------------------------------------------------
-
-
-def _print_findings(findings: Sequence[Finding]) -> None:
-    """Linter lines: ``file:line:col: severity rule message``, the fix indented below."""
-    for f in findings:
-        print(one_line(f"{f.doc_id}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"))
-        print(f"    fix: {one_line(f.fix)}")
 
 
 def _rule_list(arg: str | None) -> list[str]:
@@ -256,97 +219,37 @@ def _cmd_check(args: argparse.Namespace) -> int:
     good, bad = _run_documents(args)
     per_doc = [(ext, _with_severities(check(ext, rules=rules), args.severity)) for ext in good]
     findings = [f for _, fs in per_doc for f in fs]
-    if args.format == "json":
-        out: list[dict[str, object]] = [
-            {"file": ext.id, "findings": [f.model_dump(mode="json") for f in fs], **_roles_json(ext)}
-            for ext, fs in per_doc
-        ]
-        out += [{"file": name, "error": str(exc)} for name, exc in bad]
-        print(json.dumps(out, ensure_ascii=False, indent=2))
-    elif args.format == "html":
-        from claimcheck.view import render_html
-
-        print(render_html(good, per_document=[fs for _, fs in per_doc]), end="")
-    elif args.format in _CI_FORMATS:
-        print(_check_ci_output(args.format, per_doc, bad, args.fail_on))
-    else:
-        _print_findings(findings)
-        for ext in good:
-            print(one_line(f"{ext.id}: sources by role: {format_roles(source_roles(ext))}"))
-        print(f"{plural(len(good), 'file')} checked: {format_tally(findings)}")
+    sys.stdout.write(render_check(args.format, CheckReport(per_doc, bad, args.fail_on)))
     _report_failures(bad)
     if bad:
         return EXIT_ERROR
     return EXIT_FINDINGS if any(severity_at_least(f.severity, args.fail_on) for f in findings) else EXIT_OK
 
 
-def _roles_json(ext: Extraction) -> dict[str, object]:
-    """``check --format json``: the story's sources with their roles, and how many of each role."""
-    roles = source_roles(ext)
-    return {
-        "sources": [r.model_dump(mode="json") for r in roles],
-        "roles": {k: sum(r.role == k for r in roles) for k in ROLES},
-    }
-
-
-_CI_FORMATS = ("junit", "github", "sarif")
-
-
-def _check_ci_output(
-    fmt: str,
-    per_doc: Sequence[tuple[Extraction, list[Finding]]],
-    bad: Sequence[tuple[str, ClaimcheckError]],
-    fail_on: str,
-    rules: dict[str, str] | None = None,
-    suite: str = "claimcheck check",
-) -> str:
-    """``check --format junit|github|sarif``: the findings as a CI system reads them (``verify`` too)."""
-    from claimcheck import __version__
-    from claimcheck.checks import RULES
-    from claimcheck.ci.junit import junit_xml
-    from claimcheck.ci.reports import check_annotations, check_cases
-    from claimcheck.ci.sarif import sarif_log
-
-    if fmt == "junit":
-        return junit_xml(suite, check_cases([(e.id, fs) for e, fs in per_doc], bad, fail_on)).rstrip()
-    if fmt == "github":
-        return "\n".join(check_annotations([f for _, fs in per_doc for f in fs], bad))
-    log = sarif_log(
-        [(e.id, e.text, fs) for e, fs in per_doc],
-        rules=rules if rules is not None else {r.id: r.summary for r in RULES.values()},
-        version=__version__,
-        failed=[(name, str(exc)) for name, exc in bad],
-    )
-    return json.dumps(log, ensure_ascii=False, indent=1)
-
-
 # --- verify ---------------------------------------------------------------------------------
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
+    from claimcheck.render.json import verify_json
+    from claimcheck.render.text import verify_text
     from claimcheck.verification import Sources, load_source, verify
-    from claimcheck.verification.output import format_text, to_json
 
     # Every source must load before any story is extracted: a missing one would make quotes look invented.
     sources = Sources([load_source(path) for path in args.against])
     good, bad = _run_documents(args)
     results = [verify(ext, sources) for ext in good]
     if args.format == "json":
-        out: list[dict[str, object]] = [*to_json(results)]
-        out += [{"file": name, "error": str(exc)} for name, exc in bad]
-        print(json.dumps(out, ensure_ascii=False, indent=2))
-    elif args.format in _CI_FORMATS:
+        sys.stdout.write(verify_json(results, bad))
+    elif args.format == "text":
+        print(printable(verify_text(results)))  # quotes are article text: shown, never obeyed
+    else:
         from claimcheck.verification.verify import RULE_SUMMARIES
 
         per_doc = [(ext, v.findings()) for ext, v in zip(good, results, strict=True)]
-        print(_check_ci_output(args.format, per_doc, bad, args.fail_on, RULE_SUMMARIES, "claimcheck verify"))
-    elif args.format == "html":
-        from claimcheck.view import render_html
-
-        findings = [f for v in results for f in v.findings()]
-        print(render_html(good, findings, title="claimcheck verify", verifications=results), end="")
-    else:
-        print(printable(format_text(results)))  # quotes are article text: shown, never obeyed
+        report = CheckReport(
+            per_doc, bad, args.fail_on, RULE_SUMMARIES, "claimcheck verify", "claimcheck verify", results
+        )
+        sys.stdout.write(render_check(args.format, report))
     _report_failures(bad)
     if bad:
         return EXIT_ERROR
@@ -468,9 +371,9 @@ def _rescore(args: argparse.Namespace, gold: list[GoldDoc], docs: list[GoldDoc])
 
 def _eval_ci_output(args: argparse.Namespace, run: EvalRun, failed: Sequence[str]) -> None:
     """``--junit`` and ``--format github``: per-document regressions against the baseline's per-document counts."""
-    from claimcheck.ci.junit import junit_xml
-    from claimcheck.ci.reports import eval_annotations, eval_cases, eval_drops
     from claimcheck.evaluation import write_output
+    from claimcheck.evaluation.ci import eval_annotations, eval_cases, eval_drops
+    from claimcheck.render.junit import junit_xml
 
     drops = eval_drops(run, args.baseline, args.gate)
     if args.junit:
@@ -652,7 +555,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="editorial findings for articles, like a linter")
     p.add_argument("files", nargs="+", metavar="FILE", help="articles (text, HTML), folders, corpora, or - for stdin")
-    p.add_argument("--format", choices=["text", "json", "html", *_CI_FORMATS], default="text", help="output format")
+    p.add_argument("--format", choices=CHECK_FORMATS, default="text", help="output format")
     add_input_options(p)
     p.add_argument(
         "--fail-on",
@@ -669,7 +572,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--against", nargs="+", required=True, metavar="SOURCE", help="source documents: text, Markdown or HTML"
     )
-    p.add_argument("--format", choices=["text", "json", "html", *_CI_FORMATS], default="text", help="output format")
+    p.add_argument("--format", choices=CHECK_FORMATS, default="text", help="output format")
     p.add_argument(
         "--fail-on",
         choices=["error", "warning", "never"],

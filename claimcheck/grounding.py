@@ -16,9 +16,10 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
+from claimcheck.name_match import tokens
 from claimcheck.schema import Claim, Hedge, QuoteType
 from claimcheck.text import text_model
-from claimcheck.text.names import TITLE_PHRASES, TITLE_WORDS, tokens
+from claimcheck.text.names import TITLE_PHRASES, TITLE_WORDS
 
 __all__ = [
     "FUZZY_THRESHOLD",

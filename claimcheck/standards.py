@@ -49,8 +49,8 @@ from claimcheck.checks import (
     grounded_claims,
     source_keys,
 )
+from claimcheck.name_match import normalise_name
 from claimcheck.schema import Claim, Extraction
-from claimcheck.text.names import normalise_name
 
 __all__ = ["ROLES", "ROLE_LABELS", "Role", "SourceRole", "format_roles", "roles_by_source", "source_roles"]
 

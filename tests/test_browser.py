@@ -18,8 +18,8 @@ import pytest
 
 import claimcheck
 from claimcheck.checks import Finding, check
+from claimcheck.render.html import PALETTE, render_html
 from claimcheck.schema import Extraction
-from claimcheck.view import PALETTE, render_html
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +40,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Extraction, li
     ext = _seed_extraction()
     findings = check(ext)
     path = tmp_path_factory.mktemp("view") / "seed.html"
-    path.write_text(render_html([ext], findings), encoding="utf-8")
+    path.write_text(render_html([ext], [findings]), encoding="utf-8")
     return path, ext, findings
 
 

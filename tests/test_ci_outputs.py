@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from claimcheck import cli
-from claimcheck.ci.github import annotation
-from claimcheck.ci.junit import Case, junit_xml
+from claimcheck.render.github import annotation
+from claimcheck.render.junit import Case, junit_xml
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "evals" / "gold.jsonl"

@@ -18,7 +18,7 @@ import pytest
 from fault_server import FaultServer, tool_reply
 
 from claimcheck.cli import main
-from claimcheck.terminal import one_line, printable
+from claimcheck.render.terminal import one_line, printable
 
 pytestmark = pytest.mark.block_network(allowed_hosts=[r"127\.0\.0\.1"])
 

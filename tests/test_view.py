@@ -12,8 +12,8 @@ import pytest
 
 from claimcheck.checks import check
 from claimcheck.grounding import ground_claim
+from claimcheck.render.html import PALETTE, _nest, _Span, render_html
 from claimcheck.schema import Claim, Extraction, Hedge
-from claimcheck.view import PALETTE, _nest, _Span, render_html
 
 VOID = {"meta", "br", "hr", "img", "input", "link"}
 
@@ -105,7 +105,7 @@ def test_crossing_spans_nest_properly_and_keep_the_text() -> None:
 
 def test_every_claim_is_highlighted_with_its_fields() -> None:
     ext = story()
-    tree = parse(render_html([ext], findings=[]))
+    tree = parse(render_html([ext], [[]]))
     for i, c in enumerate(ext.claims):
         frags = [(a, t) for a, t in tree.find("claim") if a["data-claim"] == f"d0-c{i}"]
         assert "".join(t for _, t in frags) == c.claim
@@ -120,7 +120,7 @@ def test_every_claim_is_highlighted_with_its_fields() -> None:
 
 
 def test_sources_get_their_own_colour_and_unattributed_claims_the_hatch() -> None:
-    tree = parse(render_html([story()], findings=[]))
+    tree = parse(render_html([story()], [[]]))
     colour = {}
     for attrs, _ in tree.find("claim"):
         cls = attrs["class"].split()
@@ -136,7 +136,7 @@ def test_everything_is_escaped() -> None:
     text = 'Prices rose <script>alert("x")</script> & fell, said Jo "Ace" O’Neil.'
     c = ground_claim(Claim(claim="Prices rose <script>alert(\"x\")</script> & fell", source='Jo "Ace" O’Neil',
                            source_name='Jo "Ace" O’Neil', source_type="person", cue="said"), text)  # fmt: skip
-    page = render_html([Extraction(id="<b>evil</b>.txt", text=text, claims=[c])])
+    page = render_html([Extraction(id="<b>evil</b>.txt", text=text, claims=[c])], [[]])
     assert "<script>alert" not in page and "<b>evil" not in page
     tree = parse(page)
     (attrs, content), *_ = tree.find("claim")
@@ -144,7 +144,7 @@ def test_everything_is_escaped() -> None:
 
 
 def test_the_page_is_self_contained() -> None:
-    page = render_html([story()])
+    page = render_html([story()], [[]])
     assert not re.search(r"https?://|<link|@import|url\(|\bsrc=", page)
     assert "default-src 'none'" in page
     assert page.count("<script>") == 1 and page.count("<style>") == 1
@@ -154,7 +154,7 @@ def test_findings_sit_beside_the_text_and_link_to_their_spans() -> None:
     ext = story()
     findings = check(ext)
     assert findings
-    tree = parse(render_html([ext], findings))
+    tree = parse(render_html([ext], [findings]))
     items = tree.find("finding")
     assert len(items) == len(findings)
     ids = {a["id"] for _, a, _ in tree.elements if "id" in a}
@@ -166,16 +166,16 @@ def test_findings_sit_beside_the_text_and_link_to_their_spans() -> None:
     assert [a["data-rule"] for a, _ in items] == [f.rule for f in findings]
 
 
-def test_without_findings_given_the_checks_run_and_with_none_the_column_says_so() -> None:
+def test_the_page_shows_the_findings_it_is_given_and_with_none_the_column_says_so() -> None:
     ext = story()
-    assert len(parse(render_html([ext])).find("finding")) == len(check(ext))
-    tree = parse(render_html([ext], findings=[]))
+    assert check(ext)  # the page runs no check of its own: none given, none shown
+    tree = parse(render_html([ext], [[]]))
     assert not tree.find("finding") and any("No findings" in t for _, t in tree.find("none"))
 
 
 def test_several_documents_make_one_page_with_unique_ids() -> None:
     docs = [story("one.txt"), story("two.txt")]
-    page = render_html(docs)
+    page = render_html(docs, [check(d) for d in docs])
     tree = parse(page)
     sections = [a for tag, a, _ in tree.elements if tag == "section"]
     assert [s["id"] for s in sections] == ["d0", "d1"]
@@ -187,7 +187,7 @@ def test_several_documents_make_one_page_with_unique_ids() -> None:
 
 def test_claims_without_offsets_are_placed_and_missing_ones_counted() -> None:
     ext = Extraction(id="x", text=TEXT, claims=[Claim(claim="Nobody is in danger"), Claim(claim="Pigs can fly")])
-    tree = parse(render_html([ext], findings=[]))
+    tree = parse(render_html([ext], [[]]))
     assert [t for _, t in tree.find("claim")] == ["Nobody is in danger"]
     assert any("1 claim not found" in t for _, t in tree.find("meta"))
 
@@ -202,7 +202,7 @@ def test_past_the_palette_colours_repeat_but_each_source_keeps_its_own_legend_ke
         )
         for n, name in enumerate(names)
     ]
-    tree = parse(render_html([Extraction(id="x", text=text, claims=claims)], findings=[]))
+    tree = parse(render_html([Extraction(id="x", text=text, claims=claims)], [[]]))
     buttons = [a for a, _ in tree.find("lg")]
     assert len(buttons) == 12 and len({b["data-key"] for b in buttons}) == 12
     assert len({b["class"] for b in buttons}) == len(PALETTE)

@@ -17,7 +17,7 @@ from rich.table import Table
 from claimcheck.evaluation.run import ERROR_KINDS, DocResult, EvalRun, error_examples
 from claimcheck.evaluation.scoring import FIGURES, Pair
 from claimcheck.plurals import plural
-from claimcheck.terminal import one_line, safe_text
+from claimcheck.render.terminal import one_line, safe_text
 
 __all__ = ["CSP", "figure_rows", "print_breakdown", "print_summary", "render_report"]
 

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from claimcheck.text.names import TITLE_PHRASES, TITLE_WORDS, name_within, normalise_name, tokens
+from claimcheck.name_match import name_within, normalise_name, tokens
+from claimcheck.text.names import TITLE_PHRASES, TITLE_WORDS
 
 __all__ = [
     "ATTRIBUTED_SCOPE",

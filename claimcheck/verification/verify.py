@@ -20,9 +20,9 @@ from pydantic import BaseModel, Field
 from claimcheck.checks import Finding, Severity, _abridge, grounded_claims
 from claimcheck.errors import InputError
 from claimcheck.grounding import fold
+from claimcheck.name_match import normalise_name
 from claimcheck.schema import Claim, Extraction
 from claimcheck.text import text_model
-from claimcheck.text.names import normalise_name
 from claimcheck.verification.align import Edit, EditOp, Passage, SourceIndex, diff_text, flips, words
 from claimcheck.verification.sources import Source, load_source, make_source
 

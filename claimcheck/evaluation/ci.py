@@ -1,9 +1,9 @@
-"""Eval runs and check findings as JUnit test cases, GitHub annotations and SARIF: what each CI reader sees.
+"""An eval run as JUnit test cases and GitHub annotations (``eval --junit``, ``--format github``).
 
-``eval``: one test case per gold document, failing when that document's own
-gated figures dropped against the baseline's per-document counts (an error
-when its extraction failed), plus one case for the corpus gates. ``check``:
-one test case per file, failing when it has a finding at or above ``--fail-on``.
+One test case per gold document, failing when that document's own gated
+figures dropped against the baseline's per-document counts (an error when its
+extraction failed), plus one case for the corpus gates. The formats' writers
+are :mod:`claimcheck.render.junit` and :mod:`claimcheck.render.github`.
 """
 
 from __future__ import annotations
@@ -12,15 +12,13 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from claimcheck.checks import Finding, format_tally, severity_at_least
-from claimcheck.ci.github import annotation
-from claimcheck.ci.junit import Case
-from claimcheck.errors import ClaimcheckError
 from claimcheck.evaluation.comparison import document_regressions, load_run_counts
 from claimcheck.evaluation.run import EvalRun
 from claimcheck.evaluation.scoring import HEADLINE_FIGURES
+from claimcheck.render.github import annotation
+from claimcheck.render.junit import Case
 
-__all__ = ["check_annotations", "check_cases", "eval_annotations", "eval_cases", "eval_drops", "gold_lines"]
+__all__ = ["eval_annotations", "eval_cases", "eval_drops", "gold_lines"]
 
 Drops = dict[str, list[tuple[str, float, float]]]
 
@@ -91,37 +89,4 @@ def eval_annotations(run: EvalRun, drops: Drops | None, gate_failures: Sequence[
         title = f"claimcheck eval {r.gold.id}"
         out.append(annotation("error", message, file=run.gold_path, line=lines.get(r.gold.id), title=title))
     out += [annotation("error", f"gate failed: {m}", title="claimcheck eval gate") for m in gate_failures]
-    return out
-
-
-def check_cases(
-    checked: Sequence[tuple[str, Sequence[Finding]]], bad: Sequence[tuple[str, ClaimcheckError]], fail_on: str
-) -> list[Case]:
-    """One case per file: failing when a finding reaches ``fail_on``, an error when the file could not be checked."""
-    cases: list[Case] = []
-    for path, findings in checked:
-        listing = "\n".join(f"{path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}" for f in findings)
-        case = Case(path, "claimcheck.check", file=path, details=listing)
-        failing = [f for f in findings if severity_at_least(f.severity, fail_on)]
-        if failing:
-            case.failure = f"{format_tally(findings)} (fails on {fail_on})"
-        cases.append(case)
-    cases += [Case(path, "claimcheck.check", error=str(exc), file=path) for path, exc in bad]
-    return cases
-
-
-def check_annotations(findings: Sequence[Finding], bad: Sequence[tuple[str, ClaimcheckError]]) -> list[str]:
-    """One workflow command per finding at its line and column, and an error per file that failed."""
-    out = [
-        annotation(
-            f.severity,
-            f"{f.message} — fix: {f.fix}",
-            file=None if f.doc_id == "-" else f.doc_id,
-            line=f.line,
-            col=f.column,
-            title=f"claimcheck {f.rule}",
-        )
-        for f in findings
-    ]
-    out += [annotation("error", str(exc), file=None if path == "-" else path, title="claimcheck") for path, exc in bad]
     return out

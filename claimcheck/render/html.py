@@ -2,8 +2,9 @@
 
 Each claim is highlighted in its source's colour (unattributed claims hatched
 grey), source mentions and cues are boxed, hedges underlined, and the findings
-sit beside the text. The page makes no network request: styles and the little
-script are inline, and a Content-Security-Policy forbids anything else.
+sit beside the text. The page makes no network request: its styles and little
+script (``static/page.css`` and ``static/page.js``) are inlined, and a
+Content-Security-Policy forbids anything else.
 """
 
 from __future__ import annotations
@@ -13,22 +14,24 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
 
 from claimcheck.checks import (
     SEVERITIES,
     Finding,
-    check,
     count_by_severity,
     format_tally,
     grounded_claims,
     source_keys,
 )
 from claimcheck.plurals import plural
+from claimcheck.render import CheckReport
 from claimcheck.schema import Claim, Extraction
 from claimcheck.standards import ROLE_LABELS, ROLES, SourceRole, format_roles, roles_by_source
 from claimcheck.verification.verify import QuoteCheck, Verification
 
-__all__ = ["render_html"]
+__all__ = ["render", "render_html"]
 
 #: (background, foreground) pairs: dark text on the light tints keeps contrast above 12:1,
 #: and the dark tone (borders, swatches, source boxes) is above 4.5:1 on white.
@@ -339,30 +342,20 @@ def _section(doc: int, ext: Extraction, findings: Sequence[Finding], verificatio
 
 def render_html(
     extractions: Sequence[Extraction],
-    findings: Sequence[Finding] | None = None,
+    findings: Sequence[Sequence[Finding]],
     *,
     title: str = "claimcheck",
     verifications: Sequence[Verification] = (),
-    per_document: Sequence[Sequence[Finding]] | None = None,
 ) -> str:
     """One self-contained HTML page with a section per document.
 
-    ``findings`` are matched to documents by ``doc_id``; ``per_document`` gives
-    each document its own list instead (the same file named twice is two
-    documents with one id, each with its findings once). With neither, the
-    checks are run here, so ``claimcheck extract --format html`` shows them too.
-    ``verifications`` (from :func:`claimcheck.verify`) mark each checked quote.
+    ``findings`` holds one list per extraction, in the same order (the same
+    file named twice is two documents with one id, each with its findings
+    once); the page shows them and runs no check itself. ``verifications``
+    (from :func:`claimcheck.verify`) mark each checked quote.
     """
     verified = {v.doc_id: v for v in verifications}
-    if per_document is not None:
-        lists = [list(fs) for fs in per_document]
-    elif findings is not None:
-        by_doc: dict[str, list[Finding]] = defaultdict(list)
-        for f in findings:
-            by_doc[f.doc_id].append(f)
-        lists = [by_doc.get(ext.id, []) for ext in extractions]
-    else:
-        lists = [check(ext) for ext in extractions]
+    lists = [list(fs) for fs in findings]
     pairs = list(zip(extractions, lists, strict=True))
     sections = [
         _section(n, ext, sorted(fs, key=_finding_order), verified.get(ext.id)) for n, (ext, fs) in enumerate(pairs)
@@ -382,13 +375,21 @@ def render_html(
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
-        f"<title>{html.escape(title)}</title><style>{_CSS}{_PALETTE_CSS}</style></head><body>"
+        f"<title>{html.escape(title)}</title><style>\n{_static('page.css')}{_PALETTE_CSS}</style></head><body>"
         f'<header class="top"><h1>{html.escape(title)}</h1>'
         f"<p>{plural(len(extractions), 'document')} · {html.escape(summary)} · "
         "hover or focus a highlighted claim for its details; click a finding to jump to it.</p>"
         f"{toc}</header><main>{body}</main>"
         '<div id="cc-pop" role="tooltip" hidden></div>'
-        f"<script>{_JS}</script></body></html>\n"
+        f"<script>\n{_static('page.js')}</script></body></html>\n"
+    )
+
+
+def render(report: CheckReport) -> str:
+    """``--format html``: the page for ``check`` or ``verify``."""
+    docs = report.documents
+    return render_html(
+        [e for e, _ in docs], [fs for _, fs in docs], title=report.title, verifications=report.verifications
     )
 
 
@@ -396,181 +397,10 @@ def _finding_order(f: Finding) -> tuple[int, str, int]:
     return (f.start, f.rule, f.end)
 
 
-_CSS = """
-:root{--ink:#1a1a1a;--muted:#4b5563;--line:#d1d5db;--paper:#fff;--err:#b91c1c;--warn:#92400e;--info:#1e40af;
-font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;
-color:var(--ink);background:#f6f7f9}
-body{margin:0}
-.top{padding:16px 28px;background:#111827;color:#f9fafb}
-.top h1{margin:0 0 4px;font-size:20px;letter-spacing:.02em}
-.top p{margin:0;color:#d1d5db;font-size:14px}
-.top nav a{color:#bfdbfe}
-main{padding:20px 28px;max-width:1500px}
-.doc{background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:18px 22px;margin-bottom:28px}
-.doc h2{margin:0;font-size:18px;word-break:break-all}
-.meta{margin:4px 0 0;color:var(--muted);font-size:13px}
-.legend{margin:14px 0 8px}
-.legend h3{font-size:13px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);margin:0 0 6px}
-.lg-list{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:6px}
-.lg{display:flex;align-items:center;gap:6px;border:1px solid var(--line);background:#fff;border-radius:16px;
-padding:3px 10px 3px 6px;font:inherit;font-size:13px;color:var(--ink);cursor:pointer}
-.lg[aria-pressed=true]{border-color:var(--fg);box-shadow:0 0 0 2px var(--fg)}
-.lg .sw{width:14px;height:14px;border-radius:3px;background:var(--bg);border:2px solid var(--fg)}
-.lg.su .sw{background:repeating-linear-gradient(135deg,#e5e7eb 0 3px,#c9ced6 3px 6px);border-color:#4b5563}
-.lg-name{font-weight:600}.lg-meta{color:var(--muted)}
-.roles{font-size:13px;margin:8px 0 0}
-.marks-key{font-size:13px;color:var(--muted);margin:8px 0 0}
-.marks-key .demo{color:var(--ink);margin-left:10px}
-.fdemo{display:inline-block;margin-left:10px;background:var(--warn);color:#fff;border-radius:8px;padding:0 5px;
-font-size:11px;font-weight:700}
-.cols{display:grid;grid-template-columns:minmax(0,1fr) minmax(280px,380px);gap:24px;align-items:start;margin-top:12px}
-@media (max-width:900px){.cols{grid-template-columns:1fr}}
-.text{white-space:pre-wrap;font-family:Georgia,"Times New Roman",serif;font-size:17px;line-height:1.9;
-overflow-wrap:anywhere}
-.su{--bg:#eceff3;--fg:#4b5563}
-.claim{background:var(--bg);box-shadow:inset 0 -2px 0 var(--fg);border-radius:2px;cursor:help;padding:1px 0}
-.claim.unattributed{background:repeating-linear-gradient(135deg,#eef0f3 0 5px,#dfe3e8 5px 10px)}
-.claim .claim{box-shadow:inset 0 -4px 0 var(--fg)}
-.claim:focus{outline:3px solid #111827;outline-offset:1px}
-.claim.hl{box-shadow:inset 0 -3px 0 var(--fg),0 0 0 2px var(--fg)}
-.doc.filtering .claim:not(.on){background:none;box-shadow:none;opacity:.45}
-.src{font-weight:700;border:2px solid var(--fg);border-radius:4px;padding:0 2px;background:#fff}
-.cue{font-style:italic;border-bottom:2px dashed var(--fg);color:var(--fg)}
-.marks-key .src,.marks-key .cue{font-size:13px}
-.hedge{text-decoration:underline wavy #c2410c 1.5px;text-underline-offset:4px}
-.vq{border-bottom:3px solid var(--vq);cursor:help}
-.vq.first::after{content:attr(data-mark);font:700 12px system-ui,sans-serif;color:#fff;background:var(--vq);
-border-radius:7px;padding:0 4px;margin-left:2px;vertical-align:super}
-.vq:focus{outline:3px solid var(--vq);outline-offset:1px}
-.v-verbatim{--vq:#15803d}.v-altered{--vq:#b45309;border-bottom-style:dashed}
-.v-spliced{--vq:#b91c1c;border-bottom-style:double;border-bottom-width:4px}
-.v-not_found{--vq:#b91c1c;border-bottom-style:dotted;background:#fee2e2}
-.vqdemo{border-bottom:3px solid var(--vq);margin-left:6px}.vqdemo::after{content:attr(data-mark);margin-left:3px;
-font:700 12px system-ui,sans-serif;color:#fff;background:var(--vq);border-radius:7px;padding:0 4px}
-#cc-pop del{background:#7f1d1d;color:#fee2e2}#cc-pop ins{background:#14532d;color:#dcfce7;text-decoration:none}
-.ftarget.first::before{content:attr(data-n);display:inline-block;font:700 11px/1.5 system-ui,sans-serif;color:#fff;
-background:var(--sev);border-radius:8px;padding:0 5px;margin-right:2px;vertical-align:super}
-.sev-error{--sev:var(--err)}.sev-warning{--sev:var(--warn)}.sev-info{--sev:var(--info)}
-.ftarget.flash{animation:flash 1.6s ease-out}
-@keyframes flash{0%,40%{background:#fde047;box-shadow:0 0 0 4px #fde047}100%{}}
-.findings{position:sticky;top:12px;max-height:calc(100vh - 24px);overflow:auto;border-left:3px solid var(--line);
-padding-left:16px}
-.findings h3{margin:0 0 4px;font-size:15px}
-.fsum{margin:0 0 8px;font-size:13px}.fsum span{color:var(--sev);font-weight:600}
-.flist{list-style:none;margin:0;padding:0}
-.finding a{display:block;color:inherit;text-decoration:none;border:1px solid var(--line);
-border-left:5px solid var(--sev);border-radius:6px;padding:7px 9px;margin-bottom:8px;font-size:13.5px;
-line-height:1.4;background:#fff}
-.finding a:hover,.finding a:focus{background:#f3f4f6;outline:2px solid var(--sev)}
-.fnum{display:inline-block;min-width:18px;text-align:center;background:var(--sev);color:#fff;border-radius:8px;font-weight:700;
-font-size:11px;margin-right:5px}
-.badge{font-weight:700;color:var(--sev);text-transform:uppercase;font-size:11px;letter-spacing:.04em}
-.rule{font-size:12px;background:#f3f4f6;border-radius:3px;padding:0 3px}
-.loc{color:var(--muted);font-size:12px;float:right}
-.msg{display:block;margin-top:3px}
-.fix{display:block;color:var(--muted);margin-top:2px;font-style:italic}
-.none{color:var(--muted)}
-details{margin-top:16px;font-size:14px}
-table{border-collapse:collapse;width:100%;margin-top:8px}
-th,td{border:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
-#cc-pop{position:absolute;z-index:10;max-width:420px;background:#111827;color:#f9fafb;border-radius:8px;
-padding:10px 12px;font-size:13px;line-height:1.45;box-shadow:0 8px 24px rgba(0,0,0,.25)}
-#cc-pop .t{font-weight:700;margin-bottom:4px;font-size:14px}
-#cc-pop dl{display:grid;grid-template-columns:auto 1fr;gap:2px 10px;margin:0}
-#cc-pop dt{color:#9ca3af}#cc-pop dd{margin:0}
-"""
-
 _PALETTE_CSS = "".join(f".s{n}{{--bg:{bg};--fg:{fg}}}" for n, (bg, fg) in enumerate(PALETTE))
 
-_JS = """
-(() => {
-  const pop = document.getElementById('cc-pop');
-  const FIELDS = [['text', 'claim'], ['source', 'source'], ['name', 'resolves to'], ['type', 'type'],
-                  ['cue', 'cue'], ['quote', 'quote'], ['hedges', 'hedges']];
-  const QUOTE_FIELDS = [['vdetail', 'check'], ['vflips', 'meaning'], ['vspeaker', 'speaker'],
-                        ['vdiff', 'diff'], ['vsource', 'source']];
-  let current = null;
-  const HOVER = '.vq, .claim';
-  const fragments = (el) => el.dataset.vq
-    ? document.querySelectorAll('.vq[data-vq="' + el.dataset.vq + '"]')
-    : document.querySelectorAll('.claim[data-claim="' + el.dataset.claim + '"]');
-  function diffNodes(json) {
-    const out = document.createElement('span');
-    for (const [op, src, quote] of JSON.parse(json)) {
-      if (op === 'equal') { out.append(quote + ' '); continue; }
-      if (src) { const del = document.createElement('del'); del.textContent = src; out.append(del, ' '); }
-      if (quote) { const ins = document.createElement('ins'); ins.textContent = quote; out.append(ins, ' '); }
-    }
-    return out;
-  }
-  function show(el) {
-    if (current === el) return;
-    hide();
-    current = el;
-    const d = el.dataset;
-    const title = document.createElement('div');
-    title.className = 't';
-    const isQuote = Boolean(d.vq);
-    title.textContent = isQuote ? 'Quote: ' + d.vstatus : (d.name ? 'Source: ' + d.name : 'Unattributed claim');
-    const dl = document.createElement('dl');
-    for (const [key, label] of (isQuote ? QUOTE_FIELDS : FIELDS)) {
-      if (!d[key]) continue;
-      const dt = document.createElement('dt');
-      dt.textContent = label;
-      const dd = document.createElement('dd');
-      if (key === 'vdiff') dd.append(diffNodes(d[key])); else dd.textContent = d[key];
-      if (key === 'vsource') dd.style.whiteSpace = 'pre-wrap';
-      dl.append(dt, dd);
-    }
-    pop.replaceChildren(title, dl);
-    pop.hidden = false;
-    const r = el.getBoundingClientRect();
-    const right = window.scrollX + document.documentElement.clientWidth - pop.offsetWidth - 8;
-    const left = Math.min(window.scrollX + r.left, right);
-    pop.style.left = Math.max(8, left) + 'px';
-    pop.style.top = (window.scrollY + r.bottom + 6) + 'px';
-    el.setAttribute('aria-describedby', 'cc-pop');
-    fragments(el).forEach((f) => f.classList.add('hl'));
-  }
-  function hide() {
-    if (!current) return;
-    fragments(current).forEach((f) => f.classList.remove('hl'));
-    current.removeAttribute('aria-describedby');
-    current = null;
-    pop.hidden = true;
-  }
-  document.addEventListener('mouseover', (e) => {
-    const el = e.target.closest && e.target.closest(HOVER);
-    if (el) show(el); else if (!pop.contains(e.target)) hide();
-  });
-  document.addEventListener('focusin', (e) => {
-    const el = e.target.closest && e.target.closest(HOVER);
-    if (el) show(el); else hide();
-  });
-  document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hide(); });
-  document.querySelectorAll('.finding a').forEach((a) => a.addEventListener('click', (e) => {
-    const target = document.getElementById(a.dataset.target);
-    if (!target) return;
-    e.preventDefault();
-    target.scrollIntoView({behavior: 'smooth', block: 'center'});
-    document.querySelectorAll('[data-finding="' + a.dataset.target + '"]').forEach((f) => {
-      f.classList.remove('flash'); void f.offsetWidth; f.classList.add('flash');
-    });
-    const claim = target.closest('.claim');
-    if (claim && claim.tabIndex === 0) claim.focus({preventScroll: true});
-    history.replaceState(null, '', '#' + a.dataset.target);
-  }));
-  document.querySelectorAll('.lg').forEach((btn) => btn.addEventListener('click', () => {
-    const doc = btn.closest('.doc');
-    const on = btn.getAttribute('aria-pressed') !== 'true';
-    doc.querySelectorAll('.lg').forEach((b) => b.setAttribute('aria-pressed', 'false'));
-    doc.querySelectorAll('.claim.on').forEach((c) => c.classList.remove('on'));
-    doc.classList.toggle('filtering', on);
-    if (on) {
-      btn.setAttribute('aria-pressed', 'true');
-      doc.querySelectorAll('.claim[data-src-key="' + btn.dataset.key + '"]').forEach((c) => c.classList.add('on'));
-    }
-  }));
-  document.documentElement.dataset.ready = String(document.querySelectorAll('.claim.first').length);
-})();
-"""
+
+@cache
+def _static(name: str) -> str:
+    """A file of ``render/static``, read once: the page inlines it, so it works opened from disk, offline."""
+    return files("claimcheck.render").joinpath("static").joinpath(name).read_text(encoding="utf-8")

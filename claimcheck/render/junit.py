@@ -12,7 +12,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Case", "junit_xml"]
+from claimcheck.checks import Finding, format_tally, severity_at_least
+from claimcheck.errors import ClaimcheckError
+from claimcheck.render import CheckReport
+
+__all__ = ["Case", "check_cases", "junit_xml", "render"]
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -66,3 +70,25 @@ def junit_xml(suite: str, cases: Sequence[Case], *, time: float = 0.0) -> str:
                 ET.SubElement(tc, "system-out").text = _clean(c.details)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def check_cases(
+    checked: Sequence[tuple[str, Sequence[Finding]]], bad: Sequence[tuple[str, ClaimcheckError]], fail_on: str
+) -> list[Case]:
+    """One case per file: failing when a finding reaches ``fail_on``, an error when the file could not be checked."""
+    cases: list[Case] = []
+    for path, findings in checked:
+        listing = "\n".join(f"{path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}" for f in findings)
+        case = Case(path, "claimcheck.check", file=path, details=listing)
+        failing = [f for f in findings if severity_at_least(f.severity, fail_on)]
+        if failing:
+            case.failure = f"{format_tally(findings)} (fails on {fail_on})"
+        cases.append(case)
+    cases += [Case(path, "claimcheck.check", error=str(exc), file=path) for path, exc in bad]
+    return cases
+
+
+def render(report: CheckReport) -> str:
+    """``--format junit``: a test case per file."""
+    cases = check_cases([(e.id, fs) for e, fs in report.documents], report.failed, report.fail_on)
+    return junit_xml(report.tool, cases).rstrip() + "\n"

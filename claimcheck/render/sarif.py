@@ -8,12 +8,15 @@ file that could not be checked.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-__all__ = ["SARIF_SCHEMA", "sarif_log"]
+from claimcheck.render import CheckReport
+
+__all__ = ["SARIF_SCHEMA", "render", "sarif_log"]
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -107,3 +110,17 @@ def sarif_log(
             }
         ],
     }
+
+
+def render(report: CheckReport) -> str:
+    """``--format sarif``: one SARIF log of every file, for code scanning."""
+    from claimcheck import __version__
+    from claimcheck.checks import RULES
+
+    log = sarif_log(
+        [(e.id, e.text, fs) for e, fs in report.documents],
+        rules=report.rules if report.rules is not None else {r.id: r.summary for r in RULES.values()},
+        version=__version__,
+        failed=[(name, str(exc)) for name, exc in report.failed],
+    )
+    return json.dumps(log, ensure_ascii=False, indent=1) + "\n"

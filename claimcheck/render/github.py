@@ -7,7 +7,13 @@ in the message ``%``, CR and LF are percent-encoded; in property values also
 
 from __future__ import annotations
 
-__all__ = ["LEVELS", "annotation"]
+from collections.abc import Sequence
+
+from claimcheck.checks import Finding
+from claimcheck.errors import ClaimcheckError
+from claimcheck.render import CheckReport
+
+__all__ = ["LEVELS", "annotation", "check_annotations", "render"]
 
 #: claimcheck severities -> workflow command names.
 LEVELS: dict[str, str] = {"error": "error", "warning": "warning", "info": "notice", "notice": "notice"}
@@ -36,3 +42,25 @@ def annotation(
     props = {"file": file, "line": line, "col": col, "endLine": end_line, "endColumn": end_col, "title": title}
     given = ",".join(f"{k}={_prop(str(v))}" for k, v in props.items() if v is not None and v != "")
     return f"::{LEVELS[level]}{' ' + given if given else ''}::{_data(message)}"
+
+
+def check_annotations(findings: Sequence[Finding], bad: Sequence[tuple[str, ClaimcheckError]]) -> list[str]:
+    """One workflow command per finding at its line and column, and an error per file that failed."""
+    out = [
+        annotation(
+            f.severity,
+            f"{f.message} — fix: {f.fix}",
+            file=None if f.doc_id == "-" else f.doc_id,
+            line=f.line,
+            col=f.column,
+            title=f"claimcheck {f.rule}",
+        )
+        for f in findings
+    ]
+    out += [annotation("error", str(exc), file=None if path == "-" else path, title="claimcheck") for path, exc in bad]
+    return out
+
+
+def render(report: CheckReport) -> str:
+    """``--format github``: the findings as annotations on the files' lines."""
+    return "\n".join(check_annotations(report.findings(), report.failed)) + "\n"
