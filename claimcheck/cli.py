@@ -193,7 +193,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         elif args.format == "html":
             from claimcheck.render.html import render_html
 
-            sys.stdout.write(render_html(good, [check(ext) for ext in good]))  # the page shows the checks too
+            print(render_html(good, [check(ext) for ext in good]))  # the page shows the checks too
         else:
             from rich.console import Console
 
