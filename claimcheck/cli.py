@@ -153,6 +153,15 @@ def _backend_spec(args: argparse.Namespace) -> tuple[str, dict[str, Any]]:
     return name, opts
 
 
+def _emit(text: str) -> None:
+    """``text`` to standard output as ``print`` writes it: its last newline in a write of its own.
+
+    That last small write is where a reader that went away (``| head -1``)
+    shows as :class:`BrokenPipeError`; one large write alone can end without it.
+    """
+    print(text.removesuffix("\n"), end="\n" if text.endswith("\n") else "")
+
+
 def _warn(message: str) -> None:
     print(f"claimcheck: warning: {one_line(redact(message))}", file=sys.stderr)
 
@@ -187,9 +196,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         from claimcheck.render import json as render_json
 
         if args.format == "jsonl":
-            sys.stdout.write(render_json.extractions_jsonl(good))
+            _emit(render_json.extractions_jsonl(good))
         elif args.format == "json":
-            sys.stdout.write(render_json.extractions_json(good))
+            _emit(render_json.extractions_json(good))
         elif args.format == "html":
             from claimcheck.render.html import render_html
 
@@ -219,7 +228,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     good, bad = _run_documents(args)
     per_doc = [(ext, _with_severities(check(ext, rules=rules), args.severity)) for ext in good]
     findings = [f for _, fs in per_doc for f in fs]
-    sys.stdout.write(render_check(args.format, CheckReport(per_doc, bad, args.fail_on)))
+    _emit(render_check(args.format, CheckReport(per_doc, bad, args.fail_on)))
     _report_failures(bad)
     if bad:
         return EXIT_ERROR
@@ -239,7 +248,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     good, bad = _run_documents(args)
     results = [verify(ext, sources) for ext in good]
     if args.format == "json":
-        sys.stdout.write(verify_json(results, bad))
+        _emit(verify_json(results, bad))
     elif args.format == "text":
         print(printable(verify_text(results)))  # quotes are article text: shown, never obeyed
     else:
@@ -249,7 +258,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         report = CheckReport(
             per_doc, bad, args.fail_on, RULE_SUMMARIES, "claimcheck verify", "claimcheck verify", results
         )
-        sys.stdout.write(render_check(args.format, report))
+        _emit(render_check(args.format, report))
     _report_failures(bad)
     if bad:
         return EXIT_ERROR
@@ -388,20 +397,11 @@ def _eval_layouts(
     args: argparse.Namespace, docs: list[GoldDoc], backend: Backend, run: EvalRun, console: Console
 ) -> list[str]:
     """``--layouts``: attribution F1 per layout, and a gate message per layout too far below the original."""
-    from rich.table import Table
-
     from claimcheck.evaluation.layouts import evaluate_layouts, layout_gate
+    from claimcheck.evaluation.report import print_layouts
 
     scores = evaluate_layouts(docs, backend, original=run, concurrency=args.concurrency)
-    base = scores[0].f1
-    table = Table(title=f"attribution by layout — {run.gold_path}" + (f" ({run.split})" if run.split else ""))
-    for col in ("layout", "P", "R", "F1", "Δ F1", "claims"):
-        table.add_column(col, justify="left" if col == "layout" else "right")
-    for s in scores:
-        table.add_row(
-            s.layout, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", f"{s.f1 - base:+.3f}", str(s.claims)
-        )
-    console.print(table)
+    print_layouts(scores, run, console)
     return layout_gate(scores, args.layout_tolerance)
 
 

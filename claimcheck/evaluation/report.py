@@ -7,6 +7,7 @@ Content-Security-Policy forbids scripts and requests should any slip through.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from typing import Any
 
@@ -14,12 +15,13 @@ from rich.console import Console
 from rich.markup import escape as _markup
 from rich.table import Table
 
+from claimcheck.evaluation.layouts import LayoutScore
 from claimcheck.evaluation.run import ERROR_KINDS, DocResult, EvalRun, error_examples
 from claimcheck.evaluation.scoring import FIGURES, Pair
 from claimcheck.plurals import plural
 from claimcheck.render.terminal import one_line, safe_text
 
-__all__ = ["CSP", "figure_rows", "print_breakdown", "print_summary", "render_report"]
+__all__ = ["CSP", "figure_rows", "print_breakdown", "print_layouts", "print_summary", "render_report"]
 
 #: Figure name -> the counter family behind it ("attribution_f1" -> "attribution", "quote_accuracy" -> "quote").
 _FAMILY = {name: name.rsplit("_", 1)[0] for name in FIGURES}
@@ -86,7 +88,21 @@ def print_breakdown(run: EvalRun, console: Console, limit: int = 3) -> None:
 
 # --- HTML -----------------------------------------------------------------------------------
 
+
 #: The page needs nothing but its inline styles: no script, no request, no frame, no form may run.
+def print_layouts(scores: Sequence[LayoutScore], run: EvalRun, console: Console) -> None:
+    """``--layouts``: attribution figures per layout, and how far each is from the original (the first)."""
+    base = scores[0].f1
+    table = Table(title=f"attribution by layout — {run.gold_path}" + (f" ({run.split})" if run.split else ""))
+    for col in ("layout", "P", "R", "F1", "Δ F1", "claims"):
+        table.add_column(col, justify="left" if col == "layout" else "right")
+    for s in scores:
+        table.add_row(
+            s.layout, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", f"{s.f1 - base:+.3f}", str(s.claims)
+        )
+    console.print(table)
+
+
 CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 _CSS = """
