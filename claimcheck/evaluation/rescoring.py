@@ -19,7 +19,6 @@ from pydantic import ValidationError
 from claimcheck.errors import BackendError, InputError
 from claimcheck.evaluation.gold import GoldDoc
 from claimcheck.evaluation.run import DocResult, EvalRun
-from claimcheck.evaluation.scoring import score_document
 from claimcheck.inputs import read_json_file
 from claimcheck.schema import Claim, Extraction, Usage
 
