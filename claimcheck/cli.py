@@ -21,7 +21,8 @@ from claimcheck import __version__
 from claimcheck.api import Cache, extract_many, resolve_backend
 from claimcheck.archive import add_archive_options, add_input_options, read_corpus, run_extract
 from claimcheck.backends import BACKENDS, Backend, default_backend_name
-from claimcheck.checks import Finding, check, select_rules, severity_at_least
+from claimcheck.checks import check, select_rules
+from claimcheck.checks.finding import Finding, severity_at_least
 from claimcheck.errors import ClaimcheckError, ConfigError, InputError
 from claimcheck.inputs import refuse_outputs_that_are_inputs
 from claimcheck.redaction import redact

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import claimcheck
-from claimcheck.checks import Finding, format_tally
+from claimcheck.checks.finding import Finding, format_tally
 from claimcheck.cli import main
 from claimcheck.plurals import plural
 

@@ -8,8 +8,8 @@ import pytest
 from test_checks import by_rule, claim, ext, spans
 
 from claimcheck.checks import RULES, check
+from claimcheck.checks.standards import format_roles, source_roles
 from claimcheck.cli import main
-from claimcheck.standards import format_roles, source_roles
 
 NEW_RULES = [
     "attribution-too-far",

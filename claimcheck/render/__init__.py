@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 
-from claimcheck.checks import Finding
+from claimcheck.checks.finding import Finding
 from claimcheck.errors import ClaimcheckError
 from claimcheck.schema import Extraction
 from claimcheck.verification.verify import Verification

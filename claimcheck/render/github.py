@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claimcheck.checks import Finding
+from claimcheck.checks.finding import Finding
 from claimcheck.errors import ClaimcheckError
 from claimcheck.render import CheckReport
 

@@ -10,10 +10,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from claimcheck.checks.standards import ROLES, source_roles
 from claimcheck.errors import ClaimcheckError
 from claimcheck.render import CheckReport
 from claimcheck.schema import Extraction
-from claimcheck.standards import ROLES, source_roles
 from claimcheck.verification.verify import Verification
 
 __all__ = ["extractions_json", "extractions_jsonl", "render", "verify_json"]

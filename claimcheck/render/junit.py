@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimcheck.checks import Finding, format_tally, severity_at_least
+from claimcheck.checks.finding import Finding, format_tally, severity_at_least
 from claimcheck.errors import ClaimcheckError
 from claimcheck.render import CheckReport
 

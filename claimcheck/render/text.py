@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claimcheck.checks import Finding, format_tally
+from claimcheck.checks.finding import Finding, format_tally
+from claimcheck.checks.standards import format_roles, source_roles
 from claimcheck.plurals import plural
 from claimcheck.render import CheckReport
 from claimcheck.render.terminal import one_line
 from claimcheck.schema import Extraction
-from claimcheck.standards import format_roles, source_roles
 from claimcheck.verification.verify import QuoteCheck, Verification
 
 __all__ = ["check_text", "render", "verify_text"]

@@ -17,7 +17,8 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, Field
 
-from claimcheck.checks import Finding, Severity, _abridge, grounded_claims
+from claimcheck.checks.engine import _abridge, grounded_claims
+from claimcheck.checks.finding import Finding, Severity
 from claimcheck.errors import InputError
 from claimcheck.grounding import fold
 from claimcheck.name_match import normalise_name

@@ -33,7 +33,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel
 
-from claimcheck.checks import (
+from claimcheck.checks.engine import (
     _ANON_EXPLAINED,
     _ANON_MENTION,
     _ANON_TEXT,

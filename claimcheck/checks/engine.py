@@ -9,68 +9,22 @@ findings do not depend on which backend produced the :class:`Extraction`.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any, Literal
 
-from pydantic import BaseModel
 from rapidfuzz import fuzz
 
+from claimcheck.checks.finding import Finding, Severity
 from claimcheck.errors import ConfigError
 from claimcheck.grounding import GroundingError, ground_claim, quote_type
 from claimcheck.name_match import normalise_name
-from claimcheck.plurals import plural
 from claimcheck.schema import Claim, Extraction
 from claimcheck.text import TextModel, text_model
 from claimcheck.text.names import OFFICE_WORDS
 
-__all__ = [
-    "RULES",
-    "SEVERITIES",
-    "Finding",
-    "Rule",
-    "Severity",
-    "check",
-    "count_by_severity",
-    "format_tally",
-    "grounded_claims",
-    "select_rules",
-    "severity_at_least",
-    "source_keys",
-]
-
-Severity = Literal["error", "warning", "info"]
-SEVERITIES: tuple[str, ...] = ("info", "warning", "error")  # ascending
-
-
-def severity_at_least(severity: str, threshold: str) -> bool:
-    """Whether ``severity`` reaches ``threshold`` (``never`` is never reached)."""
-    if threshold not in SEVERITIES:
-        return False
-    return SEVERITIES.index(severity) >= SEVERITIES.index(threshold)
-
-
-class Finding(BaseModel):
-    """One problem at one place in one document, with the fix an editor would suggest.
-
-    ``line`` and ``column`` are 1-based; ``start``/``end`` are character offsets
-    (end exclusive). ``claim`` is the index in ``Extraction.claims`` of the claim
-    the finding is about, when there is one.
-    """
-
-    rule: str
-    severity: Severity
-    message: str
-    fix: str
-    doc_id: str
-    line: int
-    column: int
-    start: int
-    end: int
-    claim: int | None = None
-
+__all__ = ["RULES", "Rule", "check", "grounded_claims", "select_rules", "source_keys"]
 
 # --- shared view of one document -------------------------------------------------------------
 
@@ -883,18 +837,6 @@ def check(
     return sorted(findings, key=lambda f: (f.start, f.rule, f.end, f.message))
 
 
-def count_by_severity(findings: Iterable[Finding]) -> Counter[str]:
-    """How many findings of each severity, for summaries."""
-    return Counter(f.severity for f in findings)
-
-
-def format_tally(findings: Iterable[Finding]) -> str:
-    """Counts like "2 errors, 1 warning", most severe first, or "no findings": one wording for CLI and page."""
-    counts = count_by_severity(findings)
-    many = {"info": "info"}  # a mass noun: "3 info"
-    return ", ".join(plural(counts[s], s, many.get(s)) for s in reversed(SEVERITIES) if counts[s]) or "no findings"
-
-
 # The rules from newsroom stylebooks live in their own module and add themselves to RULES; importing it
 # here, last, keeps one registry whichever module is imported first.
-import claimcheck.standards  # noqa: E402, F401
+import claimcheck.checks.standards  # noqa: E402, F401
