@@ -21,7 +21,7 @@ from claimcheck import __version__
 from claimcheck.api import Cache, extract_many, resolve_backend
 from claimcheck.archive import add_archive_options, add_input_options, read_corpus, run_extract
 from claimcheck.backends import BACKENDS, Backend, default_backend_name
-from claimcheck.checks import check, select_rules
+from claimcheck.checks import check, select_checks
 from claimcheck.checks.finding import Finding, severity_at_least
 from claimcheck.errors import ClaimcheckError, ConfigError, InputError
 from claimcheck.inputs import refuse_outputs_that_are_inputs
@@ -225,7 +225,7 @@ def _rule_list(arg: str | None) -> list[str]:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     # Validated before any document is read or extracted.
-    rules = select_rules(_rule_list(args.select) or None, _rule_list(args.ignore))
+    rules = select_checks(_rule_list(args.select) or None, _rule_list(args.ignore))
     good, bad = _run_documents(args)
     per_doc = [(ext, _with_severities(check(ext, rules=rules), args.severity)) for ext in good]
     findings = [f for _, fs in per_doc for f in fs]
@@ -541,6 +541,21 @@ def _stdout_to(path: str | None) -> Iterator[None]:
         yield
 
 
+def _cmd_rules(args: argparse.Namespace) -> int:
+    """``claimcheck rules [ID]``: every check with its severity and documentation, printed from the registry."""
+    from claimcheck.checks import CHECKS
+    from claimcheck.checks.docs import describe, markdown_table, text_listing
+
+    if args.id is not None:
+        if args.id not in CHECKS:
+            raise ConfigError(f"unknown rule {args.id!r}", fix=f"use one of: {', '.join(CHECKS)}")
+        chosen = [CHECKS[args.id]]
+        print(markdown_table(chosen) if args.format == "markdown" else describe(chosen[0]), end="")
+    else:
+        print(markdown_table() if args.format == "markdown" else text_listing(), end="")
+    return 0
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="claimcheck", description="Every claim in a news text, with its source and hedging, checked.")
     parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
@@ -567,6 +582,11 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ignore", metavar="RULE,…", help="skip these rules, e.g. unattributed-claim (default: none)")
     _add_backend_options(p)
     p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("rules", help="list the editorial checks (id, severity, what each flags)")
+    p.add_argument("id", nargs="?", metavar="ID", help="show this check only (default: all)")
+    p.add_argument("--format", choices=["text", "markdown"], default="text", help="output format")
+    p.set_defaults(func=_cmd_rules)
 
     p = sub.add_parser("verify", help="check a story's quotes against transcripts, releases or earlier stories")
     p.add_argument("files", nargs="+", metavar="STORY", help="story text files (UTF-8), or - for standard input")

@@ -153,7 +153,7 @@ def _near(pyproject: str, value: str | None) -> str | None:
 
 def parse_config(section: Any, path: str = "pyproject.toml") -> Config:
     """Validate a ``[tool.claimcheck]`` table (as parsed TOML) into a :class:`Config`."""
-    from claimcheck.checks import RULES
+    from claimcheck.checks import CHECKS
     from claimcheck.evaluation.scoring import FIGURES
 
     top = _Reader(section, "tool.claimcheck", path, ("backend", "model", "eval", "check"))
@@ -170,7 +170,7 @@ def parse_config(section: Any, path: str = "pyproject.toml") -> Config:
             ev.fail(f"tool.claimcheck.eval.fail-under.{name}", "must be a number in 0..1")
         fail_under[name] = float(value)
     severity: dict[str, str] = {}
-    for rule, value in ch.mapping("severity", RULES).items():
+    for rule, value in ch.mapping("severity", CHECKS).items():
         if value not in _SEVERITIES:
             ch.fail(f"tool.claimcheck.check.severity.{rule}", f"must be one of {', '.join(_SEVERITIES)}")
         severity[rule] = value
@@ -184,8 +184,8 @@ def parse_config(section: Any, path: str = "pyproject.toml") -> Config:
         tolerance=ev.number("tolerance"),
         gate=None if gate is None else tuple(gate),
         fail_under=fail_under,
-        select=ch.names("select", RULES),
-        ignore=ch.names("ignore", RULES),
+        select=ch.names("select", CHECKS),
+        ignore=ch.names("ignore", CHECKS),
         fail_on=ch.text("fail-on", _FAIL_ON),
         severity=severity,
     )

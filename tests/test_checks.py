@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.checks import RULES, Finding, check, severity_at_least, source_keys
+from claimcheck.checks import CHECKS, Finding, check, severity_at_least, source_keys
 from claimcheck.errors import ConfigError
 from claimcheck.grounding import ground_claim
 from claimcheck.schema import Claim, Extraction, Hedge
@@ -477,7 +477,7 @@ def test_rules_can_be_selected_and_unknown_ones_are_refused() -> None:
 
 
 def test_every_rule_has_an_id_and_a_summary() -> None:
-    assert len(RULES) >= 10 and all(r.id == k and r.summary for k, r in RULES.items())
+    assert len(CHECKS) >= 10 and all(r.id == k and r.summary for k, r in CHECKS.items())
 
 
 @pytest.mark.parametrize(

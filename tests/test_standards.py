@@ -7,7 +7,7 @@ import json
 import pytest
 from test_checks import by_rule, claim, ext, spans
 
-from claimcheck.checks import RULES, check
+from claimcheck.checks import CHECKS, check
 from claimcheck.checks.standards import format_roles, source_roles
 from claimcheck.cli import main
 
@@ -23,7 +23,7 @@ NEW_RULES = [
 
 def test_the_rules_are_registered_and_documented() -> None:
     for rule in NEW_RULES:
-        assert rule in RULES and RULES[rule].summary and RULES[rule].func.__doc__
+        assert rule in CHECKS and CHECKS[rule].summary and CHECKS[rule].func.__doc__
 
 
 # --- attribution-too-far ---------------------------------------------------------------------

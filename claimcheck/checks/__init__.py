@@ -5,7 +5,7 @@ the renderers and the CLI without the engine); the checks and their registry
 live beside it.
 """
 
-from claimcheck.checks.engine import RULES, Rule, check, grounded_claims, select_rules, source_keys
+from claimcheck.checks.engine import CHECKS, Check, check, grounded_claims, select_checks, source_keys
 from claimcheck.checks.finding import (
     SEVERITIES,
     Finding,
@@ -16,16 +16,16 @@ from claimcheck.checks.finding import (
 )
 
 __all__ = [
-    "RULES",
+    "CHECKS",
     "SEVERITIES",
+    "Check",
     "Finding",
-    "Rule",
     "Severity",
     "check",
     "count_by_severity",
     "format_tally",
     "grounded_claims",
-    "select_rules",
+    "select_checks",
     "severity_at_least",
     "source_keys",
 ]

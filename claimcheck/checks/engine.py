@@ -1,8 +1,8 @@
 """Editorial checks: the problems a standards editor would flag in a story before it runs.
 
-Extraction says *who said what*; these rules turn it into findings an editor can
+Extraction says *who said what*; these checks turn it into findings an editor can
 act on (an unsourced figure, a misspelt source, an agentless "believed to be").
-Every rule reads only the text and the claims' fields and offsets, so the
+Every check reads only the text and the claims' fields and offsets, so the
 findings do not depend on which backend produced the :class:`Extraction`.
 """
 
@@ -24,7 +24,7 @@ from claimcheck.schema import Claim, Extraction
 from claimcheck.text import TextModel, text_model
 from claimcheck.text.names import OFFICE_WORDS
 
-__all__ = ["RULES", "Rule", "check", "grounded_claims", "select_rules", "source_keys"]
+__all__ = ["CHECKS", "Check", "check", "grounded_claims", "select_checks", "source_keys"]
 
 # --- shared view of one document -------------------------------------------------------------
 
@@ -64,7 +64,7 @@ class _Doc:
 
     @cached_property
     def unattributed(self) -> list[tuple[int, Claim, list[_Figure]]]:
-        """Unattributed claims with the figures each carries (two rules read them)."""
+        """Unattributed claims with the figures each carries (two checks read them)."""
         return [(i, c, _figures(self.text, *c.span)) for i, c in self.claims if not c.attributed]
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
@@ -189,7 +189,7 @@ def _figures(text: str, start: int, end: int) -> list[_Figure]:
     return out
 
 
-def _rule_unattributed_claim(doc: _Doc) -> Iterator[_Hit]:
+def _check_unattributed_claim(doc: _Doc) -> Iterator[_Hit]:
     for i, c, figures in doc.unattributed:
         start, end = c.span
         quoted = doc.quoted(start, end)
@@ -205,7 +205,7 @@ def _rule_unattributed_claim(doc: _Doc) -> Iterator[_Hit]:
         )
 
 
-def _rule_figure_without_source(doc: _Doc) -> Iterator[_Hit]:
+def _check_figure_without_source(doc: _Doc) -> Iterator[_Hit]:
     for i, _, figures in doc.unattributed:
         for f in figures:
             if f.kind == "number":
@@ -364,11 +364,11 @@ def _vague_hit(doc: _Doc, start: int, end: int, claim: int | None = None) -> _Hi
     )
 
 
-def _rule_anonymous_source(doc: _Doc) -> Iterator[_Hit]:
+def _check_anonymous_source(doc: _Doc) -> Iterator[_Hit]:
     return _source_hits(doc, vague=False)
 
 
-def _rule_vague_source(doc: _Doc) -> Iterator[_Hit]:
+def _check_vague_source(doc: _Doc) -> Iterator[_Hit]:
     return _source_hits(doc, vague=True)
 
 
@@ -392,7 +392,7 @@ def _person_name(mention: str) -> list[str]:
     return tokens
 
 
-def _rule_source_name_mismatch(doc: _Doc) -> Iterator[_Hit]:
+def _check_source_name_mismatch(doc: _Doc) -> Iterator[_Hit]:
     # Known full names: two or more name tokens from the source mentions and resolved names of person sources.
     full: dict[str, list[str]] = {}
     for _, c in doc.claims:
@@ -480,7 +480,7 @@ def _quote_runs(doc: _Doc) -> list[tuple[int, int]]:
     return runs
 
 
-def _rule_quote_without_source(doc: _Doc) -> Iterator[_Hit]:
+def _check_quote_without_source(doc: _Doc) -> Iterator[_Hit]:
     spoken: list[tuple[int, int]] = []  # quotes with a speaker, for carry-over paragraphs
     for s, e in _quote_runs(doc):
         if _TITLE_CASE.fullmatch(doc.text[s:e]):
@@ -531,7 +531,7 @@ def _near_previous(doc: _Doc, prev: tuple[int, int], start: int) -> bool:
 _OPEN, _CLOSE = "“«„", "”»"
 
 
-def _rule_unbalanced_quotes(doc: _Doc) -> Iterator[_Hit]:
+def _check_unbalanced_quotes(doc: _Doc) -> Iterator[_Hit]:
     """Double quotation marks of every style, paragraph by paragraph.
 
     News convention runs a quotation over paragraphs by leaving each one open
@@ -619,7 +619,7 @@ _AGENTLESS = [
 ]
 
 
-def _rule_agentless_hedge(doc: _Doc) -> Iterator[_Hit]:
+def _check_agentless_hedge(doc: _Doc) -> Iterator[_Hit]:
     for pattern in _AGENTLESS:
         for m in pattern.finditer(doc.text):
             s, e = m.span("h")
@@ -700,7 +700,7 @@ def _used_as_cue(text: str, m: re.Match[str]) -> bool:
     return bool(_STOP_AFTER.match(after)) and bool(_CLAUSE_BEFORE.search(before))
 
 
-def _rule_loaded_cue(doc: _Doc) -> Iterator[_Hit]:
+def _check_loaded_cue(doc: _Doc) -> Iterator[_Hit]:
     for i, c in doc.claims:
         if c.cue and c.cue_start is not None:
             for m in _LOADED_VERB.finditer(c.cue):
@@ -731,7 +731,7 @@ def source_keys(claims: Iterable[Claim]) -> list[str | None]:
     return [next((f for f in sorted(fulls) if f.endswith(" " + k)), k) if k else None for k in keys]
 
 
-def _rule_single_source(doc: _Doc) -> Iterator[_Hit]:
+def _check_single_source(doc: _Doc) -> Iterator[_Hit]:
     attributed = [(i, c) for i, c in doc.claims if c.attributed]
     if len(attributed) < 2 or len(set(source_keys(c for _, c in attributed))) != 1:
         return
@@ -751,28 +751,95 @@ def _rule_single_source(doc: _Doc) -> Iterator[_Hit]:
 
 
 @dataclass(frozen=True)
-class Rule:
-    """A named check: what it flags, and the function that finds it."""
+class Check:
+    """One editorial check, on ruff's model: an id, a default severity, a summary, its documentation and the
+    function that finds it. ``claimcheck rules`` and the README's table are printed from these fields."""
 
     id: str
+    severity: Severity  # the usual severity; a finding may be milder or graver as its message says
     summary: str
+    doc: str
     func: Callable[[_Doc], Iterable[_Hit]]
     dedupe: bool = False  # text scans and claim fields can find the same span twice
 
 
-RULES: dict[str, Rule] = {
-    r.id: r
-    for r in (
-        Rule("unattributed-claim", "a factual claim with no source", _rule_unattributed_claim),
-        Rule("anonymous-source", "an unnamed source (“officials said”)", _rule_anonymous_source, dedupe=True),
-        Rule("vague-source", "a vague source (“experts”, “critics”)", _rule_vague_source, dedupe=True),
-        Rule("source-name-mismatch", "a source's name spelled two ways", _rule_source_name_mismatch),
-        Rule("quote-without-source", "quoted words with no speaker", _rule_quote_without_source),
-        Rule("unbalanced-quotes", "a quotation mark never closed or never opened", _rule_unbalanced_quotes),
-        Rule("agentless-hedge", "“believed to be” with no one believing", _rule_agentless_hedge, dedupe=True),
-        Rule("loaded-cue", "an attribution verb that takes sides where “said” would do", _rule_loaded_cue, dedupe=True),
-        Rule("single-source", "every attributed claim rests on one source", _rule_single_source),
-        Rule("figure-without-source", "casualties, money or votes with no source", _rule_figure_without_source),
+CHECKS: dict[str, Check] = {
+    c.id: c
+    for c in (
+        Check(
+            "unattributed-claim",
+            "warning",
+            "a factual claim with no source",
+            "a factual claim with no source (warning when it carries a figure or a quote, else info)",
+            _check_unattributed_claim,
+        ),
+        Check(
+            "anonymous-source",
+            "warning",
+            "an unnamed source (“officials said”)",
+            '"officials said", "a person familiar with the matter"',
+            _check_anonymous_source,
+            dedupe=True,
+        ),
+        Check(
+            "vague-source",
+            "warning",
+            "a vague source (“experts”, “critics”)",
+            '"experts", "critics": a group with no one in it named',
+            _check_vague_source,
+            dedupe=True,
+        ),
+        Check(
+            "source-name-mismatch",
+            "error",
+            "a source's name spelled two ways",
+            'a source spelled two ways ("Adrienne Watson" … "Ms Waton")',
+            _check_source_name_mismatch,
+        ),
+        Check(
+            "quote-without-source",
+            "warning",
+            "quoted words with no speaker",
+            "quoted words with no speaker in reach (scare quotes too)",
+            _check_quote_without_source,
+        ),
+        Check(
+            "unbalanced-quotes",
+            "error",
+            "a quotation mark never closed or never opened",
+            "an unclosed quotation mark, or a closing one with no opening one",
+            _check_unbalanced_quotes,
+        ),
+        Check(
+            "agentless-hedge",
+            "warning",
+            "“believed to be” with no one believing",
+            '"believed to be", "said to be", "is thought to" with no one doing the believing',
+            _check_agentless_hedge,
+            dedupe=True,
+        ),
+        Check(
+            "loaded-cue",
+            "warning",
+            "an attribution verb that takes sides where “said” would do",
+            '"claimed", "admitted", "insisted", "revealed" where "said" would do',
+            _check_loaded_cue,
+            dedupe=True,
+        ),
+        Check(
+            "single-source",
+            "warning",
+            "every attributed claim rests on one source",
+            "a story whose attributed claims all rest on one source (info with two claims, warning from three)",
+            _check_single_source,
+        ),
+        Check(
+            "figure-without-source",
+            "warning",
+            "casualties, money or votes with no source",
+            'casualties, money or votes with no source (a tally of record, "voted 7-2", is not one)',
+            _check_figure_without_source,
+        ),
     )
 }
 
@@ -785,13 +852,13 @@ def _dedupe(hits: Iterable[_Hit]) -> list[_Hit]:
     return kept
 
 
-def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[str]:
-    """The rule ids to run: ``select`` (default all of :data:`RULES`) less ``ignore``; unknown ids are refused."""
-    chosen = list(RULES) if select is None else list(select)
+def select_checks(select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[str]:
+    """The check ids to run: ``select`` (default all of :data:`CHECKS`) less ``ignore``; unknown ids are refused."""
+    chosen = list(CHECKS) if select is None else list(select)
     ignored = set(ignore)
     for name in [*chosen, *ignored]:
-        if name not in RULES:
-            raise ConfigError(f"unknown rule {name!r}", fix=f"use some of: {', '.join(RULES)}")
+        if name not in CHECKS:
+            raise ConfigError(f"unknown rule {name!r}", fix=f"use some of: {', '.join(CHECKS)}")
     return [r for r in chosen if r not in ignored]
 
 
@@ -807,18 +874,18 @@ def check(
 
     Pass an :class:`Extraction` from any backend, or a text, which is extracted
     first with ``backend`` and ``options`` (as :func:`claimcheck.extract`).
-    ``rules`` restricts the run to some rule ids (default: all of :data:`RULES`).
+    ``rules`` restricts the run to some check ids (default: all of :data:`CHECKS`).
     """
     from claimcheck.api import extraction_of
 
     extraction = extraction_of(extraction_or_text, backend=backend, doc_id=doc_id, options=options, task="checking")
-    selected = select_rules(rules)
+    selected = select_checks(rules)
     doc = _Doc(extraction.text, grounded_claims(extraction))
     findings: list[Finding] = []
     for rule_id in selected:
-        rule = RULES[rule_id]
-        hits = sorted(rule.func(doc), key=lambda h: (h.claim is None, h.start, -h.end))
-        for h in _dedupe(hits) if rule.dedupe else hits:
+        chk = CHECKS[rule_id]
+        hits = sorted(chk.func(doc), key=lambda h: (h.claim is None, h.start, -h.end))
+        for h in _dedupe(hits) if chk.dedupe else hits:
             line, col = doc.model.line_col(h.start)
             findings.append(
                 Finding(
@@ -837,6 +904,6 @@ def check(
     return sorted(findings, key=lambda f: (f.start, f.rule, f.end, f.message))
 
 
-# The rules from newsroom stylebooks live in their own module and add themselves to RULES; importing it
+# The checks from newsroom stylebooks live in their own module and add themselves to CHECKS; importing it
 # here, last, keeps one registry whichever module is imported first.
 import claimcheck.checks.standards  # noqa: E402, F401

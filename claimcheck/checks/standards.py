@@ -1,7 +1,7 @@
 """Checks from newsroom standards: what the stylebooks ask of attribution, beyond sourcing basics.
 
-Each rule below is one unit (a function over the checks' document view,
-registered in :data:`claimcheck.checks.RULES`) and names the guideline it
+Each check below is one unit (a function over the checks' document view,
+registered in :data:`claimcheck.checks.CHECKS`) and names the guideline it
 follows. The Associated Press's rules on anonymous sources are quoted from
 its statement of news values; the others are paraphrased, and say so:
 
@@ -37,8 +37,8 @@ from claimcheck.checks.engine import (
     _ANON_EXPLAINED,
     _ANON_MENTION,
     _ANON_TEXT,
-    RULES,
-    Rule,
+    CHECKS,
+    Check,
     _abridge,
     _authors_of_named_work,
     _Doc,
@@ -73,7 +73,7 @@ def _last_named(text: str, name: str, before: int) -> int | None:
     return last
 
 
-def _rule_attribution_too_far(doc: _Doc) -> Iterator[_Hit]:
+def _check_attribution_too_far(doc: _Doc) -> Iterator[_Hit]:
     """A claim whose source was last named more than :data:`REACH` paragraphs earlier (AP, Reuters)."""
     model = doc.model
     reminded: set[tuple[int, int]] = set()  # one reminder per stale mention is enough
@@ -152,7 +152,7 @@ def _anonymous_mentions(doc: _Doc) -> Iterator[tuple[int, int, int | None]]:
         yield m.start(), m.end(), None
 
 
-def _rule_anonymity_unexplained(doc: _Doc) -> Iterator[_Hit]:
+def _check_anonymity_unexplained(doc: _Doc) -> Iterator[_Hit]:
     """An anonymous source with no reason given for the anonymity (AP)."""
     for s, e, claim in _anonymous_mentions(doc):
         k = doc.model.paragraph_of(s)
@@ -198,7 +198,7 @@ def _opinion(c: Claim) -> str | None:
     return None
 
 
-def _rule_anonymous_opinion(doc: _Doc) -> Iterator[_Hit]:
+def _check_anonymous_opinion(doc: _Doc) -> Iterator[_Hit]:
     """An anonymous source used for opinion or speculation rather than information (AP)."""
     claims = dict(doc.claims)
     for s, e, claim in _anonymous_mentions(doc):
@@ -238,7 +238,7 @@ _SPEAKS_AFTER = re.compile(
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
-def _rule_unmodified_source(doc: _Doc) -> Iterator[_Hit]:
+def _check_unmodified_source(doc: _Doc) -> Iterator[_Hit]:
     """ "A source said", "sources said": an unnamed source with nothing said of who they are (Reuters)."""
     text = doc.text
     for m in _SOURCE_WORD.finditer(text):
@@ -300,7 +300,7 @@ def _run_owner(doc: _Doc, run: tuple[int, int], keys: dict[int, str | None]) -> 
     return None
 
 
-def _rule_attribution_inside_quote(doc: _Doc) -> Iterator[_Hit]:
+def _check_attribution_inside_quote(doc: _Doc) -> Iterator[_Hit]:
     """A quote whose attribution sits inside another speaker's quotation: a second-hand account (BBC)."""
     keys = dict(zip((i for i, _ in doc.claims), source_keys(c for _, c in doc.claims), strict=True))
     model = doc.model
@@ -487,7 +487,7 @@ def format_roles(roles: Sequence[SourceRole]) -> str:
     return ", ".join(parts) + (f"; none: {', '.join(missing)}" if missing else "")
 
 
-def _rule_one_sided_sources(doc: _Doc) -> Iterator[_Hit]:
+def _check_one_sided_sources(doc: _Doc) -> Iterator[_Hit]:
     """Only officials quoted, or every politician quoted from one party (BBC impartiality)."""
     roles = _roles_of(doc.text, [c for _, c in doc.claims])
     first = next(((i, c) for i, c in doc.claims if c.attributed), None)
@@ -515,14 +515,50 @@ def _rule_one_sided_sources(doc: _Doc) -> Iterator[_Hit]:
         )
 
 
-for _rule in (
-    Rule("attribution-too-far", "a claim whose source was last named paragraphs earlier", _rule_attribution_too_far),
-    Rule("anonymity-unexplained", "an anonymous source with no reason given", _rule_anonymity_unexplained, dedupe=True),
-    Rule("anonymous-opinion", "an anonymous source giving opinion, not information", _rule_anonymous_opinion),
-    Rule("unmodified-source", "“a source said”: nothing said of who they are", _rule_unmodified_source),
-    Rule(
-        "attribution-inside-quote", "a quote attributed inside another speaker's quote", _rule_attribution_inside_quote
+for _check in (
+    Check(
+        "attribution-too-far",
+        "warning",
+        "a claim whose source was last named paragraphs earlier",
+        "a claim whose source was last named more than two paragraphs earlier"
+        ' (a carry-over quote, or "he" for someone named long before)',
+        _check_attribution_too_far,
     ),
-    Rule("one-sided-sources", "only officials, or only one side, quoted", _rule_one_sided_sources),
+    Check(
+        "anonymity-unexplained",
+        "warning",
+        "an anonymous source with no reason given",
+        'an anonymous source with no reason given ("…, who spoke on condition of anonymity because …")',
+        _check_anonymity_unexplained,
+        dedupe=True,
+    ),
+    Check(
+        "anonymous-opinion",
+        "warning",
+        "an anonymous source giving opinion, not information",
+        "an anonymous source giving opinion, a judgement or speculation rather than information",
+        _check_anonymous_opinion,
+    ),
+    Check(
+        "unmodified-source",
+        "warning",
+        "“a source said”: nothing said of who they are",
+        'a bare "a source said", "sources say": nothing said of who they are',
+        _check_unmodified_source,
+    ),
+    Check(
+        "attribution-inside-quote",
+        "warning",
+        "a quote attributed inside another speaker's quote",
+        "a quote attributed inside another speaker's quotation: a second-hand account",
+        _check_attribution_inside_quote,
+    ),
+    Check(
+        "one-sided-sources",
+        "warning",
+        "only officials, or only one side, quoted",
+        "only officials quoted, or every politician quoted from one party",
+        _check_one_sided_sources,
+    ),
 ):
-    RULES[_rule.id] = _rule
+    CHECKS[_check.id] = _check

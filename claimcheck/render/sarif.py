@@ -115,11 +115,11 @@ def sarif_log(
 def render(report: CheckReport) -> str:
     """``--format sarif``: one SARIF log of every file, for code scanning."""
     from claimcheck import __version__
-    from claimcheck.checks import RULES
+    from claimcheck.checks import CHECKS
 
     log = sarif_log(
         [(e.id, e.text, fs) for e, fs in report.documents],
-        rules=report.rules if report.rules is not None else {r.id: r.summary for r in RULES.values()},
+        rules=report.rules if report.rules is not None else {r.id: r.summary for r in CHECKS.values()},
         version=__version__,
         failed=[(name, str(exc)) for name, exc in report.failed],
     )
