@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from claimcheck import __version__
 from claimcheck.api import Cache, extract_many, resolve_backend
 from claimcheck.archive import add_archive_options, add_input_options, read_corpus, run_extract
-from claimcheck.backends import BACKENDS, Backend, default_backend_name
+from claimcheck.backends import BACKENDS, Backend, Option, backend_options, default_backend_name
 from claimcheck.checks import check, select_checks
 from claimcheck.checks.finding import Finding, severity_at_least
 from claimcheck.errors import ClaimcheckError, ConfigError, InputError
@@ -73,7 +73,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _number(kind: Callable[[str], float], low: float, what: str) -> Callable[[str], float]:
-    """An argparse ``type`` that refuses values below ``low`` (a zero concurrency would hang, not fail)."""
+    """An argparse ``type`` that refuses values below ``low``."""
 
     def parse(value: str) -> float:
         try:
@@ -87,38 +87,38 @@ def _number(kind: Callable[[str], float], low: float, what: str) -> Callable[[st
     return parse
 
 
-_POSITIVE_INT = _number(int, 1, "a whole number of 1 or more")
-_COUNT = _number(int, 0, "a whole number of 0 or more")
-_SECONDS = _number(float, 1e-3, "a positive number of seconds")
-
-
 # --- shared options -------------------------------------------------------------------------
 
 
 def _add_backend_options(p: argparse.ArgumentParser) -> None:
+    """``--backend``, every option the backends declare (flag, type, range, default, help), and the cache."""
     g = p.add_argument_group("backend")
     g.add_argument("--backend", choices=BACKENDS, help="rules (offline, default without an endpoint) or llm")
-    g.add_argument("--model", help="LLM model name (llm backend; default: env CLAIMCHECK_MODEL)")
-    g.add_argument(
-        "--base-url",
-        help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (implies --backend llm; default: env "
-        "CLAIMCHECK_BASE_URL or OPENAI_BASE_URL)",
-    )
-    g.add_argument("--mode", help="instructor mode for the llm backend: tools (default), json, json_schema, md_json")
-    g.add_argument(
-        "--timeout", type=_SECONDS, help="seconds per LLM request (default 60; raise it for slow local servers)"
-    )
-    g.add_argument("--max-tokens", type=_POSITIVE_INT, help="completion token limit per LLM request (default 4096)")
-    g.add_argument("--max-reasks", type=_COUNT, help="re-asks when the model's spans are not in the text (default 2)")
-    g.add_argument(
-        "--chunk-chars", type=_POSITIVE_INT, help="longer texts are split into chunks of this size (default 12000)"
-    )
-    g.add_argument("--rpm", type=_number(float, 1e-3, "a positive number"), help="LLM requests a minute, at most")
-    g.add_argument("--tpm", type=_number(float, 1, "a positive number"), help="LLM tokens a minute, at most")
-    g.add_argument("--workers", type=_POSITIVE_INT, help="processes for the rules backend (default 1)")
-    g.add_argument("--concurrency", type=_POSITIVE_INT, default=4, help="documents in flight at once (default 4)")
+    seen: set[str] = set()
+    for option in (o for opts in backend_options().values() for o in opts):
+        if option.name not in seen:
+            seen.add(option.name)
+            default = option.default if option.shared else None  # None: not given, so never stray
+            g.add_argument(option.flag, type=_option_type(option), default=default, help=option.help)
     g.add_argument("--cache-dir", help="where cached extractions live (default ~/.cache/claimcheck)")
     g.add_argument("--no-cache", dest="cache", action="store_false", help="do not read or write the cache")
+
+
+def _option_type(option: Option) -> Callable[[str], Any]:
+    """An argparse ``type`` from the option's declared type and range (a zero concurrency would hang, not fail)."""
+    if option.type not in (int, float):
+        return option.type
+
+    def parse(value: str) -> Any:
+        try:
+            number = option.type(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not {option.describe()}") from None
+        if not option.accepts(number):  # also refuses nan
+            raise argparse.ArgumentTypeError(f"{value!r} is not {option.describe()}")
+        return number
+
+    return parse
 
 
 def _backend_from_args(args: argparse.Namespace) -> Backend:
@@ -128,30 +128,21 @@ def _backend_from_args(args: argparse.Namespace) -> Backend:
 
 def _backend_spec(args: argparse.Namespace) -> tuple[str, dict[str, Any]]:
     """The backend's name and options from the flags, refusing flags that do not apply to it."""
-    llm_opts = {
-        "model": args.model,
-        "base_url": args.base_url,
-        "mode": args.mode,
-        "timeout": args.timeout,
-        "max_tokens": args.max_tokens,
-        "max_reasks": args.max_reasks,
-        "chunk_chars": args.chunk_chars,
-        "rpm": args.rpm,
-        "tpm": args.tpm,
+    declared = backend_options()
+    given = {
+        backend: {o.name: getattr(args, o.name) for o in opts if not o.shared and getattr(args, o.name) is not None}
+        for backend, opts in declared.items()
     }
-    rules_opts = {"workers": args.workers}
-    name = args.backend or default_backend_name({k: v for k, v in llm_opts.items() if v is not None})
-    if name == "rules":
-        stray = [f"--{k.replace('_', '-')}" for k, v in llm_opts.items() if v is not None]
+    name = args.backend or default_backend_name({k: v for opts in given.values() for k, v in opts.items()})
+    for other, opts in given.items():
+        stray = [f"--{k.replace('_', '-')}" for k in opts if other != name and k not in given.get(name, {})]
         if stray:
-            raise ConfigError(f"{', '.join(stray)} apply to the llm backend", fix="add --backend llm, or drop them")
-        opts = {k: v for k, v in rules_opts.items() if v is not None}
-    else:
-        if args.workers is not None:
-            raise ConfigError("--workers applies to the rules backend", fix="use --concurrency for the llm backend")
-        opts = {k: v for k, v in llm_opts.items() if v is not None}
-        opts["concurrency"] = args.concurrency
-    return name, opts
+            verb = "applies" if len(stray) == 1 else "apply"
+            raise ConfigError(
+                f"{', '.join(stray)} {verb} to the {other} backend", fix=f"add --backend {other}, or drop them"
+            )
+    shared = {o.name: getattr(args, o.name) for o in declared.get(name, ()) if o.shared}
+    return name, {**given.get(name, {}), **shared}
 
 
 def _emit(text: str) -> None:

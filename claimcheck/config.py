@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from claimcheck.backends import BACKENDS
 from claimcheck.errors import ConfigError
 
 if sys.version_info >= (3, 11):
@@ -44,7 +45,6 @@ else:  # pragma: no cover - Python 3.10
 
 __all__ = ["Config", "find_pyproject", "load_config", "parse_config"]
 
-_BACKENDS = ("rules", "llm")
 _SEVERITIES = ("info", "warning", "error")
 _FAIL_ON = (*_SEVERITIES, "never")
 
@@ -177,7 +177,7 @@ def parse_config(section: Any, path: str = "pyproject.toml") -> Config:
     gate = ev.names("gate", FIGURES)
     return Config(
         path=path,
-        backend=top.text("backend", _BACKENDS),
+        backend=top.text("backend", BACKENDS),
         model=top.text("model"),
         gold=_near(path, ev.text("gold")),
         baseline=_near(path, ev.text("baseline")),

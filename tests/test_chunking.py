@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from claimcheck.chunking import Chunk, merge_claims, shift_claim, split_text
+from claimcheck.backends.llm.chunking import Chunk, merge_claims, shift_claim, split_text
 from claimcheck.grounding import ground_claim
 from claimcheck.schema import Claim, Hedge
 

@@ -9,10 +9,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from claimcheck.backends._llm_response import ArticleClaims, response_model, salvage
 from claimcheck.backends.llm import LLMBackend
+from claimcheck.backends.llm.prompts import DOCUMENT_SLOT, TEMPLATE_FILES, load_prompts, prompts_dir
+from claimcheck.backends.llm.response import ArticleClaims, response_model, salvage
 from claimcheck.errors import ConfigError
-from claimcheck.prompts import DOCUMENT_SLOT, TEMPLATE_FILES, load_prompts, prompts_dir
 from claimcheck.schema import HEDGE_KINDS, QUOTE_TYPES, SOURCE_TYPES
 
 REPO_PROMPTS = Path(__file__).resolve().parent.parent / "prompts"

@@ -10,8 +10,8 @@ import pytest
 from fault_server import FaultServer, tool_reply
 
 from claimcheck.backends.llm import LLMBackend
+from claimcheck.backends.llm.ratelimit import RateLimiter, shared_limiter
 from claimcheck.cli import main
-from claimcheck.ratelimit import RateLimiter, shared_limiter
 
 pytestmark = pytest.mark.block_network(allowed_hosts=[r"127\.0\.0\.1"])
 

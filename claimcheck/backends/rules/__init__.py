@@ -3,12 +3,26 @@
 The package is split by concept: ``lexicon`` (word lists and the rules'
 version), ``model`` (loading the pipeline), ``attribution`` (relations from
 the parse), ``sources`` (resolving and typing sources), ``hedges``,
-``parse`` (parsing in pieces), ``claims`` (assembling a document's claims) and
-``backend`` (the :class:`RulesBackend` itself).
+``parse`` (parsing in pieces), ``claims`` (assembling a document's claims),
+``settings`` (its options) and ``backend`` (the :class:`RulesBackend` itself,
+imported on first use so that reading the options loads no pipeline code).
 """
 
 from __future__ import annotations
 
-from claimcheck.backends.rules.backend import RulesBackend
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["RulesBackend"]
+from claimcheck.backends.rules.settings import OPTIONS, RulesSettings
+
+if TYPE_CHECKING:
+    from claimcheck.backends.rules.backend import RulesBackend
+
+__all__ = ["OPTIONS", "RulesBackend", "RulesSettings"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RulesBackend":
+        from claimcheck.backends.rules.backend import RulesBackend
+
+        return RulesBackend
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

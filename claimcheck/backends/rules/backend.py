@@ -22,12 +22,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
-from claimcheck.backends import run_in_thread
+from claimcheck.backends.base import run_in_thread, settings_from
 from claimcheck.backends.rules.claims import extract_claims
 from claimcheck.backends.rules.lexicon import LEXICON_VERSION
 from claimcheck.backends.rules.model import load_pipeline, pipeline_label
 from claimcheck.backends.rules.parse import parse_many
-from claimcheck.errors import BackendError, ClaimcheckError, ConfigError
+from claimcheck.backends.rules.settings import RulesSettings
+from claimcheck.errors import BackendError, ClaimcheckError
 from claimcheck.inputs import MAX_CHARS, check_text
 from claimcheck.schema import Extraction
 from claimcheck.text import text_model
@@ -52,14 +53,6 @@ WORKER_THREAD_VARS = (
 )
 #: Tasks per worker at least, so the last task to finish leaves the other workers idle only briefly.
 _TASKS_PER_WORKER = 8
-
-
-def _positive_int(name: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ConfigError(
-            f"rules backend: {name} must be a positive integer, got {value!r}", fix=f"pass {name}=1 or more"
-        )
-    return value
 
 
 def _init_worker(spacy_model: str | None) -> None:
@@ -104,15 +97,12 @@ class RulesBackend:
 
     name = "rules"
 
-    def __init__(self, *, workers: int = 1, batch_size: int = 32, spacy_model: str | None = None, **options: Any):
-        if options:
-            raise ConfigError(
-                f"the rules backend does not take {', '.join(sorted(options))}",
-                fix="its options are workers, batch_size and spacy_model (endpoint options are for llm)",
-            )
-        self.workers = _positive_int("workers", workers)
-        self.batch_size = _positive_int("batch_size", batch_size)
-        self.spacy_model = spacy_model
+    def __init__(self, **options: Any) -> None:
+        """Options as in :class:`RulesSettings` (``workers``, ``batch_size``, ``spacy_model``)."""
+        self.settings = settings_from(RulesSettings, "rules", options)
+        self.workers = self.settings.workers
+        self.batch_size = self.settings.batch_size
+        self.spacy_model = self.settings.spacy_model
         self.prompt_version: str | None = LEXICON_VERSION
 
     @property

@@ -46,7 +46,7 @@ def prompts_dir() -> Traversable:
     packaged = resources.files("claimcheck") / "prompts"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "prompts"
+    return Path(__file__).resolve().parents[3] / "prompts"  # claimcheck/backends/llm/ -> the checkout
 
 
 @dataclass(frozen=True)
