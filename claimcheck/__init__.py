@@ -4,8 +4,8 @@ The public API is small: :func:`extract` (and :func:`aextract`,
 :func:`extract_many`, :func:`iter_extract`), :func:`check`, :func:`verify`, and the typed records they return.
 """
 
-from claimcheck.api import Cache, aextract, extract, extract_many
-from claimcheck.checks import Finding, check
+from claimcheck.api import Cache, aextract, check, extract, extract_many
+from claimcheck.checks import Finding
 from claimcheck.errors import BackendError, ClaimcheckError, ConfigError, InputError
 from claimcheck.schema import Claim, DroppedClaim, Extraction, Hedge, Usage
 from claimcheck.streaming import iter_extract

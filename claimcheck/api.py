@@ -13,11 +13,22 @@ from typing import Any
 
 from claimcheck.backends import Backend, get_backend
 from claimcheck.cache import Cache, default_cache_dir
+from claimcheck.checks import Finding
+from claimcheck.checks import check as run_checks
 from claimcheck.errors import ClaimcheckError, ConfigError
 from claimcheck.inputs import check_text
 from claimcheck.schema import Extraction
 
-__all__ = ["Cache", "aextract", "default_cache_dir", "extract", "extract_many", "resolve_backend"]
+__all__ = [
+    "Cache",
+    "aextract",
+    "check",
+    "default_cache_dir",
+    "extract",
+    "extract_many",
+    "extraction_of",
+    "resolve_backend",
+]
 
 
 def resolve_backend(backend: Backend | str | None, options: dict[str, Any]) -> Backend:
@@ -78,6 +89,25 @@ def extraction_of(
             raise TypeError(f"backend options apply only when {task} a text, not an Extraction")
         return extraction_or_text
     return extract(extraction_or_text, backend=backend, doc_id=doc_id, **options)
+
+
+def check(
+    extraction_or_text: Extraction | str,
+    *,
+    backend: Backend | str | None = None,
+    doc_id: str = "doc",
+    rules: Iterable[str] | None = None,
+    **options: Any,
+) -> list[Finding]:
+    """Findings for one document, ordered by offset then rule: :func:`extract` (for a text), then the checks.
+
+    Pass an :class:`Extraction` from any backend, or a text, which is extracted
+    first with ``backend`` and ``options`` (as :func:`extract`). ``rules``
+    restricts the run to some rule ids (default: all of
+    :data:`claimcheck.checks.CHECKS`).
+    """
+    extraction = extraction_of(extraction_or_text, backend=backend, doc_id=doc_id, options=options, task="checking")
+    return run_checks(extraction, rules=rules)
 
 
 async def aextract(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import claimcheck
 from claimcheck.checks import CHECKS, Finding, check, severity_at_least, source_keys
 from claimcheck.errors import ConfigError
 from claimcheck.grounding import ground_claim
@@ -462,7 +463,7 @@ class _OneClaimPerSentence:
 
 def test_check_on_a_text_extracts_it_first() -> None:
     text = "Nine people were killed. The road is closed."
-    found = check(text, backend=_OneClaimPerSentence(), doc_id="crash.txt")
+    found = claimcheck.check(text, backend=_OneClaimPerSentence(), doc_id="crash.txt")
     assert found == check(_OneClaimPerSentence().extract(text, doc_id="crash.txt"))
     assert [f.rule for f in found] == ["figure-without-source", "unattributed-claim", "unattributed-claim"]
 
@@ -473,7 +474,7 @@ def test_rules_can_be_selected_and_unknown_ones_are_refused() -> None:
     with pytest.raises(ConfigError, match="unknown rule"):
         check(ext(HEDGES), rules=["no-such-rule"])
     with pytest.raises(TypeError):
-        check(ext(HEDGES), backend="rules")
+        claimcheck.check(ext(HEDGES), backend="rules")
 
 
 def test_every_rule_has_an_id_and_a_summary() -> None:
@@ -576,7 +577,7 @@ SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_09239b063185ae26.txt
 def test_the_seed_gets_the_findings_an_editor_wants() -> None:
     """Spec section 5: the misspelt source, the agentless hedge, the speakerless quote, the unsourced claims."""
     text = SEED.read_text(encoding="utf-8")
-    found = check(text, backend="rules", doc_id="seed")
+    found = claimcheck.check(text, backend="rules", doc_id="seed")
     got = {(f.rule, text[f.start : f.end]) for f in found}
     assert ("source-name-mismatch", "Ms Waton") in got
     assert any(f.rule == "source-name-mismatch" and "Adrienne Watson" in f.message for f in found)

@@ -14,6 +14,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+import claimcheck
 from claimcheck.backends import Backend, get_backend
 from claimcheck.backends.rules import RulesBackend
 from claimcheck.backends.rules import backend as backend_module
@@ -87,8 +88,10 @@ def test_missing_pipeline_is_a_config_error_with_the_fix() -> None:
 
 
 def test_bad_text_is_an_input_error(backend: RulesBackend) -> None:
+    with pytest.raises(InputError, match="the text is empty"):
+        claimcheck.extract("   ", backend=backend, doc_id="blank")
     with pytest.raises(InputError, match="empty"):
-        backend.extract("   ", doc_id="blank")
+        claimcheck.extract("   ", backend="rules")
 
 
 def test_same_output_twice(backend: RulesBackend) -> None:
@@ -99,7 +102,7 @@ def test_same_output_twice(backend: RulesBackend) -> None:
 
 def test_batch_with_a_bad_document_keeps_the_good_ones(backend: RulesBackend) -> None:
     docs = [("a", ARTICLE), ("empty", ""), ("b", OTHER), ("nul", "bad\x00text")]
-    results = backend.extract_many(docs)
+    results = claimcheck.extract_many(docs, backend=backend)
     assert [type(r).__name__ for r in results] == ["Extraction", "InputError", "Extraction", "InputError"]
     assert isinstance(results[0], Extraction) and isinstance(results[2], Extraction)
     assert results[0].model_dump() == backend.extract(ARTICLE, doc_id="a").model_dump()
@@ -115,9 +118,9 @@ def test_two_workers_give_the_same_output_as_one(backend: RulesBackend) -> None:
 
 def test_two_workers_keep_bad_documents_in_place(backend: RulesBackend) -> None:
     docs = [("a", ARTICLE), ("empty", ""), ("b", OTHER), ("nul", "bad\x00text"), ("c", ARTICLE)]
-    results = RulesBackend(workers=2).extract_many(docs)
+    results = claimcheck.extract_many(docs, backend=RulesBackend(workers=2))
     assert [type(r).__name__ for r in results] == ["Extraction", "InputError", "Extraction", "InputError", "Extraction"]
-    assert dump(results) == dump(backend.extract_many(docs))
+    assert dump(results) == dump(claimcheck.extract_many(docs, backend=backend))
 
 
 @pytest.mark.parametrize("workers", [1, pytest.param(2, marks=forking)])

@@ -36,7 +36,12 @@ Settings = TypeVar("Settings", bound=BaseModel)
 
 @runtime_checkable
 class Backend(Protocol):
-    """What every backend offers; :meth:`fingerprint` keys the cache."""
+    """What every backend offers; :meth:`fingerprint` keys the cache.
+
+    Texts arrive validated (:func:`claimcheck.inputs.check_text`): the edges
+    that take them from users (:mod:`claimcheck.api`, :mod:`claimcheck.streaming`,
+    the Dask engine) check each once, so a backend does not check again.
+    """
 
     name: str
     prompt_version: str | None

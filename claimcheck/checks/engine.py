@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import Any, Literal
+from typing import Literal
 
 from rapidfuzz import fuzz
 
@@ -862,23 +862,11 @@ def select_checks(select: Iterable[str] | None = None, ignore: Iterable[str] = (
     return [r for r in chosen if r not in ignored]
 
 
-def check(
-    extraction_or_text: Extraction | str,
-    *,
-    backend: Any = None,
-    doc_id: str = "doc",
-    rules: Iterable[str] | None = None,
-    **options: Any,
-) -> list[Finding]:
-    """Findings for one document, ordered by offset then rule.
+def check(extraction: Extraction, *, rules: Iterable[str] | None = None) -> list[Finding]:
+    """Findings for one extraction, ordered by offset then rule (:func:`claimcheck.check` also takes a text).
 
-    Pass an :class:`Extraction` from any backend, or a text, which is extracted
-    first with ``backend`` and ``options`` (as :func:`claimcheck.extract`).
     ``rules`` restricts the run to some check ids (default: all of :data:`CHECKS`).
     """
-    from claimcheck.api import extraction_of
-
-    extraction = extraction_of(extraction_or_text, backend=backend, doc_id=doc_id, options=options, task="checking")
     selected = select_checks(rules)
     doc = _Doc(extraction.text, grounded_claims(extraction))
     findings: list[Finding] = []

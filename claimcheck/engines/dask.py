@@ -35,6 +35,7 @@ from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_wo
 from claimcheck.backends import Backend, get_backend
 from claimcheck.corpus import Item, Unique
 from claimcheck.errors import BackendError, ClaimcheckError, ConfigError
+from claimcheck.inputs import check_text
 from claimcheck.progress import RunStats
 from claimcheck.schema import Extraction
 from claimcheck.sinks import (
@@ -201,7 +202,8 @@ def _connect(client: Client | None, scheduler: str | None, n_workers: int | None
 def _partitions(items: Iterable[Item], size: int) -> Iterator[tuple[list[tuple[str, str]], list[dict[str, Any]]]]:
     docs: list[tuple[str, str]] = []
     failed: list[dict[str, Any]] = []
-    for doc_id, text in items:
+    for doc_id, item in items:
+        text = _valid(doc_id, item)
         if isinstance(text, ClaimcheckError):
             failed.append(error_record(doc_id, text))
         else:
@@ -211,6 +213,16 @@ def _partitions(items: Iterable[Item], size: int) -> Iterator[tuple[list[tuple[s
             docs, failed = [], []
     if docs or failed:
         yield docs, failed
+
+
+def _valid(doc_id: str, text: str | ClaimcheckError) -> str | ClaimcheckError:
+    """The text, or why it cannot be extracted (checked here, at the edge: the backend trusts it)."""
+    if isinstance(text, ClaimcheckError):
+        return text
+    try:
+        return check_text(text, name=doc_id)
+    except ClaimcheckError as exc:
+        return exc
 
 
 def run_on_dask(

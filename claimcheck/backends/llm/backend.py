@@ -62,7 +62,6 @@ from claimcheck.backends.llm.settings import (
     is_openai,
 )
 from claimcheck.errors import ClaimcheckError, ConfigError
-from claimcheck.inputs import check_text
 from claimcheck.redaction import install_log_filter, redact, register_secret
 from claimcheck.schema import Claim, DroppedClaim, Extraction, Usage
 
@@ -350,7 +349,6 @@ class LLMBackend:
 
     def extract(self, text: str, *, doc_id: str = "doc") -> Extraction:
         """Extract the claims of one document (chunks of a long one in parallel threads)."""
-        text = check_text(text)
         chunks = split_text(text, self.chunk_chars, self.chunk_overlap)
         if len(chunks) == 1:
             results = [self._extract_chunk(text)]
@@ -361,7 +359,6 @@ class LLMBackend:
 
     async def aextract(self, text: str, *, doc_id: str = "doc") -> Extraction:
         """Async :meth:`extract`, on ``AsyncOpenAI``; chunks run concurrently up to ``concurrency``."""
-        text = check_text(text)
         chunks = split_text(text, self.chunk_chars, self.chunk_overlap)
         results = await asyncio.gather(*(self._aextract_chunk(c.text) for c in chunks))
         return self._assemble(doc_id, text, [c.start for c in chunks], results)

@@ -17,7 +17,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
@@ -29,7 +29,7 @@ from claimcheck.backends.rules.model import load_pipeline, pipeline_label
 from claimcheck.backends.rules.parse import parse_many
 from claimcheck.backends.rules.settings import RulesSettings
 from claimcheck.errors import BackendError, ClaimcheckError
-from claimcheck.inputs import MAX_CHARS, check_text
+from claimcheck.inputs import MAX_CHARS
 from claimcheck.schema import Extraction
 from claimcheck.text import text_model
 
@@ -132,7 +132,6 @@ class RulesBackend:
 
     def extract(self, text: str, *, doc_id: str = "doc") -> Extraction:
         """Claims of one document."""
-        check_text(text, name=doc_id)
         return self._extraction(doc_id, text, self._parse(text))
 
     async def aextract(self, text: str, *, doc_id: str = "doc") -> Extraction:
@@ -140,30 +139,15 @@ class RulesBackend:
         return await run_in_thread(self, text, doc_id)
 
     def extract_many(self, docs: Sequence[tuple[str, str]], *, concurrency: int | None = None) -> list[Result]:
-        """One result per document, in order; a bad document becomes its error without stopping the rest.
+        """One result per document, in order; a document the rules fail on becomes its error, the rest are kept.
 
         ``concurrency`` is accepted for the :class:`~claimcheck.backends.Backend` protocol; parallelism
         here is ``workers`` processes, since parsing is CPU-bound.
         """
-        results: list[Result | None] = [None] * len(docs)
-        good: list[int] = []
-        for k, (doc_id, text) in enumerate(docs):
-            try:
-                check_text(text, name=doc_id)
-            except ClaimcheckError as exc:
-                results[k] = exc
-            else:
-                good.append(k)
-        valid = [docs[k] for k in good]
-        workers = min(self.workers, len(valid))
-        done: Iterable[Result]
+        workers = min(self.workers, len(docs))
         if workers > 1:
-            done = self._in_workers(valid, workers)
-        else:
-            done = (r for chunk in _chunks(valid, self.batch_size) for r in self._extract_batch(chunk))
-        for k, result in zip(good, done, strict=True):
-            results[k] = result
-        return [r for r in results if r is not None]
+            return self._in_workers(list(docs), workers)
+        return [r for chunk in _chunks(docs, self.batch_size) for r in self._extract_batch(chunk)]
 
     def _in_workers(self, docs: list[tuple[str, str]], workers: int) -> list[Result]:
         """Parse and extract in ``workers`` processes, results in input order."""
