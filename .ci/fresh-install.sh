@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Keep pyproject's bounds honest: install claimcheck into a fresh venv with the newest versions they allow,
 # fail if pip had to backtrack (try release after release of a package) to get there, then run the LLM
-# replays and the offline CLI on those versions. pip's download cache is shared with the machine's, so
-# only what changed since the last run is fetched.
+# replays and the offline CLI on those versions. It downloads what the venv needs (about 100 MB), so it
+# takes a minute or few, depending on the network and the machine's load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
