@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.cli import main
+from claimcheck.plurals import plural
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_09239b063185ae26.txt"
 
@@ -148,7 +149,7 @@ def test_the_same_file_twice_in_html_shows_each_finding_once_per_section(tmp_pat
     per_doc = page_one.count('<li class="finding ')
     assert per_doc > 0
     assert page_two.count('<li class="finding ') == 2 * per_doc
-    assert page_two.count(f"({per_doc} findings)") == 2
+    assert page_two.count(f"({plural(per_doc, 'finding')})") == 2
 
 
 def test_dash_o_onto_an_input_is_refused_before_it_is_emptied(tmp_path, capsys) -> None:

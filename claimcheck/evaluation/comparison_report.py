@@ -13,6 +13,7 @@ from rich.markup import escape as _markup
 from rich.table import Table
 
 from claimcheck.evaluation.comparison import BETTER, WORSE, Comparison, DocDelta, FigureChange
+from claimcheck.plurals import plural
 
 __all__ = ["print_comparison", "render_comparison"]
 
@@ -68,7 +69,7 @@ def print_comparison(cmp: Comparison, console: Console, *, limit: int = 10) -> N
     for label, docs in (("better", cmp.better), ("worse", cmp.worse)):
         if not docs:
             continue
-        console.print(f"[bold]{len(docs)} documents {label}[/] on {cmp.figure}:")
+        console.print(f"[bold]{plural(len(docs), 'document')} {label}[/] on {cmp.figure}:")
         for d in docs[:limit]:
             console.print(
                 f"  {_markup(d.id)}: {_fmt(d.a)} → {_fmt(d.b)} ({d.delta:+.3f}; "
@@ -148,8 +149,8 @@ def render_comparison(cmp: Comparison) -> str:
     if cmp.a.documents is not None and cmp.b.documents is not None:
         sections = (
             f"<h2>Per document: {escape(cmp.figure)}, B − A</h2>{_bar_chart(cmp.documents, cmp.figure)}"
-            f"<h2>{len(cmp.worse)} documents worse</h2><table>{head}{_doc_rows(cmp.worse)}</table>"
-            f"<h2>{len(cmp.better)} documents better</h2><table>{head}{_doc_rows(cmp.better)}</table>"
+            f"<h2>{plural(len(cmp.worse), 'document')} worse</h2><table>{head}{_doc_rows(cmp.worse)}</table>"
+            f"<h2>{plural(len(cmp.better), 'document')} better</h2><table>{head}{_doc_rows(cmp.better)}</table>"
         )
     return (
         "<!doctype html><html lang=en><head><meta charset=utf-8>"

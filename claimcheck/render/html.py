@@ -358,7 +358,7 @@ def render_html(
     toc = ""
     if len(extractions) > 1:
         links = "".join(
-            f'<li><a href="#d{n}">{html.escape(ext.id)}</a> ({len(fs)} findings)</li>'
+            f'<li><a href="#d{n}">{html.escape(ext.id)}</a> ({plural(len(fs), "finding")})</li>'
             for n, (ext, fs) in enumerate(pairs)
         )
         toc = f'<nav aria-label="Documents"><ol>{links}</ol></nav>'

@@ -22,6 +22,7 @@ from claimcheck.checks.finding import Finding, Severity
 from claimcheck.errors import InputError
 from claimcheck.grounding import fold
 from claimcheck.name_match import normalise_name
+from claimcheck.plurals import plural
 from claimcheck.schema import Claim, Extraction
 from claimcheck.text import text_model
 from claimcheck.verification.align import Edit, EditOp, Passage, SourceIndex, diff_text, flips, words
@@ -134,7 +135,7 @@ class Verification(BaseModel):
         c = self.counts()
         parts = [f"{c[s]} {s.replace('_', ' ')}" for s in STATUSES]
         extra = f"; {c['speaker_mismatch']} attributed to the wrong speaker" if c["speaker_mismatch"] else ""
-        return f"{len(self.quotes)} quotes: " + ", ".join(parts) + extra
+        return f"{plural(len(self.quotes), 'quote')}: " + ", ".join(parts) + extra
 
     def findings(self) -> list[Finding]:
         """The quotes that do not check out as :class:`Finding` records, for linter-style formats."""
