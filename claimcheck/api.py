@@ -96,18 +96,19 @@ def check(
     *,
     backend: Backend | str | None = None,
     doc_id: str = "doc",
-    rules: Iterable[str] | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
     **options: Any,
 ) -> list[Finding]:
     """Findings for one document, ordered by offset then rule: :func:`extract` (for a text), then the checks.
 
     Pass an :class:`Extraction` from any backend, or a text, which is extracted
-    first with ``backend`` and ``options`` (as :func:`extract`). ``rules``
-    restricts the run to some rule ids (default: all of
-    :data:`claimcheck.checks.CHECKS`).
+    first with ``backend`` and ``options`` (as :func:`extract`). ``select``
+    runs only these check ids (default: all of :data:`claimcheck.checks.CHECKS`)
+    and ``ignore`` skips some, as ``--select``/``--ignore`` do.
     """
     extraction = extraction_of(extraction_or_text, backend=backend, doc_id=doc_id, options=options, task="checking")
-    return run_checks(extraction, rules=rules)
+    return run_checks(extraction, select=select, ignore=ignore)
 
 
 async def aextract(

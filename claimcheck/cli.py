@@ -210,15 +210,15 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 # --- check ----------------------------------------------------------------------------------
 
 
-def _rule_list(arg: str | None) -> list[str]:
+def _comma_list(arg: str | None) -> list[str]:
     return [n.strip() for n in (arg or "").split(",") if n.strip()]
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     # Validated before any document is read or extracted.
-    rules = select_checks(_rule_list(args.select) or None, _rule_list(args.ignore))
+    check_ids = select_checks(_comma_list(args.select) or None, _comma_list(args.ignore))
     good, bad = _run_documents(args)
-    per_doc = [(ext, _with_severities(check(ext, rules=rules), args.severity)) for ext in good]
+    per_doc = [(ext, _with_severities(check(ext, select=check_ids), args.severity)) for ext in good]
     findings = [f for _, fs in per_doc for f in fs]
     _emit(render_check(args.format, CheckReport(per_doc, bad, args.fail_on)))
     _report_failures(bad)
@@ -403,7 +403,7 @@ def _eval_layouts(
 def _gate_list(arg: str | None) -> tuple[str, ...] | None:
     from claimcheck.evaluation.scoring import FIGURES
 
-    names = _rule_list(arg)
+    names = _comma_list(arg)
     for name in names:
         if name not in FIGURES:
             raise ConfigError(f"--gate: unknown figure {name!r}", fix=f"use some of: {', '.join(FIGURES)}")
@@ -505,7 +505,7 @@ def _apply_config(args: argparse.Namespace) -> None:
 
 
 def _with_severities(findings: list[Finding], severity: dict[str, str]) -> list[Finding]:
-    """Findings with the project's severity for their rule, where pyproject.toml sets one."""
+    """Findings with the project's severity for their check, where pyproject.toml sets one."""
     return [f.model_copy(update={"severity": severity[f.rule]}) if f.rule in severity else f for f in findings]
 
 
@@ -569,12 +569,12 @@ def _build_parser() -> argparse.ArgumentParser:
         choices=["error", "warning", "info", "never"],
         help="exit 1 when a finding is this severe or more (default: error)",
     )
-    p.add_argument("--select", metavar="RULE,…", help="run only these rules (comma-separated rule ids; default: all)")
-    p.add_argument("--ignore", metavar="RULE,…", help="skip these rules, e.g. unattributed-claim (default: none)")
+    p.add_argument("--select", metavar="CHECK,…", help="run only these checks (comma-separated ids; default: all)")
+    p.add_argument("--ignore", metavar="CHECK,…", help="skip these checks, e.g. unattributed-claim (default: none)")
     _add_backend_options(p)
     p.set_defaults(func=_cmd_check)
 
-    p = sub.add_parser("rules", help="list the editorial checks (id, severity, what each flags)")
+    p = sub.add_parser("rules", aliases=["checks"], help="list the editorial checks (id, severity, what each flags)")
     p.add_argument("id", nargs="?", metavar="ID", help="show this check only (default: all)")
     p.add_argument("--format", choices=["text", "markdown"], default="text", help="output format")
     p.set_defaults(func=_cmd_rules)
@@ -641,7 +641,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     _add_backend_options(p)
     p.set_defaults(func=_cmd_eval)
-    for command in sub.choices.values():
+    for command in dict.fromkeys(sub.choices.values()):  # an alias (checks) lists its parser twice
         _add_output_option(command)
     return parser
 

@@ -170,10 +170,10 @@ def parse_config(section: Any, path: str = "pyproject.toml") -> Config:
             ev.fail(f"tool.claimcheck.eval.fail-under.{name}", "must be a number in 0..1")
         fail_under[name] = float(value)
     severity: dict[str, str] = {}
-    for rule, value in ch.mapping("severity", CHECKS).items():
+    for check_id, value in ch.mapping("severity", CHECKS).items():
         if value not in _SEVERITIES:
-            ch.fail(f"tool.claimcheck.check.severity.{rule}", f"must be one of {', '.join(_SEVERITIES)}")
-        severity[rule] = value
+            ch.fail(f"tool.claimcheck.check.severity.{check_id}", f"must be one of {', '.join(_SEVERITIES)}")
+        severity[check_id] = value
     gate = ev.names("gate", FIGURES)
     return Config(
         path=path,

@@ -469,10 +469,10 @@ def test_check_on_a_text_extracts_it_first() -> None:
 
 
 def test_rules_can_be_selected_and_unknown_ones_are_refused() -> None:
-    found = check(ext(HEDGES), rules=["agentless-hedge"])
+    found = check(ext(HEDGES), select=["agentless-hedge"])
     assert found and {f.rule for f in found} == {"agentless-hedge"}
     with pytest.raises(ConfigError, match="unknown rule"):
-        check(ext(HEDGES), rules=["no-such-rule"])
+        check(ext(HEDGES), select=["no-such-rule"])
     with pytest.raises(TypeError):
         claimcheck.check(ext(HEDGES), backend="rules")
 

@@ -149,7 +149,7 @@ def test_a_name_whole_inside_the_gold_phrase_agrees_in_attributed_scope() -> Non
 
 def test_one_list_of_titles_for_rules_scorer_and_checks() -> None:
     from claimcheck.backends.rules import lexicon
-    from claimcheck.checks import engine as checks
+    from claimcheck.checks import sources as checks
     from claimcheck.evaluation import scoring
     from claimcheck.text import names
 

@@ -8,7 +8,7 @@ import pytest
 from test_checks import by_rule, claim, ext, spans
 
 from claimcheck.checks import CHECKS, check
-from claimcheck.checks.standards import format_roles, source_roles
+from claimcheck.checks.roles import format_roles, source_roles
 from claimcheck.cli import main
 
 NEW_RULES = [
@@ -46,7 +46,7 @@ def test_a_carry_over_quote_far_from_its_speaker() -> None:
         claim(FAR, "Every line has been checked twice", "Ruiz", "Maria Ruiz", "person"),
         claim(FAR, "the audit would follow", "She", "Maria Ruiz", "person", "said"),
     )
-    found = by_rule(check(story, rules=["attribution-too-far"]), "attribution-too-far")
+    found = by_rule(check(story, select=["attribution-too-far"]), "attribution-too-far")
     assert [(FAR[f.start : f.end], f.severity) for f in found] == [
         ("Every line has been checked twice", "warning"),
         ("She", "warning"),
@@ -148,7 +148,7 @@ def test_named_sources_may_give_opinions() -> None:
     ],
 )
 def test_unmodified_source(text: str, flagged: list[str]) -> None:
-    assert spans(check(ext(text), rules=["unmodified-source"]), text, "unmodified-source") == flagged
+    assert spans(check(ext(text), select=["unmodified-source"]), text, "unmodified-source") == flagged
 
 
 # --- attribution-inside-quote ----------------------------------------------------------------
@@ -284,7 +284,7 @@ def test_mentions_typed_anonymous_that_name_no_unnamed_person_are_left_alone() -
         claim(text, "they might switch", "Only 22 percent", None, "anonymous", "said"),
         claim(text, "it grew", "The online retail giant", None, "anonymous", "said"),
     )
-    found = check(story, rules=["anonymity-unexplained", "anonymous-opinion"])
+    found = check(story, select=["anonymity-unexplained", "anonymous-opinion"])
     assert found == []
 
 

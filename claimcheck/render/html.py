@@ -19,7 +19,7 @@ from importlib.resources import files
 
 from claimcheck.checks import grounded_claims, source_keys
 from claimcheck.checks.finding import SEVERITIES, Finding, count_by_severity, format_tally
-from claimcheck.checks.standards import ROLE_LABELS, ROLES, SourceRole, format_roles, roles_by_source
+from claimcheck.checks.roles import ROLE_LABELS, ROLES, SourceRole, format_roles, roles_by_source
 from claimcheck.plurals import plural
 from claimcheck.render import CheckReport
 from claimcheck.schema import Claim, Extraction

@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from claimcheck.checks.standards import ROLES, source_roles
+from claimcheck.checks.roles import ROLES, source_roles
 from claimcheck.errors import ClaimcheckError
 from claimcheck.render import CheckReport
 from claimcheck.schema import Extraction

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claimcheck.checks.finding import Finding, format_tally
-from claimcheck.checks.standards import format_roles, source_roles
+from claimcheck.checks.roles import format_roles, source_roles
 from claimcheck.plurals import plural
 from claimcheck.render import CheckReport
 from claimcheck.render.terminal import one_line

@@ -17,7 +17,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, Field
 
-from claimcheck.checks.engine import _abridge, grounded_claims
+from claimcheck.checks.document import abridge, grounded_claims
 from claimcheck.checks.finding import Finding, Severity
 from claimcheck.errors import InputError
 from claimcheck.grounding import fold
@@ -103,7 +103,7 @@ class QuoteCheck(BaseModel):
 
         The verdict itself is the rule id beside it (``quote-altered``), so it is not repeated here.
         """
-        text = f"“{_abridge(self.quote, 70)}”"
+        text = f"“{abridge(self.quote, 70)}”"
         if self.attributed_to:
             text += f" ({self.attributed_to})"
         if self.status != "verbatim":
@@ -346,7 +346,7 @@ def _check_quote(text: str, s: int, e: int, owner: tuple[int, Claim] | None, sou
         if changed:
             bits.append(_change_summary(changed))
         if missing:
-            bits.append("not in the sources: " + "; ".join(f"“{_abridge(m, 40)}”" for m in missing))
+            bits.append("not in the sources: " + "; ".join(f"“{abridge(m, 40)}”" for m in missing))
         detail = "; ".join(bits)
     else:
         status = "verbatim"

@@ -1,0 +1,104 @@
+"""The document as the checks read it, and what a check returns for it.
+
+Every check reads only the text and the claims' fields and offsets, through
+:class:`Document`, so the findings do not depend on which backend produced the
+:class:`~claimcheck.schema.Extraction`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from claimcheck.checks.finding import Severity
+from claimcheck.grounding import GroundingError, ground_claim, quote_type
+from claimcheck.schema import Claim, Extraction
+from claimcheck.text import TextModel, text_model
+
+__all__ = ["Document", "Hit", "abridge", "grounded_claims", "source_span"]
+
+
+@dataclass
+class Hit:
+    """What a check finds: a span, how grave it is, what is wrong and the fix; the engine makes it a Finding."""
+
+    start: int
+    end: int
+    severity: Severity
+    message: str
+    fix: str
+    claim: int | None = None
+
+
+@dataclass
+class Document:
+    """The grounded claims of a document beside its text model (lines, sentences, paragraphs, quotes)."""
+
+    text: str
+    claims: list[tuple[int, Claim]]  # (index in Extraction.claims, claim with offsets)
+
+    @cached_property
+    def model(self) -> TextModel:
+        return text_model(self.text)
+
+    @property
+    def mask(self) -> bytes:
+        return self.model.mask
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        return self.model.sentences
+
+    @property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        return self.model.paragraphs
+
+    @cached_property
+    def unattributed(self) -> list[tuple[int, Claim]]:
+        """The claims no one is credited with (the sourcing and figures checks read them)."""
+        return [(i, c) for i, c in self.claims if not c.attributed]
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        return self.model.sentence_at(pos)
+
+    def paragraphs_to(self, pos: int) -> int:
+        """How many paragraphs start at or before ``pos``."""
+        return self.model.paragraphs_to(pos)
+
+    def claims_over(self, start: int, end: int) -> list[tuple[int, Claim]]:
+        """Claims whose span overlaps ``[start, end)``."""
+        return [
+            (i, c)
+            for i, c in self.claims
+            if c.start is not None and c.end is not None and c.start < end and start < c.end
+        ]
+
+    def quoted(self, start: int, end: int) -> bool:
+        return quote_type(self.text, start, end, self.mask) != "indirect"
+
+
+def abridge(s: str, n: int = 60) -> str:
+    """A passage cut to ``n`` characters on one line, for a finding's message."""
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+def grounded_claims(extraction: Extraction) -> list[tuple[int, Claim]]:
+    """``(index, claim)`` for every claim with offsets, grounding those that carry none (gold lines,
+    hand-made extractions); claims that are not in the text are left out."""
+    claims: list[tuple[int, Claim]] = []
+    for i, c in enumerate(extraction.claims):
+        if c.start is None or c.end is None:
+            try:
+                c = ground_claim(c, extraction.text)
+            except GroundingError:
+                continue
+        claims.append((i, c))
+    return claims
+
+
+def source_span(claim: Claim) -> tuple[int, int] | None:
+    """Where the claim's source is mentioned, when the extraction says."""
+    if claim.source_start is not None and claim.source_end is not None:
+        return claim.source_start, claim.source_end
+    return None
