@@ -193,3 +193,54 @@ def test_institutional_description_is_typed_by_its_head(backend: RulesBackend, s
     claims = attributed(backend, sentence)
     assert len(claims) == 1
     assert claims[0].source_type == kind
+
+
+def source_of(backend: RulesBackend, text: str, mention: str) -> Claim:
+    """The attributed claim whose source mention is ``mention`` (the first one)."""
+    return next(c for c in attributed(backend, text) if c.source == mention)
+
+
+def test_role_resolves_to_the_person_introduced_with_its_title(backend: RulesBackend) -> None:
+    # "Sens." before two names gives both the title; the one named last is the senator meant.
+    text = (
+        "Sens. Ada Quist (Ore.) and Bram Tolle (Nev.) argued about water rights on Tuesday. "
+        "Tolle was asked whether the dams should be sold.\n\n"
+        "The Nevada senator said the dams were a public trust."
+    )
+    assert source_of(backend, text, "The Nevada senator").source_name == "Bram Tolle"
+
+
+def test_role_noun_resolves_to_the_person_at_the_centre(backend: RulesBackend) -> None:
+    text = (
+        "Mara Quill opened her campaign office in Eastfield on Friday.\n\n"
+        "The Green nominee said rents in the town had doubled in five years. "
+        "She said the council had ignored the problem."
+    )
+    claims = attributed(backend, text)
+    assert [c.source_name for c in claims] == ["Mara Quill", "Mara Quill"]
+
+
+def test_role_shared_by_two_people_is_the_one_named_last(backend: RulesBackend) -> None:
+    text = (
+        "In an interview with radio hosts Paul Grady and Sarah Klein, the governor defended the budget. "
+        "Klein asked her about the schools.\n\n"
+        "“Nobody here believes the school money is real,” the host said."
+    )
+    assert source_of(backend, text, "the host").source_name == "Sarah Klein"
+
+
+def test_office_role_skips_a_person_with_another_office(backend: RulesBackend) -> None:
+    text = (
+        "Governor Lena Marsh toured the flooded valley on Monday.\n\n"
+        "The senator said the federal money would arrive in June."
+    )
+    assert source_of(backend, text, "The senator").source_name != "Lena Marsh"
+
+
+def test_surname_resolves_to_the_full_name_whatever_its_entity_label(backend: RulesBackend) -> None:
+    text = (
+        "Governor Lena Marsh toured the flooded valley on Monday. "
+        "Marsh said the state would cover half the cost of the repairs."
+    )
+    claim = source_of(backend, text, "Marsh")
+    assert (claim.source_name, claim.source_type) == ("Lena Marsh", "person")

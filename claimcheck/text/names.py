@@ -12,7 +12,9 @@ __all__ = [
     "FEMALE_TITLES",
     "MALE_TITLES",
     "OFFICE_WORDS",
+    "ROLE_NOUNS",
     "TITLES",
+    "TITLE_EXPANSIONS",
     "TITLE_PHRASES",
     "TITLE_WORDS",
 ]
@@ -32,6 +34,27 @@ _TITLE_WORDS = """
 TITLE_WORDS: frozenset[str] = frozenset(_TITLE_WORDS.split())
 #: The same with their abbreviated spellings ("mr.", "sen."), for looking up a token's lower-case text as it is.
 TITLES: frozenset[str] = TITLE_WORDS | frozenset(f"{w}." for w in TITLE_WORDS) | frozenset({"vice-president"})
+
+_EXPANSIONS = """
+    sen:senator sens:senator rep:representative reps:representative gov:governor gen:general col:colonel
+    maj:major capt:captain lt:lieutenant sgt:sergeant adm:admiral cmdr:commander brig:brigadier prof:professor
+    rev:reverend supt:superintendent insp:inspector det:detective pres:president amb:ambassador
+"""
+#: Abbreviated titles and the title they stand for ("Sen." is a senator): how "the senator" finds "Sen. Ada Quist".
+TITLE_EXPANSIONS: dict[str, str] = dict(pair.split(":") for pair in _EXPANSIONS.split())
+
+_ROLE_NOUNS = """
+    nominee candidate contender challenger incumbent frontrunner front-runner hopeful rival opponent
+    host anchor moderator presenter interviewer columnist commentator pundit strategist pollster
+    lawmaker legislator politician campaigner activist organizer organiser
+    businessman businesswoman billionaire tycoon mogul magnate entrepreneur executive investor developer
+    pastor preacher priest minister cleric actor actress singer comedian author novelist
+    economist scientist researcher physician doctor surgeon nurse teacher professor coach player
+    defendant plaintiff suspect victim survivor veteran widow mother father son daughter brother sister
+    husband wife owner landlord farmer driver pilot captain
+"""
+#: Nouns for what one person is ("the nominee", "the host"): a definite one stands for a person the text names.
+ROLE_NOUNS: frozenset[str] = frozenset(_ROLE_NOUNS.split())
 
 _MALE = "mr sir lord king prince father spokesman congressman chairman"
 _FEMALE = "mrs ms miss dame lady queen princess spokeswoman congresswoman chairwoman"

@@ -35,6 +35,7 @@ from claimcheck.backends.rules.lexicon import (
     TITLES,
 )
 from claimcheck.schema import SourceType
+from claimcheck.text.names import ROLE_NOUNS, TITLE_EXPANSIONS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -105,6 +106,29 @@ class _Known:
     titles: frozenset[str] = field(default_factory=frozenset)
     plural: bool = False
     head: str = ""
+    main: bool = False  # named as the subject of a sentence's main clause: the centre of attention
+
+
+#: Entity types of proper nouns that place a role rather than name a person ("the Florida senator").
+_PLACE_ENTS = frozenset({"GPE", "NORP", "LOC", ""})
+#: Title words that qualify a role rather than name one ("former", "acting") or only say Mr or Ms.
+_NOT_ROLES = frozenset("""former acting interim deputy vice""".split()) | {w.rstrip(".") for w in _HONORIFICS}
+
+
+def _role(tok: Token) -> str | None:
+    """The title or role a word names, abbreviations spelled out ("Sen." → senator, "hosts" → host)."""
+    low = tok.lower_.rstrip(".")
+    low = TITLE_EXPANSIONS.get(low, low)
+    lemma = tok.lemma_.lower()
+    for word in (low, lemma):
+        if word in TITLE_WORDS or word in ROLE_NOUNS:
+            return word
+    return None
+
+
+def _roles(tokens: list[Token]) -> frozenset[str]:
+    """Every title and role the words name."""
+    return frozenset(r for r in map(_role, tokens) if r is not None)
 
 
 def _words(tokens: list[Token]) -> list[Token]:
@@ -163,6 +187,14 @@ def _main_subject(tok: Token) -> bool:
     """The subject of a sentence's main clause: the centre of attention a later "he" or "she" picks up."""
     verb = tok.head
     return _is_subject(tok) and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
+
+
+def _appos_roles(root: Token) -> list[Token]:
+    """The role nouns set beside a name: "Peter Vance, the party's candidate" / "the host, Ann Lee"."""
+    out = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        out.append(root.head)
+    return out
 
 
 def _gender(tokens: list[Token]) -> Gender:
@@ -295,6 +327,7 @@ class SourceResolver:
         self.people: list[_Known] = []
         self.subjects: list[_Known] = []  # people named as the subject of a clause: pronoun antecedents
         self._depth = 0
+        titles_at: dict[int, frozenset[str]] = {}  # a person's titles by their name's root token
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -303,8 +336,13 @@ class SourceResolver:
             if len(name_toks) < 2:
                 continue
             before = doc[max(ent.start - 4, 0) : ent.start]
-            titles = frozenset(t.lower_ for t in [*before, *toks] if t.lower_ in TITLES)
-            self.people.append(_Known(ent.start_char, _join(name_toks), "person", _gender([*before, *toks]), titles))
+            titles = _roles([*before, *toks, *_appos_roles(ent.root)])
+            if ent.root.dep_ == "conj":  # "Sens. Ada Quist and Bram Tolle": the second shares the first's title
+                titles |= titles_at.get(ent.root.head.i, frozenset())
+            titles_at[ent.root.i] = titles
+            main = _main_subject(ent.root)
+            known = _Known(ent.start_char, _join(name_toks), "person", _gender([*before, *toks]), titles, main=main)
+            self.people.append(known)
             if _is_subject(ent.root):
                 self.subjects.append(self.people[-1])
         for tok in doc:
@@ -338,9 +376,20 @@ class SourceResolver:
             full = self._by_surname.get(ent.root.lower_)
             if full:
                 near = min(full, key=lambda k: (k.start > ent.start_char, abs(k.start - ent.start_char)))
-                self.subjects.append(_Known(ent.start_char, near.name, "person", near.gender, near.titles))
+                self.subjects.append(_Known(ent.start_char, near.name, "person", near.gender, near.titles, main=True))
         self.subjects.sort(key=lambda k: k.start)
         self._subject_starts = [k.start for k in self.subjects]
+        # Where each known person is mentioned, by full name or surname: who a role noun last pointed to.
+        self._mentions: dict[str, list[int]] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            parts = [t for t in _words(list(ent)) if t.lower_ not in TITLES]
+            if len(parts) > 1:
+                self._mentions.setdefault(_join(parts), []).append(ent.start_char)
+            elif parts:
+                for k in self._by_surname.get(parts[0].lower_, [])[:1]:
+                    self._mentions.setdefault(k.name, []).append(ent.start_char)
         self._first_known: dict[str, _Known] = {}
         self._org_ents = [e for e in doc.ents if e.label_ == "ORG"]
         self._org_ends = [e.end_char for e in self._org_ents]
@@ -354,9 +403,10 @@ class SourceResolver:
         known = self._first_known.get(res.name)
         if known is not None and known.gender == "?" and gender != "?":
             known.gender = gender
-        titles = frozenset(t.lower_ for t in span if t.lower_ in TITLES)
+        titles = _roles([t for t in span if t.lower_ in TITLES])
         plural = span.root.tag_ in _PLURAL_TAGS or span.root.lower_ in _PLURAL_PRONOUNS
-        self.history.append(_Known(span.start_char, res.name, res.type, gender, titles, plural, span.root.lower_))
+        main = _main_subject(span.root)
+        self.history.append(_Known(span.start_char, res.name, res.type, gender, titles, plural, span.root.lower_, main))
         self._first_known.setdefault(res.name, self.history[-1])
         return res
 
@@ -384,6 +434,8 @@ class SourceResolver:
         if len(words) == 1 and words[0].tag_ in ("PRP", "PRP$"):
             return self._pronoun(span, words[0].lower_)
         person = _person_tokens(span)
+        if not person and len(words) == 1 and words[0].tag_ == "NNP" and words[0].lower_ in self._by_surname:
+            person = words  # a known person's surname, whatever the entity tagger made of it ("Marsh said")
         if person:
             gender = _gender(list(span))
             name_toks = [t for t in person if t.lower_ not in TITLES]
@@ -407,7 +459,7 @@ class SourceResolver:
             if owned is not None:
                 return owned, "?"
         if words and all(t.lower_ in TITLES for t in words):
-            found = self._by_title(span, {t.lower_ for t in words})
+            found = self._by_title(span, set(_roles(words)))
             if found is not None:
                 return Resolution(found.name, "person", "title"), found.gender
             return Resolution(name, "person" if span.root.tag_ in ("NN", "NNP") else typ, "unresolved"), "?"
@@ -597,17 +649,52 @@ class SourceResolver:
         return found
 
     def _by_role(self, span: Span, words: list[Token]) -> _Known | None:
-        """ "the city attorney" → the person the text introduces with that title ("City Attorney Ana Ruiz")."""
+        """ "the city attorney", "the Florida senator", "the nominee" → the person the text means by it.
+
+        First the person the text introduces with that title or role ("City
+        Attorney Ana Ruiz", "Sens. A and B", "hosts C and D"), the one named most
+        recently; failing that, for a role no one was introduced with, the
+        nearest earlier person at the centre of a sentence whose own titles do
+        not contradict it.
+        """
         root = span.root
-        if root.lower_ not in TITLES or root.tag_ != "NN" or any(t.tag_ in ("NNP", "NNPS") for t in words):
+        if root.tag_ != "NN" or span[0].lower_ not in ("the", "this", "that") or root.lower_ in SPOKESPERSON_NOUNS:
             return None
-        if span[0].lower_ not in ("the", "this", "that"):
+        role = _role(root)
+        if role is None or role in _NOT_ROLES or any(t.ent_type_ == "PERSON" for t in span):
             return None
-        cands = self._by_title_word.get(root.lower_, [])
-        if not cands:
+        # Proper nouns may place the role ("the Florida senator", "the Democratic nominee"), not name its owner.
+        if any(t.tag_ in ("NNP", "NNPS") and (t.i > root.i or t.ent_type_ not in _PLACE_ENTS) for t in words):
             return None
-        # The nearest one introduced before the mention, else the first one after it.
-        return min(cands, key=lambda k: (k.start > span.start_char, abs(k.start - span.start_char)))
+        cands = self._by_title_word.get(role, [])
+        before = [k for k in cands if k.start < span.start_char]
+        if before:
+            return max(before, key=lambda k: self._last_mention(k, span.start_char))
+        if cands:
+            return min(cands, key=lambda k: k.start)
+        return self._central_person(span, role)
+
+    def _last_mention(self, k: _Known, pos: int) -> int:
+        """Where the text last named ``k`` before ``pos`` (its introduction if nowhere since)."""
+        starts = self._mentions.get(k.name, [])
+        n = bisect_left(starts, pos)
+        return starts[n - 1] if n else k.start
+
+    def _central_person(self, span: Span, role: str) -> _Known | None:
+        """The nearest earlier person named as a main subject (or quoted as one) that ``role`` can describe."""
+        want = _gender(list(span))
+        subjects = [k for k in _nearest_before(self.subjects, self._subject_starts, span.start_char) if k.main]
+        pool = [*subjects, *(k for k in self._earlier(span) if k.type == "person" and k.main)]
+        office = role in TITLE_WORDS
+        for k in sorted(pool, key=lambda k: -k.start):
+            if want != "?" and k.gender not in (want, "?"):
+                continue
+            if office and role not in k.titles and k.titles - _NOT_ROLES:
+                continue  # "the senator" is not the person introduced as governor
+            if len(k.name.split()) < 2 and k.name not in self._people_names:
+                continue  # a bare word with no full name behind it ("He", an unresolved surname)
+            return k
+        return None
 
     def _by_head(self, span: Span) -> _Known | None:
         """'the ministry' → the nearest earlier source or organisation whose name ends in that noun."""
