@@ -10,7 +10,7 @@ from claimcheck.checks import CHECKS, SEVERITIES
 from claimcheck.checks.docs import README_BEGIN, README_END, markdown_table
 from claimcheck.cli import main
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def test_readme_table_is_the_generated_one() -> None:
