@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.schema import Claim
+from claimcheck.text.lexicon import UNNAMED_SOURCE_HEADS, VAGUE_GROUP_NOUNS, alternation
 
 __all__ = [
     "ANON_EXPLAINED",
@@ -27,7 +28,7 @@ SPEECH = (
     r"warned|warn|warns|believe|believed|believes|argued|argue|argues|noted|note|fear|feared|fears|think|thinks|"
     r"thought|insisted|insist|predicted|predict|estimated|estimate|expect|expected|contend|contended|point(?:ed)? out)"
 )
-_ANON_HEAD = r"(?i:officials?|sources?|insiders?|aides?|diplomats?|officers?)"
+_ANON_HEAD = f"(?i:{alternation(UNNAMED_SOURCE_HEADS)})"
 _ANON_MOD = (
     r"(?:(?i:a|an|one|two|three|several|some|other|many|the|senior|junior|top|former|current|local|western|"
     r"unnamed|anonymous|government|military|administration|intelligence|security|defen[cs]e|police|party|"
@@ -48,10 +49,7 @@ ANON_EXPLAINED = re.compile(
     r"requested anonymity|spoke anonymously|insisted on anonymity",
     re.IGNORECASE,
 )
-_VAGUE_HEAD = (
-    r"(?:experts?|critics|analysts|observers|commentators|pundits|scientists|economists|campaigners|"
-    r"sceptics|skeptics|residents|locals|(?<!\d )(?:(?:some|many|most)\s+)?people|some|many|others)"
-)
+_VAGUE_HEAD = f"(?:{alternation(VAGUE_GROUP_NOUNS)}" r"|(?<!\d )(?:(?:some|many|most)\s+)?people|some|many|others)"
 VAGUE_TEXT = re.compile(
     rf"\baccording\s+to\s+(?:(?:some|many|other|leading|independent)\s+)?{_VAGUE_HEAD}\b"
     rf"|(?<![\w’'-])(?:(?:some|many|other|leading|independent)\s+)?{_VAGUE_HEAD}\s+"

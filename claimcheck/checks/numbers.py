@@ -10,13 +10,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from claimcheck.text.lexicon import COUNT_WORDS, alternation
+
 __all__ = ["Figure", "figures_in"]
 
-_NUM_WORDS = (
-    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-    "eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|"
-    "millions?|billions?|trillions?|scores"
-)
+_NUM_WORDS = alternation(COUNT_WORDS)
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 _FIGURE = re.compile(
     r"(?:(?:at least|more than|less than|fewer than|nearly|almost|about|around|over|under|up to|an estimated|some)"

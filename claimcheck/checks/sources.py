@@ -33,6 +33,7 @@ from claimcheck.checks.mentions import (
 )
 from claimcheck.checks.registry import register
 from claimcheck.schema import Claim
+from claimcheck.text.lexicon import JUDGEMENT_WORDS, alternation
 from claimcheck.text.names import OFFICE_WORDS
 
 __all__ = [
@@ -281,13 +282,7 @@ _OPINION_CUES = re.compile(
     r"prais(?:e|es|ed)|call(?:s|ed)?|describ(?:e|es|ed)|accus(?:e|es|ed)|speculat(?:e|es|ed))\b",
     re.IGNORECASE,
 )
-_JUDGEMENT_WORDS = """
-    mistake blunder disaster disastrous catastrophe catastrophic incompetent inept foolish stupid reckless naive
-    brilliant excellent terrible awful appalling shameful disgraceful outrageous ridiculous absurd embarrassing
-    dishonest corrupt liar lying unfit failure misguided arrogant cowardly courageous heroic pathetic weak
-    worst best genius idiot idiotic clueless hopeless useless wonderful fantastic
-"""
-_JUDGEMENT = re.compile(r"\b(?:" + "|".join(_JUDGEMENT_WORDS.split()) + r")\b", re.IGNORECASE)
+_JUDGEMENT = re.compile(rf"\b(?:{alternation(JUDGEMENT_WORDS)})\b", re.IGNORECASE)
 _SPECULATION = re.compile(r"\b(?:might|could|may|perhaps|possibly|probably|likely)\b")  # lower case: not "May"
 
 

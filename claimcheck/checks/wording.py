@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from claimcheck.checks.document import Document, Hit
 from claimcheck.checks.finding import Severity
 from claimcheck.checks.registry import register
+from claimcheck.text.lexicon import HEARSAY_PARTICIPLES, alternation
 
 __all__ = ["agentless_hedge", "loaded_cue"]
 
-_HEARSAY = r"(?:believed|said|thought|understood|reported|rumou?red|alleged|suspected)"
+_HEARSAY = f"(?:{alternation(HEARSAY_PARTICIPLES)})"
 _AGENTLESS = [
     re.compile(p, re.IGNORECASE)
     for p in (

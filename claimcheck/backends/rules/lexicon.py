@@ -2,7 +2,8 @@
 
 Every list is lower-case. :data:`LEXICON_VERSION` hashes all of them together
 with :data:`RULES_VERSION`, so cached extractions go stale exactly when the
-rules that made them change.
+rules that made them change. The lists the editorial checks read too live in
+:mod:`claimcheck.text.lexicon` and are re-exported here.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import hashlib
 from pathlib import Path
 
 from claimcheck.text.boilerplate import BOILERPLATE_PATTERNS
+from claimcheck.text.lexicon import AGENTLESS_PARTICIPLES, ANONYMOUS_HEADS, NUMBER_WORDS
 from claimcheck.text.names import FEMALE_TITLES, MALE_TITLES, TITLES
 
 __all__ = [
@@ -221,46 +223,6 @@ AUDIENCE_NOUNS: frozenset[str] = frozenset(
 #: Unnamed speakers for a body: their ``source_name`` is the body ("a spokeswoman for the inspectorate").
 SPOKESPERSON_NOUNS: frozenset[str] = frozenset(
     ["spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokespersons", "spokesmen", "spokeswomen"]
-)
-
-#: Heads of source phrases that leave the speaker unnamed.
-ANONYMOUS_HEADS: frozenset[str] = frozenset(
-    [
-        "official",
-        "officials",
-        "source",
-        "sources",
-        "person",
-        "people",
-        "aide",
-        "aides",
-        "insider",
-        "insiders",
-        "diplomat",
-        "diplomats",
-        "someone",
-        "anyone",
-        "analyst",
-        "analysts",
-        "expert",
-        "experts",
-        "witness",
-        "witnesses",
-        "resident",
-        "residents",
-        "observer",
-        "observers",
-        "critic",
-        "critics",
-        "supporter",
-        "supporters",
-        "member",
-        "members",
-        "officer",
-        "officers",
-        "staffer",
-        "staffers",
-    ]
 )
 
 #: Heads of source phrases that are documents cited without a speaker.
@@ -501,75 +463,12 @@ UNCERTAINTY_CUES: tuple[str, ...] = (
     "suspected", "rumoured", "rumored",
 )  # fmt: skip
 
-#: Participles that, passive and agentless before "to", hedge instead of naming a source
-#: ("facilities said to be used by …": spec section 2).
-AGENTLESS_PARTICIPLES: frozenset[str] = frozenset(
-    [
-        "said",
-        "believed",
-        "thought",
-        "reported",
-        "alleged",
-        "understood",
-        "rumoured",
-        "rumored",
-        "suspected",
-        "claimed",
-        "presumed",
-        "estimated",
-    ]
-)
-
 #: Approximation cues; they hedge only before a number ("about 30", not "talked about").
 APPROXIMATION_CUES: tuple[str, ...] = (
     "at least", "more than", "less than", "fewer than", "nearly", "almost", "about", "around",
     "roughly", "approximately", "some", "an estimated", "up to", "over", "as many as", "as much as",
     "close to", "upwards of", "at most", "just over", "just under", "estimated",
 )  # fmt: skip
-
-#: Words that count as numbers after an approximation cue.
-NUMBER_WORDS: frozenset[str] = frozenset(
-    [
-        "a",
-        "an",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "fifteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "million",
-        "millions",
-        "billion",
-        "billions",
-        "trillion",
-        "dozen",
-        "dozens",
-        "half",
-        "third",
-        "quarter",
-        "score",
-    ]
-)
 
 #: Words that open a clause and are not part of what a source said.
 CLAUSE_MARKERS: frozenset[str] = frozenset(
