@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.schema import Claim
-from claimcheck.text.lexicon import UNNAMED_SOURCE_HEADS, VAGUE_GROUP_NOUNS, alternation
+from claimcheck.text.lexicon import SPEECH_VERB_FORMS, UNNAMED_SOURCE_HEADS, VAGUE_GROUP_NOUNS, alternation
 
 __all__ = [
     "ANON_EXPLAINED",
@@ -22,12 +22,8 @@ __all__ = [
     "is_vague_mention",
 ]
 
-#: Speech and belief verbs after a source ("officials said", "experts believe").
-SPEECH = (
-    r"(?i:said|say|says|told|tell|added|stated|claimed|claim|claims|suggested|confirmed|confirm|revealed|indicated|"
-    r"warned|warn|warns|believe|believed|believes|argued|argue|argues|noted|note|fear|feared|fears|think|thinks|"
-    r"thought|insisted|insist|predicted|predict|estimated|estimate|expect|expected|contend|contended|point(?:ed)? out)"
-)
+#: Speech and belief verbs after a source ("officials said", "experts believe"), matched as whole words.
+SPEECH = f"(?i:{alternation(SPEECH_VERB_FORMS)})"
 _ANON_HEAD = f"(?i:{alternation(UNNAMED_SOURCE_HEADS)})"
 _ANON_MOD = (
     r"(?:(?i:a|an|one|two|three|several|some|other|many|the|senior|junior|top|former|current|local|western|"

@@ -11,6 +11,7 @@ Every list is lower-case.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "NUMBER_NAMES",
     "NUMBER_SCALES",
     "NUMBER_WORDS",
+    "SPEECH_VERB_FORMS",
     "UNNAMED_SOURCE_HEADS",
     "VAGUE_GROUP_NOUNS",
     "alternation",
@@ -31,7 +33,7 @@ __all__ = [
 def alternation(words: Iterable[str]) -> str:
     """The words as a regular-expression alternation (no group), longest first so a plural wins over its
     singular, as ``officials?`` would."""
-    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 # --- hedges ----------------------------------------------------------------------------------
@@ -56,6 +58,14 @@ ANONYMOUS_HEADS: frozenset[str] = UNNAMED_SOURCE_HEADS | frozenset(
     """person people someone anyone analyst analysts expert experts witness witnesses resident residents
     observer observers critic critics supporter supporters member members staffer staffers""".split()
 )
+#: Forms of speech and belief verbs that follow an unnamed or vague source ("officials said", "experts
+#: believe"), for the checks' text scans; the rules read the lemmas of these and more from the parse
+#: (``REPORTING_VERBS``), so the two are not one list.
+SPEECH_VERB_FORMS: frozenset[str] = frozenset(
+    """said say says told tell added stated claimed claim claims suggested confirmed confirm revealed indicated
+    warned warn warns believe believed believes argued argue argues noted note fear feared fears think thinks
+    thought insisted insist predicted predict estimated estimate expect expected contend contended""".split()
+) | frozenset(("point out", "pointed out"))
 #: Groups a story cites with no one in them named ("experts say", "critics argue"): the checks' vague-source.
 VAGUE_GROUP_NOUNS: frozenset[str] = frozenset(
     """expert experts critics analysts observers commentators pundits scientists economists campaigners

@@ -233,3 +233,13 @@ def test_cli_select_and_ignore_rules(tmp_path, capsys) -> None:
 
     assert main([*argv, "--select", "no-such-rule"]) == 2
     assert "unknown rule 'no-such-rule'" in capsys.readouterr().err
+
+
+def test_check_takes_select_and_ignore_as_the_cli_flags_do() -> None:
+    every = {f.rule for f in claimcheck.check(CRASH, backend="rules")}
+    assert "figure-without-source" in every and len(every) > 1
+    kept = {f.rule for f in claimcheck.check(CRASH, backend="rules", ignore=["figure-without-source"])}
+    assert kept == every - {"figure-without-source"}
+    assert {f.rule for f in check(ext(CRASH), select=["unattributed-claim"])} <= {"unattributed-claim"}
+    with pytest.raises(ConfigError, match="unknown rule 'no-such-check'"):
+        check(ext(CRASH), ignore=["no-such-check"])

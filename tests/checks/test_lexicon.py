@@ -41,3 +41,9 @@ def test_every_vague_group_is_a_vague_source(word: str) -> None:
 def test_every_count_word_is_a_figure(word: str) -> None:
     text = f"Police said {word} people were killed."
     assert [(text[f.start : f.end], f.kind) for f in figures_in(text, 0, len(text))] == [(word, "casualties")]
+
+
+@pytest.mark.parametrize("form", sorted(lexicon.SPEECH_VERB_FORMS))
+def test_every_speech_verb_form_makes_unnamed_officials_a_source(form: str) -> None:
+    assert by_rule(check(ext(f"Two officials {form} that the talks had collapsed.")), "anonymous-source")
+    assert not by_rule(check(ext("Two officials ate lunch before the talks collapsed.")), "anonymous-source")
