@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from claimcheck.checks.document import Document, Hit
 from claimcheck.checks.finding import Severity
 from claimcheck.checks.registry import register
-from claimcheck.text.lexicon import HEARSAY_PARTICIPLES, alternation
+from claimcheck.text.lexicon import AGENTLESS_PARTICIPLES, alternation
 
 __all__ = ["agentless_hedge", "loaded_cue"]
 
-_HEARSAY = f"(?:{alternation(HEARSAY_PARTICIPLES)})"
+_HEARSAY = f"(?:{alternation(AGENTLESS_PARTICIPLES)})"
 _AGENTLESS = [
     re.compile(p, re.IGNORECASE)
     for p in (

@@ -4,8 +4,9 @@ Neither imports the other: the rules re-export these from
 :mod:`claimcheck.backends.rules.lexicon` (whose cache digest hashes this file
 with the rest of ``text/``), the checks read them here. Where the two match
 different extents of a list, the narrower one is a named part of the wider
-(``HEARSAY_PARTICIPLES`` of ``AGENTLESS_PARTICIPLES``, ``UNNAMED_SOURCE_HEADS``
-of ``ANONYMOUS_HEADS``), so an addition to the shared part is matched by both.
+(``UNNAMED_SOURCE_HEADS`` of ``ANONYMOUS_HEADS``; ``NUMBER_NAMES`` and
+``NUMBER_SCALES`` in both ``NUMBER_WORDS`` and ``COUNT_WORDS``), so an addition to
+the shared part is matched by both.
 Every list is lower-case.
 """
 
@@ -18,7 +19,6 @@ __all__ = [
     "AGENTLESS_PARTICIPLES",
     "ANONYMOUS_HEADS",
     "COUNT_WORDS",
-    "HEARSAY_PARTICIPLES",
     "JUDGEMENT_WORDS",
     "NUMBER_NAMES",
     "NUMBER_SCALES",
@@ -39,12 +39,12 @@ def alternation(words: Iterable[str]) -> str:
 # --- hedges ----------------------------------------------------------------------------------
 
 #: Participles that, passive and agentless before "to", hedge instead of naming a source ("is believed to be",
-#: "facilities said to be used by …": spec section 2). The checks' agentless-hedge scans the text for these.
-HEARSAY_PARTICIPLES: frozenset[str] = frozenset(
-    """said believed thought reported alleged understood rumoured rumored suspected""".split()
+#: "facilities said to be used by …": spec section 2): the rules read the frame from the parse, the checks'
+#: agentless-hedge scans the text for it.
+AGENTLESS_PARTICIPLES: frozenset[str] = frozenset(
+    """said believed thought reported alleged understood rumoured rumored suspected claimed presumed
+    estimated""".split()
 )
-#: The same frame as the rules read it from the parse, which also takes these.
-AGENTLESS_PARTICIPLES: frozenset[str] = HEARSAY_PARTICIPLES | frozenset("""claimed presumed estimated""".split())
 
 # --- unnamed and vague sources ---------------------------------------------------------------
 
