@@ -50,7 +50,7 @@ _FOLD = str.maketrans(
     }
 )  # fmt: skip
 _TRIM_END = set(".,;:!?\"'”’»)]… \t\r\n")
-_TRIM_START = set("\"'“‘«([ \t\r\n")
+_TRIM_START = set("\"'“‘«”([ \t\r\n\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
 
 
 class GroundingError(ValueError):

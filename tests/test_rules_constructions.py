@@ -216,3 +216,71 @@ def test_coordinated_sources_resolve_each_name(backend: RulesBackend) -> None:
 )
 def test_non_speech_senses_are_no_frames(backend: RulesBackend, text: str) -> None:
     assert not attributed(backend, text)
+
+
+# -- frames real articles use beyond those above -------------------------------------------------
+
+
+def test_frame_inside_a_reported_clause_is_nested(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "Police have said he told a guard that he was sorry for the fire.")
+    assert (c.source, c.claim) == ("Police", "he told a guard that he was sorry for the fire")
+
+
+def test_same_speaker_frame_in_a_because_clause_is_nested(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "She has said that she left early because she thought the hall would close.")
+    assert (c.source, c.cue) == ("She", "said")
+    assert c.claim == "she left early because she thought the hall would close"
+
+
+def test_contrasted_reports_stay_side_by_side(backend: RulesBackend) -> None:
+    text = "Most farmers said they back the new levy, while 20 percent said they oppose it."
+    found = attributed(backend, text)
+    assert [(c.source, c.claim) for c in found] == [
+        ("Most farmers", "they back the new levy"),
+        ("20 percent", "they oppose it"),
+    ]
+
+
+def test_archive_double_apostrophe_quotes(backend: RulesBackend) -> None:
+    text = "''We will not close the plant,'' Mr. Reyes said. ''It is too important to the town.''"
+    found = claims_of(backend, text)
+    assert [(c.claim, c.source, c.quote) for c in found] == [
+        ("We will not close the plant", "Mr. Reyes", "direct"),
+        ("It is too important to the town", "Mr. Reyes", "direct"),
+    ]
+
+
+def test_closing_mark_typed_as_opening_quote(backend: RulesBackend) -> None:
+    text = "The ward filled up on Sunday.\n\n\u202a”We have no beds left tonight,” said Ana Cruz."
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source, c.quote) == ("We have no beds left tonight", "Ana Cruz", "direct")
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "cue"),
+    [
+        ("The mayor called the new budget a betrayal of voters.", "the new budget a betrayal of voters", "called"),
+        ("She has called the levy “reckless” and “unfair.”", "the levy “reckless” and “unfair", "called"),
+        (
+            "Mr. Ode then interjected, calling the senator's plan “a gift to landlords.”",
+            "the senator's plan “a gift to landlords",
+            "calling",
+        ),
+        ("Critics describe the plan as a giveaway to developers.", "the plan as a giveaway to developers", "describe"),
+    ],
+)
+def test_naming_frames(backend: RulesBackend, text: str, claim: str, cue: str) -> None:
+    c = only_attributed(backend, text)
+    assert (c.claim, c.cue) == (claim, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council called for an inquiry into the spending.",
+        "Officials called the meeting for Tuesday.",
+        "The firefighters were called heroes by the crowd.",
+    ],
+)
+def test_calls_that_name_nothing(backend: RulesBackend, text: str) -> None:
+    assert not attributed(backend, text)

@@ -103,3 +103,17 @@ def test_a_punctuation_run_is_one_space_token_past_its_start() -> None:
     text = "Officials said it was late. " + "(" * 5000 + '"' * 5000 + " The mayor agreed."
     pt = TextModel(text).parse_text
     assert len(pt) == len(text) and pt.count("(") + pt.count('"') == 64 and pt.endswith(" The mayor agreed.")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("''We are ready,'' she said.", "We are ready,"),
+        ("He said: ''It's 'safe' now.'' Then he left.", "It's 'safe' now."),
+        ("\u202a”We are ready,” she said.", "We are ready,"),
+        ("“We are ready,” she said. Years ago”then” was now.", "We are ready,"),
+    ],
+)
+def test_archive_and_typo_quote_marks(text: str, quoted: str) -> None:
+    m = TextModel(text)
+    assert ["".join(text[s:e]) for s, e in m.runs] == [quoted]

@@ -16,31 +16,47 @@ __all__ = ["CLOSING", "OPENING", "quote_mask", "quote_runs", "run_at"]
 OPENING = frozenset("“«„")
 CLOSING = frozenset("”»")
 _RUN = re.compile(rb"\x01+")
+#: Direction and joiner marks that may stand before a quote mark without being text.
+_INVISIBLE = frozenset("\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
 
 
 def quote_mask(text: str, ends: Iterable[int] = ()) -> bytearray:
     """1 for every character inside quotation marks, else 0.
 
-    Curly quotes open and close explicitly; straight double quotes toggle. A
-    paragraph end in ``ends`` closes an unclosed quote, which is how news
+    Curly quotes open and close explicitly; straight double quotes toggle, and
+    so do two apostrophes (``''``, how archive copy writes a double quote). A
+    closing mark that opens a word after a space (``”We …``, a common typo) opens.
+    A paragraph end in ``ends`` closes an unclosed quote, which is how news
     copy runs a quote over several paragraphs (each opens again, only the last
     closes).
     """
     mask = bytearray(len(text))
     stops = set(ends)
     inside = False
+    n = len(text)
     for i, ch in enumerate(text):
         if i in stops:
             inside = False
         if ch in OPENING:
             inside = True
         elif ch in CLOSING:
-            inside = False
+            inside = _opens_word(text, i)
         elif ch == '"':
             inside = not inside
+        elif ch == "'" and i + 1 < n and text[i + 1] == "'" and (i == 0 or text[i - 1] != "'"):
+            inside = not inside  # the first of a run of apostrophes stands for the double quote
+        elif ch == "'" and i > 0 and text[i - 1] == "'":
+            continue
         elif inside:
             mask[i] = 1
     return mask
+
+
+def _opens_word(text: str, i: int) -> bool:
+    """The mark at ``i`` stands where a quote opens: after a line start or space, before a letter or digit."""
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in _INVISIBLE) and after.isalnum()
 
 
 def quote_runs(mask: bytes | bytearray) -> list[tuple[int, int]]:

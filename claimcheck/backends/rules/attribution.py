@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.backends.rules.hedges import is_agentless_frame
 from claimcheck.backends.rules.lexicon import (
+    AS_NAMING_VERBS,
     AUDIENCE_NOUNS,
     BELIEF_ADJECTIVES,
     CLAIM_NOUNS,
@@ -39,6 +40,7 @@ from claimcheck.backends.rules.lexicon import (
     DOCUMENT_NOUNS,
     DOCUMENT_VERB_FORMS,
     ISSUING_VERBS,
+    NAMING_VERBS,
     NON_SPEAKER_LABELS,
     NON_SPEECH_PARTICLES,
     REPORTING_VERBS,
@@ -221,6 +223,8 @@ def _subject(verb: Token) -> Token | None:
     return subj
 
 
+#: Subordinators of a clause that sets a second report beside the first rather than inside it.
+_CONTRAST_MARKS = frozenset("""while whereas although though""".split())
 _WH_WORDS = frozenset("""how why what whether if when where who whom which""".split())
 
 
@@ -322,6 +326,50 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
         kind="as" if as_frame else "verb",
         cue_lemma=verb.lemma_.lower(),
         complement=complement,
+    )
+
+
+def _naming_relation(verb: Token, sent: Span) -> Relation | None:
+    """ "Paul called the plan “a giveaway”", "…, calling it a betrayal", "described the plan as a giveaway".
+
+    The object with what the source calls it is a small clause: the content. "Called for an inquiry",
+    "called the meeting" and the passive "was called a hero" name nothing.
+    """
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in NAMING_VERBS | AS_NAMING_VERBS:
+        return None
+    if verb.tag_ == "VBG" and verb.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "xcomp"):
+        return None
+    kids = list(verb.children)
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or any(c.dep_ in ("nsubjpass", "auxpass", "neg") for c in kids):
+        return None
+    if lemma in NAMING_VERBS:
+        pred = max((c for c in kids if c.dep_ == "oprd" and c.i > obj.i), key=lambda c: c.i, default=None)
+        # The small parser often hangs a quoted name on the object: "calling the plan “a giveaway”".
+        pred = pred or next((c for c in obj.children if c.dep_ == "appos" and c.i > obj.i), None)
+    else:
+        prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
+        pred = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    subj = _subject(verb)
+    if pred is None or subj is None or not (sent.start <= subj.i < sent.end):
+        return None
+    src = _mention(subj)
+    if not _is_mention(verb.doc, src):
+        return None
+    frame = {t.i for t in subj.subtree} | set(range(*src)) | {verb.i}
+    frame |= {c.i for c in kids if c.dep_ in ("aux", "advmod") and c.i < verb.i}
+    start = min(t.i for t in obj.subtree)
+    end = max(max(t.i for t in pred.subtree), max(t.i for t in obj.subtree)) + 1
+    return Relation(
+        anchor=verb.i,
+        cue=(verb.i, verb.i + 1),
+        source=src,
+        frame=frozenset(frame - set(range(start, end))),
+        region=(start, end),
+        kind="verb",
+        cue_lemma=lemma,
+        complement=obj.i,
     )
 
 
@@ -577,7 +625,8 @@ def _candidates(doc: Doc, sent: Span) -> list[Relation]:
             rel = _according_relation(tok, sent)
         else:
             rel = (
-                _verb_relation(tok, sent)
+                _naming_relation(tok, sent)
+                or _verb_relation(tok, sent)
                 or _issuing_relation(tok, sent)
                 or _document_relation(tok, sent)
                 or _belief_relation(tok, sent)
@@ -648,8 +697,13 @@ def _nested_in(doc: Doc, inner: Relation, outer: Relation) -> bool:
 
     The outer relation's word governs the inner one's through a clause, and the
     sources differ; the spec labels only the outermost relation. With one
-    speaker it is two cues on one claim instead, handled by the caller.
+    speaker it is two cues on one claim instead, handled by the caller, unless
+    the inner frame lies wholly inside the outer one's complement ("Police have
+    said he said …", "She said she left because she thought …"): then it is
+    what the outer source reported, whoever speaks.
     """
+    if _inside_complement(doc, inner, outer):
+        return True
     if _same_speaker(doc, inner, outer):
         return False
     head = doc[outer.anchor]
@@ -664,6 +718,25 @@ def _nested_in(doc: Doc, inner: Relation, outer: Relation) -> bool:
         if node.i == head.i:
             return True
     return False
+
+
+def _inside_complement(doc: Doc, inner: Relation, outer: Relation) -> bool:
+    """``inner``'s frame sits inside the clause ``outer`` reports, reached through subordinate clauses only.
+
+    A coordinated or contrasted clause ("X said A, and Y said B", "A said B, while C said D")
+    and a relative clause ("B, compared to 40 percent who said D") stand side by side, not inside.
+    """
+    if outer.kind != "verb" or outer.complement is None or outer.complement < outer.anchor:
+        return False
+    node = doc[inner.anchor]
+    while node.i != outer.complement:
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "advcl"):
+            return False
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in node.children):
+            return False
+        node = node.head
+    s, e = _span_of(list(doc[outer.complement].subtree))
+    return all(s <= i < e for i in inner.frame)
 
 
 def _content(doc: Doc, rel: Relation, taken: set[int]) -> tuple[int, int] | None:

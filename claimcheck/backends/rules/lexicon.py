@@ -19,6 +19,7 @@ __all__ = [
     "AGENTLESS_PARTICIPLES",
     "ANONYMOUS_HEADS",
     "APPROXIMATION_CUES",
+    "AS_NAMING_VERBS",
     "AUDIENCE_NOUNS",
     "AUTHOR_ROLES",
     "BELIEF_ADJECTIVES",
@@ -37,6 +38,7 @@ __all__ = [
     "MALE_TITLES",
     "MEDIA_NAMES",
     "MEDIA_NOUNS",
+    "NAMING_VERBS",
     "NON_SPEAKER_LABELS",
     "NON_SPEECH_PARTICLES",
     "NUMBER_WORDS",
@@ -170,6 +172,13 @@ CLAIM_NOUNS: frozenset[str] = frozenset(
     answer response reply accusation charge prediction conclusion statement position promise assurance
     admission acknowledgment acknowledgement finding estimate""".split()
 )
+
+#: Verbs that name something as something ("called the plan “a giveaway”", "dubbed him a liar"): the object
+#: and what it is called are the content, the subject the source.
+NAMING_VERBS: frozenset[str] = frozenset("""call dub label brand term""".split())
+
+#: Verbs that cast something as something through "as" ("described the plan as a giveaway").
+AS_NAMING_VERBS: frozenset[str] = frozenset("""describe characterize characterise portray depict""".split())
 
 #: Verbs that put out a statement, so a colon after their object introduces its words
 #: ("Park released this statement: …").
