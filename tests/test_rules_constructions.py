@@ -284,3 +284,31 @@ def test_naming_frames(backend: RulesBackend, text: str, claim: str, cue: str) -
 )
 def test_calls_that_name_nothing(backend: RulesBackend, text: str) -> None:
     assert not attributed(backend, text)
+
+
+def test_frame_after_a_long_quote_with_its_own_frames(backend: RulesBackend) -> None:
+    text = "“The people who stood up and said, ‘I still back him,’ are with him on every policy,” Ms Ode told the radio show."
+    c = only_attributed(backend, text)
+    assert (c.source, c.cue) == ("Ms Ode", "told")
+
+
+def test_subject_after_a_list_of_interviewers(backend: RulesBackend) -> None:
+    text = "In an interview with the radio hosts Ann Lee and Bo Park, the former governor stated that the remarks were unfair."
+    c = only_attributed(backend, text)
+    assert (c.source, c.cue, c.claim) == ("the former governor", "stated", "the remarks were unfair")
+
+
+def test_document_subject_with_a_name_after_it(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "Audit files from NGP VAN show that four staff accounts opened the records.")
+    assert (c.source, c.claim) == ("Audit files from NGP VAN", "four staff accounts opened the records")
+
+
+def test_headings_in_capitals_and_quoted_related_lines_are_no_claims(backend: RulesBackend) -> None:
+    text = (
+        "The council met on Monday.\n\nDEFUNDING DEBATE.\n\n2. STORM RATTLES THE COAST AGAIN\n\n"
+        '"Related:"\n\nThe mayor said the library would close in May.'
+    )
+    assert [c.claim for c in claims_of(backend, text)] == [
+        "The council met on Monday",
+        "the library would close in May",
+    ]

@@ -15,6 +15,7 @@ __all__ = [
     "byline_names",
     "dateline_end",
     "is_boilerplate",
+    "is_caps_heading",
     "is_headline",
     "is_metadata",
     "is_question",
@@ -27,11 +28,11 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     r"^\s*read (more|the rest|the full)\b", r"\bclick here\b", r"^\s*follow (us|@)", r"\bdownload (our|the) app\b",
     r"\bthis is a (developing|breaking) (story|news)\b", r"\bthis (story|article) (has been|was|will be) updated\b",
     r"\bphoto(graph)?s?( credit)?\s*:", r"\bgetty images\b", r"\(ap photo\b", r"\b(reporting|editing|writing) by\b",
-    r"\bcontributed (to )?(this )?report", r"^\s*(watch|listen|advertisement|related)\s*:?\s*$",
+    r"\bcontributed (to )?(this )?report", r"^\s*[\"“'‘]?(watch|listen|advertisement|related)\s*:?[\"”'’]?\s*$",
     r"^\s*by [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3}\s*$", r"^\s*date \d{4}-\d\d-\d\d\b", r"\bcookies?\b.*\b(accept|use)\b",
     r"\bsent straight to your inbox\b", r"^\s*anyone (with|who has|who saw)\b.*\b(call|contact)\b",
     r"\bsupport (our|independent) journalism\b",
-    r"^\s*(related|read more|more|see also|recommended|watch|listen)\s*:",
+    r"^\s*[\"“'‘]?(related|read more|more|see also|recommended|watch|listen)\s*:",
     r"^\s*\(?(photo|image|credit|caption)s?( credit)?\s*:",
     r"\b(photo|image|picture)\s*(by|credit|courtesy)\b", r"\b(ap|afp|reuters|getty|epa|file) photo\b",
 )  # fmt: skip
@@ -77,6 +78,14 @@ def dateline_end(sentence: str) -> int:
     """Length of a leading dateline ("KYIV, Ukraine (AP) —"), 0 when there is none."""
     m = _DATELINE.match(sentence)
     return m.end() if m else 0
+
+
+def is_caps_heading(line: str) -> bool:
+    """A one-line paragraph of two or more words in capitals ("DEFUNDING DEBATE.", "2. AFTERSHOCK RATTLES TOWN"):
+    a section heading or headline, anywhere in a text that is otherwise in mixed case."""
+    line = line.strip()
+    words = _WORD.findall(line)
+    return "\n" not in line and len(words) >= 2 and not any(ch.islower() for ch in line)
 
 
 def is_headline(line: str) -> bool:

@@ -18,6 +18,7 @@ from claimcheck.text.boilerplate import (
     byline_names,
     dateline_end,
     is_boilerplate,
+    is_caps_heading,
     is_headline,
     is_metadata,
 )
@@ -141,15 +142,17 @@ class TextModel:
     @cached_property
     def skipped(self) -> list[tuple[int, int]]:
         """Paragraphs that make no claim: metadata headers, bylines, datelines alone, credits and prompts
-        of at most two sentences, and the title lines above the body."""
+        of at most two sentences, headings in capitals, and the title lines above the body."""
         text = self.text
         out: list[tuple[int, int]] = []
         titles = 0
         body = False
+        mixed_case = sum(ch.islower() for ch in text) > sum(ch.isupper() for ch in text)
         for s, e in self.paragraphs:
             para = text[s:e]
             drop = (
                 is_metadata(para)
+                or (mixed_case and is_caps_heading(para))
                 or dateline_end(para) >= len(para)
                 or (is_boilerplate(para) and len(_rough_sentences(text, s, e)) <= 2)
             )

@@ -209,10 +209,22 @@ def _governor(verb: Token) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    # Of two subjects ("“The people who … ,” Tester told"), the parser's misread one is inside the quote, further off.
+    subj = min((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i), default=None)
     gov = _governor(verb) if subj is None else None
     if gov is not None:
         subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+    elif subj is None and verb.tag_ in FINITE_TAGS and verb.i > 0:
+        # "In an interview with hosts A and B, the candidate stated that …": the small parser hangs the
+        # subject on the list before it as an apposition; the noun right before the verb is the speaker.
+        prev = verb.doc[verb.i - 1]
+        if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("appos", "conj") and prev.head.i < prev.i:
+            subj = prev
+    if subj is not None and any(c.dep_ == "conj" for c in subj.children):
+        # "hosts A and B, the candidate, stated": a list is no apposition of a singular noun; that noun speaks.
+        last = next((c for c in subj.children if c.dep_ == "appos" and c.i == verb.i - 1), None)
+        if last is not None and last.tag_ in ("NN", "NNP"):
+            subj = last
     if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         subj = verb.head
         # "Ana Ruiz, a nurse, who said …": the relative clause hangs on the apposition; the speaker is the name.
@@ -383,22 +395,36 @@ def _noun_phrase_before(doc: Doc, end: int, start: int) -> tuple[int, int] | Non
     return (s, end) if s < end else None
 
 
+def _is_document(noun: Token) -> bool:
+    return noun.pos_ in ("NOUN", "PROPN") and bool({noun.lower_, noun.lemma_.lower()} & DOCUMENT_NOUNS)
+
+
 def _document_relation(tok: Token, sent: Span) -> Relation | None:
     """ "Turnout rose 4 percent, county records show" / "as the filings show, …": a document shows.
 
     The small tagger reads "show" after a plural noun as a noun, so the frame is matched by form:
-    a show-type verb straight after a document noun ("records", "polls", "filings").
+    a show-type verb straight after a document noun ("records", "polls", "filings"), or one whose
+    subject the parser still found ("audit files from the vendor show that …").
     """
     doc = tok.doc
     if tok.tag_ in _VERB_TAGS or tok.lower_ not in DOCUMENT_VERB_FORMS or tok.i <= sent.start:
         return None
-    noun = doc[tok.i - 1]
-    if noun.pos_ not in ("NOUN", "PROPN") or not {noun.lower_, noun.lemma_.lower()} & DOCUMENT_NOUNS:
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if subj is not None:
+        noun, src = subj, _mention(subj)
+        if src[1] - src[0] > 1 and doc[src[1] - 1].pos_ == "ADP":
+            src = (src[0], src[1] - 1)  # "files from NGP VAN show": the parser took the name for part of "show"
+    else:
+        noun, found = doc[tok.i - 1], _noun_phrase_before(doc, tok.i, sent.start)
+        if found is not None and found[0] > sent.start + 1 and doc[found[0] - 1].lower_ in ("from", "of", "by"):
+            # "Audit files from the vendor show …": the document is the noun before the preposition.
+            owner = _noun_phrase_before(doc, found[0] - 1, sent.start)
+            if owner is not None and _is_document(doc[owner[1] - 1]):
+                noun, found = doc[owner[1] - 1], (owner[0], found[1])
+        src = found
+    if src is None or not _is_document(noun) or not _is_mention(doc, src):
         return None
-    src = _noun_phrase_before(doc, tok.i, sent.start)
-    if src is None or not _is_mention(doc, src):
-        return None
-    frame = set(range(src[0], tok.i + 1))
+    frame = set(range(src[0], tok.i + 1)) | ({t.i for t in subj.subtree} if subj is not None else set())
     if src[0] > sent.start and doc[src[0] - 1].lower_ == "as":
         frame.add(src[0] - 1)
     comp = next((c for c in tok.children if c.dep_ in ("ccomp", "acl", "relcl") and c.i > tok.i), None)
