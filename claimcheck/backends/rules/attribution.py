@@ -410,6 +410,7 @@ def _document_relation(tok: Token, sent: Span) -> Relation | None:
     if tok.tag_ in _VERB_TAGS or tok.lower_ not in DOCUMENT_VERB_FORMS or tok.i <= sent.start:
         return None
     subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    src: tuple[int, int] | None
     if subj is not None:
         noun, src = subj, _mention(subj)
         if src[1] - src[0] > 1 and doc[src[1] - 1].pos_ == "ADP":
