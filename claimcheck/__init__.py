@@ -4,12 +4,12 @@ The public API is small: :func:`extract` (and :func:`aextract`,
 :func:`extract_many`, :func:`iter_extract`), :func:`check`, :func:`verify`, and the typed records they return.
 """
 
-from claimcheck.api import Cache, aextract, check, extract, extract_many
+from claimcheck.api import Cache, aextract, check, extract, extract_many, verify
 from claimcheck.checks import Finding
 from claimcheck.errors import BackendError, ClaimcheckError, ConfigError, InputError
 from claimcheck.schema import Claim, DroppedClaim, Extraction, Hedge, Usage
 from claimcheck.streaming import iter_extract
-from claimcheck.verification import QuoteCheck, Verification, verify
+from claimcheck.verification import QuoteCheck, Verification
 
 __version__ = "0.1.0"
 

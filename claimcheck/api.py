@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable, Sequence
+from os import PathLike
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,8 @@ from claimcheck.checks import check as run_checks
 from claimcheck.errors import ClaimcheckError, ConfigError
 from claimcheck.inputs import check_text
 from claimcheck.schema import Extraction
+from claimcheck.verification import Source, Sources, Verification
+from claimcheck.verification import verify as verify_quotes
 
 __all__ = [
     "Cache",
@@ -28,6 +31,7 @@ __all__ = [
     "extract_many",
     "extraction_of",
     "resolve_backend",
+    "verify",
 ]
 
 
@@ -109,6 +113,25 @@ def check(
     """
     extraction = extraction_of(extraction_or_text, backend=backend, doc_id=doc_id, options=options, task="checking")
     return run_checks(extraction, select=select, ignore=ignore)
+
+
+def verify(
+    extraction_or_text: Extraction | str,
+    sources: Sources | Iterable[Source | str | PathLike[str]],
+    *,
+    backend: Backend | str | None = None,
+    doc_id: str = "doc",
+    **options: Any,
+) -> Verification:
+    """Every quotation in a story checked against source documents: :func:`extract` (for a text), then verify.
+
+    Pass an :class:`Extraction` from any backend, or a text, which is extracted
+    first with ``backend`` and ``options`` (as :func:`extract`). ``sources``
+    are as :func:`claimcheck.verification.verify` takes them (texts, paths,
+    :class:`~claimcheck.verification.Source` records, or a ready ``Sources``).
+    """
+    extraction = extraction_of(extraction_or_text, backend=backend, doc_id=doc_id, options=options, task="verifying")
+    return verify_quotes(extraction, sources)
 
 
 async def aextract(

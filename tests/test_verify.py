@@ -221,7 +221,21 @@ def test_no_sources_is_an_input_error() -> None:
 
 
 def test_library_export() -> None:
-    assert "verify" in claimcheck.__all__ and claimcheck.verify is verify
+    assert "verify" in claimcheck.__all__ and claimcheck.verify is claimcheck.api.verify
+
+
+def test_library_verify_extracts_a_text_first() -> None:
+    text = "Mayor Maria Ruiz spoke at the hearing.\n\n“We will raise the bridge fees this year,” Ruiz said."
+    sources = Sources([make_source("hearing.txt", TRANSCRIPT)])
+    result = claimcheck.verify(text, sources, backend="rules", doc_id="story.txt")
+    assert result.doc_id == "story.txt"
+    assert [(q.status, q.attributed_to) for q in result.quotes] == [("altered", "Maria Ruiz")]
+    assert result == verify(claimcheck.extract(text, backend="rules", doc_id="story.txt"), sources)
+
+
+def test_library_verify_refuses_backend_options_with_an_extraction() -> None:
+    with pytest.raises(TypeError, match="verifying a text"):
+        claimcheck.verify(story("We will not raise the bridge fees this year"), [TRANSCRIPT], backend="rules")
 
 
 # --- the command ---------------------------------------------------------------------------

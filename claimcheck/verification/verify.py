@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from os import PathLike
-from typing import Any, Literal, get_args
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
@@ -393,25 +393,14 @@ def _change_summary(changed: Sequence[Edit]) -> str:
     return ", ".join(bits)
 
 
-def verify(
-    extraction_or_text: Extraction | str,
-    sources: Sources | Iterable[Source | str | PathLike[str]],
-    *,
-    backend: Any = None,
-    doc_id: str = "doc",
-    **options: Any,
-) -> Verification:
-    """Check every quotation in a story against source documents.
+def verify(extraction: Extraction, sources: Sources | Iterable[Source | str | PathLike[str]]) -> Verification:
+    """Check every quotation in a story's extraction against source documents.
 
     ``sources`` are :class:`Source` records, texts, or paths to text, Markdown
-    or HTML files (or a :class:`Sources` set reused across stories). Pass an
-    :class:`Extraction` from any backend, or a text, which is extracted first
-    with ``backend`` and ``options`` (as :func:`claimcheck.extract`): the
-    claims say whom each quotation is credited to.
+    or HTML files (or a :class:`Sources` set reused across stories). The
+    claims say whom each quotation is credited to; :func:`claimcheck.verify`
+    also takes a text, extracted first.
     """
-    from claimcheck.api import extraction_of
-
-    extraction = extraction_of(extraction_or_text, backend=backend, doc_id=doc_id, options=options, task="verifying")
     source_set = sources if isinstance(sources, Sources) else Sources(sources)
     text = extraction.text
     claims = grounded_claims(extraction)
