@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -306,7 +305,13 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         | {d.path: f"the text of gold document {d.id!r}" for d in gold if d.path is not None},
     )
     if args.from_results:
-        run = _rescore(args, gold, docs)
+        from claimcheck.evaluation.rescoring import rescore_stored
+
+        if args.layouts:
+            raise ConfigError("--layouts re-runs the backend on re-laid texts", fix="drop --layouts with --from")
+        run, warnings = rescore_stored(args.from_results, gold, docs, gold_path=args.gold, split=args.split)
+        for warning in warnings:
+            print(f"claimcheck: warning: {warning}", file=sys.stderr)
     else:
         backend = _backend_from_args(args)
         show_progress = sys.stderr.isatty() if args.progress is None else args.progress
@@ -329,18 +334,13 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     if args.by_field:
         print_breakdown(run, console)
     if args.out:
-        evaluation.write_output(args.out, json.dumps(run.to_json(), ensure_ascii=False, indent=1) + "\n")
+        evaluation.write_results(args.out, run)
     if args.report:
         evaluation.write_output(args.report, render_report(run))
     if args.write_baseline:
         evaluation.write_baseline(args.write_baseline, run)
-    if baseline is not None:
-        for key in ("gold", "split", "backend"):
-            if baseline.get(key) != run.meta()[key]:
-                print(
-                    f"claimcheck: warning: baseline {key} is {baseline.get(key)!r}, this run's is {run.meta()[key]!r}",
-                    file=sys.stderr,
-                )
+    for mismatch in evaluation.baseline_mismatches(baseline, run) if baseline is not None else []:
+        print(f"claimcheck: warning: {mismatch}", file=sys.stderr)
     failed = evaluation.check_gates(
         run.figures(), baseline=baseline, tolerance=args.tolerance, fail_under=gates, gated=args.gate
     )
@@ -353,33 +353,14 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
-def _rescore(args: argparse.Namespace, gold: list[GoldDoc], docs: list[GoldDoc]) -> EvalRun:
-    """``--from``: the stored predictions scored against this gold; no backend runs."""
-    from claimcheck.evaluation.rescoring import load_stored_run, rescore
-
-    if args.layouts:
-        raise ConfigError("--layouts re-runs the backend on re-laid texts", fix="drop --layouts with --from")
-    stored = load_stored_run(args.from_results)
-    run = rescore(stored, docs, gold_path=args.gold, split=args.split)
-    gone = [k for k in stored.documents if k not in {d.id for d in gold}]
-    missing = [r.gold.id for r in run.results if r.gold.id not in stored.documents]
-    for what, ids in (("are not in the gold, left out", gone), ("have no stored predictions", missing)):
-        if ids:
-            shown = ", ".join(ids[:5]) + (" …" if len(ids) > 5 else "")
-            print(f"claimcheck: warning: {len(ids)} documents {what}: {shown}", file=sys.stderr)
-    return run
-
-
 def _eval_ci_output(args: argparse.Namespace, run: EvalRun, failed: Sequence[str]) -> None:
     """``--junit`` and ``--format github``: per-document regressions against the baseline's per-document counts."""
     from claimcheck.evaluation import write_output
-    from claimcheck.evaluation.ci import eval_annotations, eval_cases, eval_drops
-    from claimcheck.render.junit import junit_xml
+    from claimcheck.evaluation.ci import eval_annotations, eval_drops, eval_junit
 
     drops = eval_drops(run, args.baseline, args.gate)
     if args.junit:
-        cases = eval_cases(run, drops, failed)
-        write_output(args.junit, junit_xml(f"claimcheck eval {run.backend}", cases, time=run.wall_time))
+        write_output(args.junit, eval_junit(run, drops, failed))
     if args.format == "github":
         for line in eval_annotations(run, drops, failed):
             print(line)
@@ -400,22 +381,12 @@ def _eval_layouts(
 # --- eval compare ---------------------------------------------------------------------------
 
 
-def _gate_list(arg: str | None) -> tuple[str, ...] | None:
-    from claimcheck.evaluation.scoring import FIGURES
-
-    names = _comma_list(arg)
-    for name in names:
-        if name not in FIGURES:
-            raise ConfigError(f"--gate: unknown figure {name!r}", fix=f"use some of: {', '.join(FIGURES)}")
-    return tuple(names) or None
-
-
 def _cmd_compare(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from claimcheck.evaluation import check_writable, write_output
-    from claimcheck.evaluation.comparison import compare, load_run_counts
-    from claimcheck.evaluation.comparison_report import print_comparison, render_comparison
+    from claimcheck.evaluation.comparison import compare, load_run_counts, require_document_counts
+    from claimcheck.evaluation.comparison_report import print_comparison, regression_lines, render_comparison
 
     gated = args.gate
     for output in (args.out, args.report):
@@ -424,27 +395,19 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     _refuse_overwriting_inputs({"--out": args.out, "--report": args.report}, {Path(args.a): "A", Path(args.b): "B"})
     a, b = load_run_counts(args.a), load_run_counts(args.b)
     if args.fail_on_regression:
-        for side in (a, b):
-            if side.documents is None:
-                raise ConfigError(
-                    f"{side.path} holds aggregate figures only, so no interval can gate on it",
-                    fix="regenerate it with claimcheck eval --write-baseline, or drop --fail-on-regression",
-                )
+        require_document_counts(a, b)
     result = compare(a, b, rounds=args.rounds, seed=args.seed, gated=gated, figure=args.figure)
     if args.format == "json":
-        print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
+        _emit(result.to_json_text())
     else:
         print_comparison(result, Console(width=None if sys.stdout.isatty() else 120))
     if args.out:
-        write_output(args.out, json.dumps(result.to_json(), ensure_ascii=False, indent=1) + "\n")
+        write_output(args.out, result.to_json_text())
     if args.report:
         write_output(args.report, render_comparison(result))
-    regressions = result.regressions()
-    for c in regressions:
-        print(
-            f"claimcheck: regression: {c.name} {c.a:.3f} → {c.b:.3f}, 95% CI [{c.low:+.3f}, {c.high:+.3f}]",
-            file=sys.stderr,
-        )
+    regressions = regression_lines(result)
+    for line in regressions:
+        print(f"claimcheck: regression: {line}", file=sys.stderr)
     return EXIT_FINDINGS if args.fail_on_regression and regressions else EXIT_OK
 
 
@@ -480,7 +443,6 @@ def _build_compare_parser() -> argparse.ArgumentParser:
 def _apply_config(args: argparse.Namespace) -> None:
     """Fill what the command line left unset from pyproject.toml, then the built-in defaults."""
     from claimcheck.config import load_config
-    from claimcheck.evaluation.scoring import HEADLINE_FIGURES
 
     cfg = load_config()
     if hasattr(args, "backend"):
@@ -489,7 +451,10 @@ def _apply_config(args: argparse.Namespace) -> None:
         if args.model is None and cfg.model and (args.backend or default_backend_name(vars(args))) == "llm":
             args.model = cfg.model
     if args.command in ("eval", "compare"):
-        args.gate = _gate_list(args.gate) or cfg.gate or HEADLINE_FIGURES
+        from claimcheck.evaluation.gates import parse_gates
+        from claimcheck.evaluation.scoring import HEADLINE_FIGURES
+
+        args.gate = parse_gates(_comma_list(args.gate)) or cfg.gate or HEADLINE_FIGURES
     if args.command == "eval":
         args.gold = args.gold or cfg.gold or "evals/gold.jsonl"
         args.baseline = args.baseline or cfg.baseline

@@ -19,6 +19,7 @@ import numpy as np
 import pytest
 
 from claimcheck import cli
+from claimcheck.errors import ConfigError
 from claimcheck.evaluation.comparison import (
     SAME,
     WORSE,
@@ -29,8 +30,9 @@ from claimcheck.evaluation.comparison import (
     doc_figures,
     figures_from_sums,
     load_run_counts,
+    require_document_counts,
 )
-from claimcheck.evaluation.comparison_report import render_comparison
+from claimcheck.evaluation.comparison_report import regression_lines, render_comparison
 from claimcheck.evaluation.gold import load_gold
 from claimcheck.evaluation.scoring import FIGURES, CorpusScore, DocScore, score_document
 
@@ -115,6 +117,28 @@ def test_same_run_is_no_change_and_a_regression_is_worse_with_its_documents() ->
     assert broken.worse and all(d.delta < 0 for d in broken.worse)
     # reversed, the same change is "better" and is not a regression
     assert compare(run_counts(scored_docs(drop_every=2)), base).regressions() == []
+
+
+@needs_gold
+def test_regression_lines_and_json_text_of_a_comparison() -> None:
+    base = run_counts(scored_docs())
+    broken = compare(base, run_counts(scored_docs(drop_every=2)))
+    lines = regression_lines(broken)
+    assert len(lines) == len(broken.regressions()) and lines
+    line = next(x for x in lines if x.startswith("attribution_f1 "))
+    assert re.fullmatch(r"attribution_f1 1\.000 → 0\.\d{3}, 95% CI \[-0\.\d{3}, -0\.\d{3}\]", line)
+    assert regression_lines(compare(base, run_counts(scored_docs()))) == []
+    text = broken.to_json_text()
+    assert text.endswith("}\n") and json.loads(text) == broken.to_json()
+
+
+@needs_gold
+def test_an_interval_gate_needs_document_counts_on_both_sides() -> None:
+    full = run_counts(scored_docs())
+    require_document_counts(full, full)
+    aggregate = RunCounts("old.json", "baseline", {}, full.figures, None)
+    with pytest.raises(ConfigError, match=r"old\.json holds aggregate figures only"):
+        require_document_counts(full, aggregate)
 
 
 @needs_gold

@@ -15,9 +15,19 @@ import pytest
 
 from claimcheck import cli
 from claimcheck.backends import run_many_threaded
-from claimcheck.errors import BackendError, ClaimcheckError
-from claimcheck.evaluation import check_gates, evaluate, load_baseline, parse_fail_under
+from claimcheck.errors import BackendError, ClaimcheckError, ConfigError
+from claimcheck.evaluation import (
+    baseline_mismatches,
+    check_gates,
+    evaluate,
+    load_baseline,
+    parse_fail_under,
+    parse_gates,
+    write_results,
+)
+from claimcheck.evaluation.ci import eval_drops, eval_junit
 from claimcheck.evaluation.gold import GoldDoc, load_gold
+from claimcheck.evaluation.rescoring import load_stored_run, rescore_stored
 from claimcheck.evaluation.scoring import HEADLINE_FIGURES
 from claimcheck.schema import Claim, Extraction, Usage
 
@@ -206,6 +216,56 @@ def test_tolerance_allows_small_drops() -> None:
         "attribution_f1 0.785 < baseline 0.800 - tolerance 0.01"
     ]
     assert check_gates({"attribution_f1": None}, baseline=baseline) == ["attribution_f1 n/a (baseline 0.800)"]
+
+
+def test_gate_names_parse_to_figures_or_fail_listing_them() -> None:
+    assert parse_gates(["attribution_f1", "claim_p"]) == ("attribution_f1", "claim_p")
+    assert parse_gates([]) is None  # none given: the configured or headline figures apply
+    with pytest.raises(ConfigError, match="--gate: unknown figure 'f1'") as info:
+        parse_gates(["attribution_f1", "f1"])
+    assert "attribution_f1" in (info.value.fix or "")
+
+
+def test_baseline_mismatches_name_what_differs(two_doc_gold: Path) -> None:
+    docs = load_gold(two_doc_gold)
+    run = evaluate(docs, GoldEcho(docs), gold_path="gold.jsonl", split="dev")
+    same = {"gold": "gold.jsonl", "split": "dev", "backend": "echo", "model": "other"}  # a model change is fine
+    assert baseline_mismatches(same, run) == []
+    other = {**same, "gold": "old.jsonl", "split": None}
+    assert baseline_mismatches(other, run) == [
+        "baseline gold is 'old.jsonl', this run's is 'gold.jsonl'",
+        "baseline split is None, this run's is 'dev'",
+    ]
+
+
+def test_results_written_read_back_and_rescored_with_warnings(two_doc_gold: Path, tmp_path: Path) -> None:
+    docs = load_gold(two_doc_gold)
+    run = evaluate(docs, GoldEcho(docs, alter=drop_sources), gold_path=str(two_doc_gold))
+    out = tmp_path / "results.json"
+    write_results(out, run)
+    assert json.loads(out.read_text(encoding="utf-8")) == run.to_json()
+    assert set(load_stored_run(out).documents) == {d.id for d in docs}
+    again, warnings = rescore_stored(out, docs, docs, gold_path=str(two_doc_gold))
+    assert again.figures() == run.figures() and warnings == []
+    fewer, more = docs[:1], [*docs, GoldDoc(id="new", text="The mayor said so.")]
+    _, warnings = rescore_stored(out, fewer, fewer)
+    assert warnings == ["2 documents are not in the gold, left out: prices, held-out"]
+    rescored, warnings = rescore_stored(out, more, more)
+    assert warnings == ["1 documents have no stored predictions: new"]
+    assert [r.gold.id for r in rescored.failures] == ["new"]
+
+
+def test_junit_for_an_eval_is_a_case_per_document_and_one_for_the_gates(two_doc_gold: Path, tmp_path: Path) -> None:
+    docs = load_gold(two_doc_gold)
+    base = evaluate(docs, GoldEcho(docs), gold_path=str(two_doc_gold))
+    baseline = tmp_path / "baseline.json"
+    write_results(baseline, base)
+    run = evaluate(docs, GoldEcho(docs, alter=drop_sources), gold_path=str(two_doc_gold))
+    drops = eval_drops(run, str(baseline))
+    assert drops is not None and set(drops) == {"seed-000", "prices", "held-out"}  # every source is wrong
+    xml = eval_junit(run, drops, ["attribution_f1 0.000 < baseline 1.000 - tolerance 0.01"])
+    assert xml.count("<testcase ") == len(docs) + 1 and 'name="claimcheck eval echo"' in xml
+    assert xml.count("<failure") == 4 and "regressed against the baseline: attribution_f1 1.000 → 0.000" in xml
 
 
 def test_fail_under_parsing() -> None:

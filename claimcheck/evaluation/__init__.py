@@ -9,21 +9,39 @@ re-laid, ``comparison`` pairs two runs by document, ``rescoring`` scores stored 
 
 from __future__ import annotations
 
-from claimcheck.evaluation.gates import check_gates, load_baseline, parse_fail_under, write_baseline
+from claimcheck.evaluation.gates import (
+    baseline_mismatches,
+    check_gates,
+    load_baseline,
+    parse_fail_under,
+    parse_gates,
+    write_baseline,
+)
 from claimcheck.evaluation.gold import GoldDoc, load_gold
-from claimcheck.evaluation.run import DocResult, EvalRun, check_writable, evaluate, select_split, write_output
+from claimcheck.evaluation.run import (
+    DocResult,
+    EvalRun,
+    check_writable,
+    evaluate,
+    select_split,
+    write_output,
+    write_results,
+)
 
 __all__ = [
     "DocResult",
     "EvalRun",
     "GoldDoc",
+    "baseline_mismatches",
     "check_gates",
     "check_writable",
     "evaluate",
     "load_baseline",
     "load_gold",
     "parse_fail_under",
+    "parse_gates",
     "select_split",
     "write_baseline",
     "write_output",
+    "write_results",
 ]

@@ -16,9 +16,9 @@ from claimcheck.evaluation.comparison import document_regressions, load_run_coun
 from claimcheck.evaluation.run import EvalRun
 from claimcheck.evaluation.scoring import HEADLINE_FIGURES
 from claimcheck.render.github import annotation
-from claimcheck.render.junit import Case
+from claimcheck.render.junit import Case, junit_xml
 
-__all__ = ["eval_annotations", "eval_cases", "eval_drops", "gold_lines"]
+__all__ = ["eval_annotations", "eval_cases", "eval_drops", "eval_junit", "gold_lines"]
 
 Drops = dict[str, list[tuple[str, float, float]]]
 
@@ -73,6 +73,11 @@ def eval_cases(run: EvalRun, drops: Drops | None, gate_failures: Sequence[str]) 
         gates.details = "\n".join(gate_failures)
     cases.append(gates)
     return cases
+
+
+def eval_junit(run: EvalRun, drops: Drops | None, gate_failures: Sequence[str]) -> str:
+    """``eval --junit``'s file: the run's cases as one JUnit suite named for the backend."""
+    return junit_xml(f"claimcheck eval {run.backend}", eval_cases(run, drops, gate_failures), time=run.wall_time)
 
 
 def eval_annotations(run: EvalRun, drops: Drops | None, gate_failures: Sequence[str]) -> list[str]:

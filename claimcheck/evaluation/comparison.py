@@ -15,6 +15,7 @@ verdict, and cannot gate.
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from claimcheck.errors import InputError
+from claimcheck.errors import ConfigError, InputError
 from claimcheck.evaluation.scoring import FAMILIES, FIGURES, HEADLINE_FIGURES
 from claimcheck.inputs import read_json_file
 
@@ -39,6 +40,7 @@ __all__ = [
     "document_regressions",
     "figures_from_sums",
     "load_run_counts",
+    "require_document_counts",
 ]
 
 Array = npt.NDArray[np.float64]
@@ -130,6 +132,16 @@ def load_run_counts(path: str | Path) -> RunCounts:
 
 
 # --- figures from counts, vectorised ---------------------------------------------------------
+
+
+def require_document_counts(*sides: RunCounts) -> None:
+    """An interval gate needs per-document counts on every side; aggregate figures alone cannot gate."""
+    for side in sides:
+        if side.documents is None:
+            raise ConfigError(
+                f"{side.path} holds aggregate figures only, so no interval can gate on it",
+                fix="regenerate it with claimcheck eval --write-baseline, or drop --fail-on-regression",
+            )
 
 
 def counts_matrix(docs: list[DocCounts]) -> Array:
@@ -245,6 +257,10 @@ class Comparison:
     @property
     def worse(self) -> list[DocDelta]:
         return sorted((d for d in self.documents if d.delta < 0), key=lambda d: d.delta)
+
+    def to_json_text(self) -> str:
+        """The comparison as ``--format json`` prints it and ``--out`` writes it."""
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n"
 
     def regressions(self) -> list[FigureChange]:
         """Gated figures whose whole interval lies below zero: what ``--fail-on-regression`` exits 1 on."""

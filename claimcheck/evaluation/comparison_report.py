@@ -15,7 +15,7 @@ from rich.table import Table
 from claimcheck.evaluation.comparison import BETTER, WORSE, Comparison, DocDelta, FigureChange
 from claimcheck.plurals import plural
 
-__all__ = ["print_comparison", "render_comparison"]
+__all__ = ["print_comparison", "regression_lines", "render_comparison"]
 
 _STYLE = {BETTER: "green", WORSE: "bold red"}
 
@@ -45,6 +45,11 @@ def _pairing(cmp: Comparison) -> str:
     if cmp.only_a or cmp.only_b:
         text += f"; left out: {len(cmp.only_a)} only in A, {len(cmp.only_b)} only in B"
     return text
+
+
+def regression_lines(cmp: Comparison) -> list[str]:
+    """One line per gated figure whose whole interval lies below zero (``--fail-on-regression`` fails on them)."""
+    return [f"{c.name} {c.a:.3f} → {c.b:.3f}, 95% CI [{c.low:+.3f}, {c.high:+.3f}]" for c in cmp.regressions()]
 
 
 def print_comparison(cmp: Comparison, console: Console, *, limit: int = 10) -> None:

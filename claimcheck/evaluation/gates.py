@@ -17,7 +17,14 @@ from claimcheck.evaluation.run import EvalRun, write_output
 from claimcheck.evaluation.scoring import FIGURES, HEADLINE_FIGURES
 from claimcheck.inputs import read_json_file
 
-__all__ = ["check_gates", "load_baseline", "parse_fail_under", "write_baseline"]
+__all__ = [
+    "baseline_mismatches",
+    "check_gates",
+    "load_baseline",
+    "parse_fail_under",
+    "parse_gates",
+    "write_baseline",
+]
 
 
 def parse_fail_under(specs: Sequence[str]) -> dict[str, float]:
@@ -40,6 +47,14 @@ def parse_fail_under(specs: Sequence[str]) -> dict[str, float]:
             raise ConfigError(f"--fail-under {spec!r}: figures lie in 0..1", fix="use a value in 0..1")
         gates[name] = threshold
     return gates
+
+
+def parse_gates(names: Sequence[str]) -> tuple[str, ...] | None:
+    """``--gate``'s figure names (None when none are given); an unknown figure is a :class:`ConfigError`."""
+    for name in names:
+        if name not in FIGURES:
+            raise ConfigError(f"--gate: unknown figure {name!r}", fix=f"use some of: {', '.join(FIGURES)}")
+    return tuple(names) or None
 
 
 def load_baseline(path: str | Path) -> dict[str, Any]:
@@ -76,6 +91,16 @@ def write_baseline(path: str | Path, run: EvalRun) -> None:
         f"    {json.dumps(r.gold.id, ensure_ascii=False)}: {json.dumps(r.score.counts())}" for r in run.results
     )
     write_output(path, head[:-2] + ',\n  "document_counts": {\n' + docs + "\n  }\n}\n")
+
+
+def baseline_mismatches(baseline: dict[str, Any], run: EvalRun) -> list[str]:
+    """What the baseline was made on (gold, split, backend) that this run was not: its figures may not compare."""
+    meta = run.meta()
+    return [
+        f"baseline {key} is {baseline.get(key)!r}, this run's is {meta[key]!r}"
+        for key in ("gold", "split", "backend")
+        if baseline.get(key) != meta[key]
+    ]
 
 
 def check_gates(

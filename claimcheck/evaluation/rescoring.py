@@ -22,7 +22,7 @@ from claimcheck.evaluation.run import DocResult, EvalRun
 from claimcheck.inputs import read_json_file
 from claimcheck.schema import Claim, Extraction, Usage
 
-__all__ = ["StoredRun", "load_stored_run", "rescore"]
+__all__ = ["StoredRun", "load_stored_run", "rescore", "rescore_stored"]
 
 _FIX = "pass a results file written by claimcheck eval --out"
 
@@ -106,3 +106,24 @@ def rescore(stored: StoredRun, docs: Sequence[GoldDoc], *, gold_path: str = "", 
             err = None
         run.results.append(DocResult.scored(doc, ext, err))
     return run
+
+
+def rescore_stored(
+    path: str | Path, gold: Sequence[GoldDoc], docs: Sequence[GoldDoc], *, gold_path: str = "", split: str | None = None
+) -> tuple[EvalRun, list[str]]:
+    """``eval --from``: the predictions stored at ``path`` scored against ``docs``, and a warning per mismatch.
+
+    ``gold`` is the whole gold (``docs`` its chosen split): stored documents
+    it no longer has are left out, and gold documents with no stored
+    predictions scored as failed; each group is one warning.
+    """
+    stored = load_stored_run(path)
+    run = rescore(stored, docs, gold_path=gold_path, split=split)
+    gone = [k for k in stored.documents if k not in {d.id for d in gold}]
+    missing = [r.gold.id for r in run.results if r.gold.id not in stored.documents]
+    warnings = []
+    for what, ids in (("are not in the gold, left out", gone), ("have no stored predictions", missing)):
+        if ids:
+            shown = ", ".join(ids[:5]) + (" …" if len(ids) > 5 else "")
+            warnings.append(f"{len(ids)} documents {what}: {shown}")
+    return run, warnings

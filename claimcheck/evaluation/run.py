@@ -9,6 +9,7 @@ its hard documents would look better than it is.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Callable, Sequence
@@ -32,6 +33,7 @@ __all__ = [
     "evaluate",
     "select_split",
     "write_output",
+    "write_results",
 ]
 
 #: Error kinds ``--by-field`` and the report break down, with their labels.
@@ -261,6 +263,11 @@ def write_output(path: str | Path, text: str) -> None:
         raise InputError(
             f"{path}: cannot write ({exc.strerror})", fix="check the folder exists and is writable"
         ) from None
+
+
+def write_results(path: str | Path, run: EvalRun) -> None:
+    """``eval --out``: figures and every prediction as JSON (what ``eval --from`` and ``eval compare`` read back)."""
+    write_output(path, json.dumps(run.to_json(), ensure_ascii=False, indent=1) + "\n")
 
 
 def check_writable(path: str | Path) -> None:
