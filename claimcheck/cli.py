@@ -21,11 +21,11 @@ from claimcheck.api import Cache, extract_many, resolve_backend
 from claimcheck.archive import add_archive_options, add_input_options, read_corpus, run_extract
 from claimcheck.backends import BACKENDS, Backend, Option, backend_options, default_backend_name
 from claimcheck.checks import check, select_checks
-from claimcheck.checks.finding import Finding, severity_at_least
+from claimcheck.checks.finding import Finding
 from claimcheck.errors import ClaimcheckError, ConfigError, InputError
 from claimcheck.inputs import refuse_outputs_that_are_inputs
 from claimcheck.redaction import redact
-from claimcheck.render import CHECK_FORMATS, CheckReport, render_check
+from claimcheck.render import CHECK_FORMATS, CheckReport, render_check, verify_report
 from claimcheck.render.terminal import one_line, printable
 from claimcheck.schema import Extraction
 
@@ -218,12 +218,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
     check_ids = select_checks(_comma_list(args.select) or None, _comma_list(args.ignore))
     good, bad = _run_documents(args)
     per_doc = [(ext, _with_severities(check(ext, select=check_ids), args.severity)) for ext in good]
-    findings = [f for _, fs in per_doc for f in fs]
-    _emit(render_check(args.format, CheckReport(per_doc, bad, args.fail_on)))
+    report = CheckReport(per_doc, bad, args.fail_on)
+    _emit(render_check(args.format, report))
     _report_failures(bad)
     if bad:
         return EXIT_ERROR
-    return EXIT_FINDINGS if any(severity_at_least(f.severity, args.fail_on) for f in findings) else EXIT_OK
+    return EXIT_FINDINGS if report.fails() else EXIT_OK
 
 
 # --- verify ---------------------------------------------------------------------------------
@@ -238,23 +238,17 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     sources = Sources([load_source(path) for path in args.against])
     good, bad = _run_documents(args)
     results = [verify(ext, sources) for ext in good]
+    report = verify_report(good, results, bad, args.fail_on)
     if args.format == "json":
         _emit(verify_json(results, bad))
     elif args.format == "text":
         print(printable(verify_text(results)))  # quotes are article text: shown, never obeyed
     else:
-        from claimcheck.verification.verify import RULE_SUMMARIES
-
-        per_doc = [(ext, v.findings()) for ext, v in zip(good, results, strict=True)]
-        report = CheckReport(
-            per_doc, bad, args.fail_on, RULE_SUMMARIES, "claimcheck verify", "claimcheck verify", results
-        )
         _emit(render_check(args.format, report))
     _report_failures(bad)
     if bad:
         return EXIT_ERROR
-    worst = [q.severity for v in results for q in v.quotes if q.severity]
-    return EXIT_FINDINGS if any(severity_at_least(s, args.fail_on) for s in worst) else EXIT_OK
+    return EXIT_FINDINGS if report.fails() else EXIT_OK
 
 
 # --- eval -----------------------------------------------------------------------------------

@@ -14,12 +14,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 
-from claimcheck.checks.finding import Finding
+from claimcheck.checks.finding import Finding, severity_at_least
 from claimcheck.errors import ClaimcheckError
 from claimcheck.schema import Extraction
-from claimcheck.verification.verify import Verification
+from claimcheck.verification.verify import RULE_SUMMARIES, Verification
 
-__all__ = ["CHECK_FORMATS", "CheckReport", "render_check"]
+__all__ = ["CHECK_FORMATS", "CheckReport", "render_check", "verify_report"]
 
 #: The output formats of ``check`` (and ``verify``), each the module of that name here.
 CHECK_FORMATS: tuple[str, ...] = ("text", "json", "html", "junit", "github", "sarif")
@@ -43,6 +43,23 @@ class CheckReport:
 
     def findings(self) -> list[Finding]:
         return [f for _, fs in self.documents for f in fs]
+
+    def fails(self) -> bool:
+        """Whether a finding is at ``fail_on`` or above: the run exits 1 (``never`` never fails)."""
+        return any(severity_at_least(f.severity, self.fail_on) for f in self.findings())
+
+
+def verify_report(
+    extractions: Sequence[Extraction],
+    verifications: Sequence[Verification],
+    failed: Sequence[tuple[str, ClaimcheckError]] = (),
+    fail_on: str = "error",
+) -> CheckReport:
+    """``verify``'s report: each story with the quotes that do not check out as findings, and its checked quotes."""
+    documents = [(ext, v.findings()) for ext, v in zip(extractions, verifications, strict=True)]
+    return CheckReport(
+        documents, failed, fail_on, RULE_SUMMARIES, "claimcheck verify", "claimcheck verify", verifications
+    )
 
 
 def render_check(fmt: str, report: CheckReport) -> str:
