@@ -29,6 +29,7 @@ __all__ = [
     "default_cache_dir",
     "extract",
     "extract_many",
+    "extract_validated",
     "extraction_of",
     "resolve_backend",
     "verify",
@@ -182,24 +183,42 @@ def extract_many(
         raise ConfigError(f"concurrency must be a whole number of 1 or more, got {concurrency!r}", fix="e.g. 4")
     docs = _as_docs(texts)
     be = resolve_backend(backend, options)
-    store = _cache_of(cache)
     results: list[Extraction | ClaimcheckError] = [ClaimcheckError("not run")] * len(docs)  # every slot is filled
-    todo: list[int] = []
+    valid: list[int] = []
     for i, (doc_id, text) in enumerate(docs):
         try:
             check_text(text, name=doc_id)
         except ClaimcheckError as exc:
             results[i] = exc
-            continue
-        if store is not None and (hit := store.get(be, text, doc_id)) is not None:
+        else:
+            valid.append(i)
+    done = extract_validated([docs[i] for i in valid], backend=be, concurrency=concurrency, cache=_cache_of(cache))
+    for i, res in zip(valid, done, strict=True):
+        results[i] = res
+    return results
+
+
+def extract_validated(
+    docs: Sequence[tuple[str, str]], *, backend: Backend, concurrency: int = 4, cache: Cache | None = None
+) -> list[Extraction | ClaimcheckError]:
+    """:func:`extract_many` for ``(id, text)`` documents whose texts were validated where they were read.
+
+    :class:`claimcheck.corpus.Corpus` (the CLI's reader) checks every text it
+    yields with :func:`claimcheck.inputs.check_text`; checking again here
+    would be the second time, so this does not.
+    """
+    results: list[Extraction | ClaimcheckError] = [ClaimcheckError("not run")] * len(docs)  # every slot is filled
+    todo: list[int] = []
+    for i, (doc_id, text) in enumerate(docs):
+        if cache is not None and (hit := cache.get(backend, text, doc_id)) is not None:
             results[i] = hit
         else:
             todo.append(i)
     fresh: Sequence[Extraction | ClaimcheckError] = (
-        be.extract_many([docs[i] for i in todo], concurrency=concurrency) if todo else []
+        backend.extract_many([docs[i] for i in todo], concurrency=concurrency) if todo else []
     )
     for i, res in zip(todo, fresh, strict=True):
         results[i] = res
-        if store is not None and isinstance(res, Extraction):
-            store.put(be, docs[i][1], res)
+        if cache is not None and isinstance(res, Extraction):
+            cache.put(backend, docs[i][1], res)
     return results

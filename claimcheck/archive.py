@@ -36,7 +36,7 @@ from claimcheck.sinks import (
     iter_extractions,
     open_table,
 )
-from claimcheck.streaming import iter_extract
+from claimcheck.streaming import iter_indexed
 
 __all__ = [
     "EXIT_INTERRUPTED",
@@ -214,10 +214,9 @@ def run_extract(
         total = max(0, total - len(outputs.done))
     try:
         with sigterm_as_interrupt(), BatchProgress(total, enabled=interactive) as bar:
-            results = iter_extract(
-                items, backend=backend, concurrency=args.concurrency, cache=cache, ordered=outputs is None
-            )
-            for doc_id, result in results:
+            # the corpus validated every text it read: iter_indexed does not check them again
+            results = iter_indexed(items, backend, concurrency=args.concurrency, cache=cache, ordered=outputs is None)
+            for _, doc_id, result in results:
                 bar.advance(stats.add(result))
                 if outputs is not None:
                     outputs.write(doc_id, result)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from claimcheck import __version__
-from claimcheck.api import Cache, extract_many, resolve_backend
+from claimcheck.api import Cache, extract_validated, resolve_backend
 from claimcheck.archive import add_archive_options, add_input_options, read_corpus, run_extract
 from claimcheck.backends import BACKENDS, Backend, Option, backend_options, default_backend_name
 from claimcheck.checks import check, select_checks
@@ -164,12 +164,15 @@ def _cache_from_args(args: argparse.Namespace) -> Cache | None:
 
 
 def _run_documents(args: argparse.Namespace) -> tuple[list[Extraction], list[tuple[str, ClaimcheckError]]]:
-    """Read and extract the inputs with the flags' backend; failures are collected, never fatal."""
+    """Read and extract the inputs with the flags' backend; failures are collected, never fatal.
+
+    The corpus validates each text as it reads it, so extraction does not check them again.
+    """
     docs, bad = read_corpus(args)
     if not docs:
         return [], bad
     backend = _backend_from_args(args)
-    results = extract_many(docs, backend=backend, concurrency=args.concurrency, cache=_cache_from_args(args))
+    results = extract_validated(docs, backend=backend, concurrency=args.concurrency, cache=_cache_from_args(args))
     good: list[Extraction] = []
     for (doc_id, _), res in zip(docs, results, strict=True):
         if isinstance(res, Extraction):

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.errors import ClaimcheckError, ConfigError, InputError
-from claimcheck.inputs import MAX_BYTES, MAX_CHARS, decode_utf8, read_capped, read_text_file
+from claimcheck.inputs import MAX_BYTES, MAX_CHARS, check_text, decode_utf8, read_capped, read_text_file
 
 __all__ = [
     "ARCHIVES_EXTRA",
@@ -74,7 +74,7 @@ def html_article_text(data: bytes, name: str) -> str:
     )
     if not text or not text.strip():
         raise InputError(f"{name}: no article text found in the HTML", fix="check that the page holds an article")
-    return text
+    return check_text(text, name=name)
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,11 @@ class Corpus:
     for ``glob``, or for every suffix we read), corpora (``.jsonl``/``.ndjson``,
     ``.csv``, ``.parquet``; one document per record, ``id_field`` and
     ``text_field`` naming the columns) and ``-`` for one article on standard input.
+
+    Every text it yields has passed :func:`~claimcheck.inputs.check_text`: it
+    is where the CLI's input is validated, once, so the CLI hands the texts on
+    to :func:`~claimcheck.api.extract_validated` and
+    :func:`~claimcheck.streaming.iter_indexed`, which do not check again.
     """
 
     inputs: Sequence[str]
@@ -172,7 +177,10 @@ class Corpus:
             return doc_id, InputError(f"{doc_id}: {self.text_field!r} is a {kind}, not text", fix="store it as text")
         if not text.strip():
             return doc_id, InputError(f"{doc_id}: the text is empty", fix="drop the record or fill its text")
-        return doc_id, text
+        try:
+            return doc_id, check_text(text, name=doc_id)
+        except InputError as exc:
+            return doc_id, exc
 
     def _jsonl(self, name: str) -> Iterator[Item]:
         try:

@@ -70,11 +70,19 @@ def _ready(text: str | ClaimcheckError, doc_id: str, backend: Backend, cache: Ca
     """A document's result when it needs no backend: its error (as read, or a bad text), or a cache hit."""
     if isinstance(text, ClaimcheckError):
         return text
-    try:
-        check_text(text, name=doc_id)
-    except ClaimcheckError as exc:
-        return exc
     return cache.get(backend, text, doc_id) if cache is not None else None
+
+
+def _validated(docs: Iterable[Any]) -> Iterator[tuple[str, str | ClaimcheckError]]:
+    """``(id, text)`` with each text checked (:func:`~claimcheck.inputs.check_text`), or the error in its place."""
+    for _, doc_id, text in _items(docs):
+        if isinstance(text, ClaimcheckError):
+            yield doc_id, text
+            continue
+        try:
+            yield doc_id, check_text(text, name=doc_id)
+        except ClaimcheckError as exc:
+            yield doc_id, exc
 
 
 def iter_indexed(
@@ -83,7 +91,9 @@ def iter_indexed(
     """``(input index, id, result)`` per document as it finishes (in input order with ``ordered``).
 
     ``docs`` may also carry an error in a text's place (a corpus's bad record):
-    it is passed through as that document's result.
+    it is passed through as that document's result. Texts arrive validated
+    (:class:`~claimcheck.corpus.Corpus` checks what it reads, :func:`iter_extract`
+    what it is given), so they are not checked again here.
     """
     held: dict[int, tuple[str, Result]] = {}
     next_out = 0
@@ -171,5 +181,6 @@ def iter_extract(
     if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
         raise ConfigError(f"concurrency must be a whole number of 1 or more, got {concurrency!r}", fix="e.g. 4")
     be = resolve_backend(backend, options)
-    for _, doc_id, result in iter_indexed(docs, be, concurrency=concurrency, cache=_cache_of(cache), ordered=ordered):
+    results = iter_indexed(_validated(docs), be, concurrency=concurrency, cache=_cache_of(cache), ordered=ordered)
+    for _, doc_id, result in results:
         yield doc_id, result

@@ -58,6 +58,38 @@ def test_an_endless_device_is_refused_not_read_forever(capsys) -> None:
     assert code == 2 and err.startswith("claimcheck: error: /dev/zero: the file is over the limit")
 
 
+@pytest.mark.parametrize("command", ["extract", "check", "verify"])
+def test_each_input_text_is_validated_once(tmp_path, capsys, monkeypatch, command: str) -> None:
+    """Validated where it is read (a file, a record), never again on the way to the backend."""
+    import claimcheck.api
+    import claimcheck.corpus
+    import claimcheck.inputs
+    import claimcheck.streaming
+    import claimcheck.verification.sources
+
+    checked: list[str] = []
+    real = claimcheck.inputs.check_text
+
+    def counting(text: object, *, name: str = "text") -> str:
+        checked.append(name)
+        return real(text, name=name)
+
+    for module in (claimcheck.api, claimcheck.corpus, claimcheck.inputs, claimcheck.streaming):
+        monkeypatch.setattr(module, "check_text", counting)
+    for module in (claimcheck.verification.sources,):
+        monkeypatch.setattr(module, "check_text", counting)
+    story, corpus, source = tmp_path / "story.txt", tmp_path / "more.jsonl", tmp_path / "hearing.txt"
+    story.write_text("“We will not raise the fees,” the mayor said.\n", encoding="utf-8")
+    corpus.write_text(json.dumps({"id": "rec", "text": "Police said two men were arrested."}) + "\n", "utf-8")
+    source.write_text("MAYOR: We will not raise the fees.\n", encoding="utf-8")
+    argv = [command, str(story), str(corpus), "--no-cache", "--backend", "rules"]
+    argv += ["--against", str(source)] if command == "verify" else ["--format", "json"] if command == "extract" else []
+    code, _, err = _run(capsys, *argv)
+    assert code in (0, 1) and err == ""
+    want = [str(story), "rec", *([str(source)] if command == "verify" else [])]
+    assert sorted(checked) == sorted(want)
+
+
 def test_llm_flags_on_rules_backend_are_refused(capsys) -> None:
     code, _, err = _run(capsys, "extract", str(SEED), "--backend", "rules", "--model", "x")
     assert code == 2 and "--model" in err and "--backend llm" in err

@@ -12,6 +12,7 @@ import pytest
 from claimcheck.cli import main
 from claimcheck.corpus import Corpus
 from claimcheck.errors import ClaimcheckError
+from claimcheck.inputs import MAX_CHARS
 
 STORY = 'The mayor said the bridge would reopen in May. "We are on schedule," she told reporters.\n'
 OTHER = "Police said two men were arrested on Friday.\n"
@@ -58,6 +59,21 @@ def test_jsonl_records_and_bad_records_each_alone(tmp_path: Path) -> None:
     assert "must be an object" in errors[f"{f}:8"]
     assert "is a int, not text" in errors["number"]
     assert Corpus([str(f)]).estimate() == len(lines)
+
+
+def test_every_text_a_corpus_yields_is_a_valid_document(tmp_path: Path) -> None:
+    """The corpus is where the CLI validates input: what the library would refuse is refused here, by record."""
+    f = tmp_path / "c.jsonl"
+    records = [
+        {"id": "nul", "text": "Prices rose.\x00"},
+        {"id": "huge", "text": "x" * (MAX_CHARS + 1)},
+        {"id": "fine", "text": STORY},
+    ]
+    f.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    got = dict(_items(Corpus([str(f)])))
+    assert got["nul"] == "ERROR nul: the text contains NUL bytes (binary data?) — pass plain UTF-8 text"
+    assert got["huge"].startswith("ERROR huge: the text is 2,000,001 characters, over the limit of 2,000,000")
+    assert got["fine"] == STORY
 
 
 def test_csv_with_named_columns_and_quoted_newlines(tmp_path: Path) -> None:

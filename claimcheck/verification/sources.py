@@ -86,13 +86,17 @@ def sniff_format(name: str, text: str) -> SourceFormat:
 def load_source(path: str | PathLike[str], *, format: SourceFormat | None = None) -> Source:
     """Read a source file (UTF-8 text, Markdown or HTML); bad files raise :class:`InputError`."""
     name = str(path)
-    raw = read_text_file(Path(path))
-    return make_source(name, raw, format=format or sniff_format(name, raw))
+    raw = read_text_file(Path(path))  # validated as it is read
+    return _source(name, raw, format or sniff_format(name, raw))
 
 
 def make_source(name: str, raw: str, *, format: SourceFormat = "text") -> Source:
     """A :class:`Source` from a document's contents in ``format``."""
-    raw = check_text(raw, name=name)
+    return _source(name, check_text(raw, name=name), format)
+
+
+def _source(name: str, raw: str, format: SourceFormat) -> Source:
+    """A :class:`Source` from contents already validated (:func:`~claimcheck.inputs.check_text`)."""
     if format == "html":
         text = html_main_text(raw)
         if not text.strip():
