@@ -244,3 +244,49 @@ def test_surname_resolves_to_the_full_name_whatever_its_entity_label(backend: Ru
     )
     claim = source_of(backend, text, "Marsh")
     assert (claim.source_name, claim.source_type) == ("Lena Marsh", "person")
+
+
+def test_a_share_speaks_for_its_group(backend: RulesBackend) -> None:
+    # The source of "81 percent said" is the group the share is of: its own, the sentence's, or the poll's.
+    text = (
+        "Ana Lind leads among likely voters in the county, according to a new Harbor College poll.\n\n"
+        "While only 9 percent said they are undecided, 22 percent of those who picked a candidate "
+        "said they could still change their minds.\n\n"
+        "Among Lind voters, 81 percent said they are certain, while 15 percent said they might switch.\n\n"
+        "Forty-one percent of people in the survey said the new tax was unfair."
+    )
+    names = {c.source: c.source_name for c in attributed(backend, text)}
+    assert names["only 9 percent"] == "likely voters"
+    assert names["22 percent of those who picked a candidate"] == "those who picked a candidate"
+    assert names["81 percent"] == names["15 percent"] == "Lind voters"
+    assert names["Forty-one percent of people in the survey"] == "people in the survey"
+
+
+def test_a_group_is_named_without_its_number(backend: RulesBackend) -> None:
+    text = "Nearly seven in 10 registered nurses said the night shifts were too long."
+    claim = attributed(backend, text)[0]
+    assert (claim.source_name, claim.source_type) == ("registered nurses", "anonymous")
+
+
+def test_a_fraction_is_a_share_not_a_group(backend: RulesBackend) -> None:
+    text = (
+        "Among likely primary voters, about two-thirds, 67 percent, say they will vote for Lind. "
+        "Just over a quarter, 26 percent, say they will vote for someone else."
+    )
+    assert {c.source_name for c in attributed(backend, text)} == {"likely primary voters"}
+
+
+def test_document_made_by_an_agent_is_theirs(backend: RulesBackend) -> None:
+    # "conducted by" names who made the survey; "the poll" is that survey, the nearest document before it.
+    text = (
+        "Lind and Bower are tied in the county, according to a new poll.\n\n"
+        "The survey, conducted by the Harbor Institute, found that Lind leads among women.\n\n"
+        "The poll also shows that most voters want a new bridge."
+    )
+    names = {c.source: c.source_name for c in attributed(backend, text)}
+    assert names["The survey"] == names["The poll"] == "Harbor Institute survey"
+
+
+def test_a_reader_of_a_document_is_not_its_owner(backend: RulesBackend) -> None:
+    text = "Beds ran out on six nights, according to an internal audit seen by this newspaper."
+    assert attributed(backend, text)[0].source_name == "internal audit"

@@ -57,6 +57,8 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _HONORIFICS = MALE_TITLES | FEMALE_TITLES | {"dr", "dr.", "prof", "prof."}
 _INSTITUTIONAL = frozenset({"government", "organization", "media", "document"})
 _OWNER_PREPS = frozenset({"by", "from", "of", "for", "at"})
+#: Verbs whose agent made a document ("a poll conducted by", "an audit carried out by"), unlike "seen by".
+_MAKING_VERBS = frozenset("""conduct carry commission release publish prepare compile write produce issue""".split())
 _OWNER_CUT = frozenset({"appos", "relcl", "acl", "punct", "advcl", "prep"})
 #: Words an acronym skips when it is read off a name ("IOA" = Indian Olympic Association).
 _ACRONYM_SKIP = frozenset("""of the and for on in at to &""".split())
@@ -109,6 +111,10 @@ class _Known:
     main: bool = False  # named as the subject of a sentence's main clause: the centre of attention
 
 
+#: Heads that name a share of a group ("64 percent", "a majority", "half"): the group is who speaks.
+_SHARE_HEADS = frozenset("""percent % majority minority plurality half third quarter fifth most""".split())
+#: How far back (in characters) a share looks for the group a poll asked ("among likely voters").
+_GROUP_REACH = 2000
 #: Entity types of proper nouns that place a role rather than name a person ("the Florida senator").
 _PLACE_ENTS = frozenset({"GPE", "NORP", "LOC", ""})
 #: Title words that qualify a role rather than name one ("former", "acting") or only say Mr or Ms.
@@ -189,6 +195,38 @@ def _main_subject(tok: Token) -> bool:
     return _is_subject(tok) and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
 
 
+def _is_share(root: Token) -> bool:
+    """A share of a group, not a group: "7 percent", "nearly four in 10", "a majority"."""
+    return root.lower_ in _SHARE_HEADS or (root.like_num and root.pos_ == "NUM")
+
+
+def _group_name(head: Token, span: Span | None = None) -> str:
+    """A group as named without its number: "Nearly eight in 10 Democratic voters" → "Democratic voters".
+
+    Postmodifiers that narrow the group stay ("people in the poll"); within
+    ``span`` when given.
+    """
+    drop: set[int] = set()
+    for c in head.children:
+        if c.dep_ in ("det", "predet", "nummod", "quantmod") or (c.dep_ == "advmod" and c.i < head.i):
+            drop.update(t.i for t in c.subtree)
+        elif c.dep_ == "advmod" or c.is_punct:  # "… voters overall", a comma
+            drop.update(t.i for t in c.subtree)
+    lo, hi = (span.start, span.end) if span is not None else (0, len(head.doc))
+    keep = [t for t in head.subtree if t.i not in drop and lo <= t.i < hi]
+    return _join(keep if head.lower_ in _DETERMINERS else _words(keep))  # "those who voted" keeps "those"
+
+
+def _share_group(share: Token) -> Token | None:
+    """The group a share is of: "percent of people in the poll" → people; "four in 10 voters" → voters."""
+    if share.dep_ in ("nummod", "quantmod") and share.head.tag_ in _PLURAL_TAGS:
+        return None if share.head.lemma_.lower() in _SHARE_HEADS else share.head  # "two-thirds" is a share too
+    for c in share.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def _appos_roles(root: Token) -> list[Token]:
     """The role nouns set beside a name: "Peter Vance, the party's candidate" / "the host, Ann Lee"."""
     out = [c for c in root.children if c.dep_ == "appos"]
@@ -256,6 +294,15 @@ def _appos_name(head: Token) -> tuple[list[Token], bool] | None:
     return None
 
 
+def _object_phrase(prep: Token) -> Span | None:
+    """The object of a preposition with what narrows it ("by the Trust", not a clause set off after it)."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    sub = [pobj] + [t for c in pobj.children if c.dep_ not in _OWNER_CUT for t in c.subtree]
+    return prep.doc[min(t.i for t in sub) : max(t.i for t in sub) + 1]
+
+
 def _owner_span(head: Token) -> Span | None:
     """Who a document or spokesperson belongs to: "its records", "the trust's figures", "a report by the Trust"."""
     doc = head.doc
@@ -265,10 +312,19 @@ def _owner_span(head: Token) -> Span | None:
             return doc[min(t.i for t in sub) : max(t.i for t in sub) + 1] if sub else None
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                sub = [pobj] + [t for c in pobj.children if c.dep_ not in _OWNER_CUT for t in c.subtree]
-                return doc[min(t.i for t in sub) : max(t.i for t in sub) + 1]
+            found = _object_phrase(child)
+            if found is not None:
+                return found
+    for child in head.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in _MAKING_VERBS:  # "the survey, conducted by the Institute"
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                found = _object_phrase(agent)
+                poss = next((c for c in found.root.children if c.dep_ == "poss"), None) if found else None
+                if poss is not None and poss.pos_ != "PRON":  # "by the hospital's own audit team": the hospital
+                    sub = [t for t in poss.subtree if t.lower_ not in _POSSESSIVE]
+                    return doc[sub[0].i : sub[-1].i + 1]
+                if found is not None:
+                    return found
     verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
     if verb is not None and verb.pos_ == "VERB":
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -394,6 +450,7 @@ class SourceResolver:
         self._org_ents = [e for e in doc.ents if e.label_ == "ORG"]
         self._org_ends = [e.end_char for e in self._org_ents]
         self._nouns: dict[str, list[int]] | None = None  # noun token indices by lemma, built on first use
+        self._groups: list[tuple[int, str]] | None = None  # groups a poll reports on, built on first use
 
     # -- public -------------------------------------------------------------------------------
 
@@ -446,8 +503,18 @@ class SourceResolver:
             if is_person:
                 return self._person(span, _join(toks), _gender(list(span)))
             return Resolution(_join(toks), _type_of_name(_join(toks)), "named"), "?"
+        if _is_share(span.root) and not any(t.ent_type_ == "PERSON" for t in span):
+            group = self._group(span)
+            if group is not None:
+                return group, "?"
         name = clean_name(list(span))
         typ = self._type(span, cue_lemma)
+        if (
+            typ == "anonymous"
+            and span.root.tag_ == "NNS"
+            and any(c.dep_ in ("nummod", "quantmod") for c in span.root.children)
+        ):
+            name = _group_name(span.root, span) or name
         expanded = self._acronym(words)
         if expanded is not None:
             return Resolution(expanded, typ if typ != "person" else _type_of_name(expanded), "short-form"), "?"
@@ -464,13 +531,43 @@ class SourceResolver:
                 return Resolution(found.name, "person", "title"), found.gender
             return Resolution(name, "person" if span.root.tag_ in ("NN", "NNP") else typ, "unresolved"), "?"
         if span[0].lower_ in ("the", "this") and not any(t.tag_ in ("NNP", "NNPS") for t in words):
-            found = self._by_head(span)
+            # "the poll" is the nearest document before it ("The survey, conducted by …"), whatever its noun.
+            phrase = self._by_phrase(span) if typ == "document" else None
+            found = self._by_head(span) if phrase is None else None
             if found is not None:
                 return Resolution(found.name, found.type, "short-form"), "?"
-            phrase = self._by_phrase(span)
+            phrase = phrase or self._by_phrase(span)
             if phrase is not None:
                 return Resolution(phrase, typ, "short-form"), "?"
         return Resolution(name, typ, "named"), _gender(list(span))
+
+    def _group(self, span: Span) -> Resolution | None:
+        """ "74 percent said" → the group the share is of: its own ("of those polled"), the sentence's
+        ("Among Trump voters, …"), or the nearest one before it the poll reported on ("among likely voters")."""
+        own = _share_group(span.root)
+        if own is not None:
+            return Resolution(_group_name(own), "anonymous", "named")
+        sent = span.sent
+        for tok in reversed(self.doc[sent.start : span.start]):
+            if tok.dep_ == "prep" and (tok.lower_ == "among" or (tok.lower_ == "for" and tok.i == sent.start)):
+                pobj = next((c for c in tok.children if c.dep_ == "pobj" and c.tag_ in _PLURAL_TAGS), None)
+                if pobj is not None and pobj.ent_type_ != "DATE":
+                    return Resolution(_join(_words(_modifiers(pobj))), "anonymous", "short-form")
+        if self._groups is None:
+            self._groups = []
+            for tok in self.doc:
+                if tok.dep_ == "pobj" and tok.head.lower_ == "among" and tok.tag_ in _PLURAL_TAGS:
+                    group: Token | None = tok
+                elif _is_share(tok):
+                    group = _share_group(tok)
+                else:
+                    continue
+                if group is not None and group.tag_ in _PLURAL_TAGS:
+                    self._groups.append((tok.idx, _join(_words(_modifiers(group)))))
+        k = bisect_left(self._groups, (span.start_char, ""))
+        if k and span.start_char - self._groups[k - 1][0] <= _GROUP_REACH:
+            return Resolution(self._groups[k - 1][1], "anonymous", "short-form")
+        return None
 
     def _resolve_owner(self, owner: Span) -> Resolution:
         self._depth += 1
