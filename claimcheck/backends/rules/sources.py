@@ -208,9 +208,8 @@ def _group_name(head: Token, span: Span | None = None) -> str:
     """
     drop: set[int] = set()
     for c in head.children:
-        if c.dep_ in ("det", "predet", "nummod", "quantmod") or (c.dep_ == "advmod" and c.i < head.i):
-            drop.update(t.i for t in c.subtree)
-        elif c.dep_ == "advmod" or c.is_punct:  # "… voters overall", a comma
+        # The number and its adverbs ("Nearly eight in 10"), an adverb after ("… voters overall"), a comma.
+        if c.dep_ in ("det", "predet", "nummod", "quantmod", "advmod") or c.is_punct:
             drop.update(t.i for t in c.subtree)
     lo, hi = (span.start, span.end) if span is not None else (0, len(head.doc))
     keep = [t for t in head.subtree if t.i not in drop and lo <= t.i < hi]
