@@ -290,3 +290,22 @@ def test_document_made_by_an_agent_is_theirs(backend: RulesBackend) -> None:
 def test_a_reader_of_a_document_is_not_its_owner(backend: RulesBackend) -> None:
     text = "Beds ran out on six nights, according to an internal audit seen by this newspaper."
     assert attributed(backend, text)[0].source_name == "internal audit"
+
+
+def test_a_name_the_tagger_does_not_know_that_reported_is_an_outlet(backend: RulesBackend) -> None:
+    text = (
+        "Pastor Dale Amsel slammed the library board on his radio show on Monday, Open Hand Watch first "
+        "reported.\n\nHe said the board had betrayed the town."
+    )
+    claims = attributed(backend, text)
+    assert (claims[0].source_name, claims[0].source_type) == ("Open Hand Watch", "media")
+    assert claims[1].source_name == "Dale Amsel"
+
+
+def test_a_subject_s_own_pronoun_gives_their_gender(backend: RulesBackend) -> None:
+    # "Jordan Ellis said she …" makes Ellis a woman, so the later "he" is Sam Porter, not the nearer Ellis.
+    text = (
+        "Sam Porter said the ballots were ready. Jordan Ellis said she would run for a second term.\n\n"
+        "“The count will be quick,” he said."
+    )
+    assert source_of(backend, text, "he").source_name == "Sam Porter"

@@ -226,6 +226,26 @@ def _share_group(share: Token) -> Token | None:
     return None
 
 
+#: Pronouns that give their antecedent's gender.
+_GENDERED = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def _own_pronoun(subject: Token) -> Gender:
+    """The gender of the first he/she pronoun in the subject's own clause, before any other person is named."""
+    tok = subject
+    while tok.dep_ in ("compound", "flat", "appos"):
+        tok = tok.head
+    verb = tok.head
+    for t in verb.subtree:
+        if t.i <= subject.i:
+            continue
+        if (t.ent_type_ == "PERSON" or t.dep_ in ("nsubj", "nsubjpass")) and t.lower_ not in _GENDERED:
+            return "?"  # someone else comes first: the pronoun may be theirs
+        if t.lower_ in _GENDERED:
+            return "m" if _GENDERED[t.lower_] == "m" else "f"
+    return "?"
+
+
 def _appos_roles(root: Token) -> list[Token]:
     """The role nouns set beside a name: "Peter Vance, the party's candidate" / "the host, Ann Lee"."""
     out = [c for c in root.children if c.dep_ == "appos"]
@@ -434,6 +454,7 @@ class SourceResolver:
                 self.subjects.append(_Known(ent.start_char, near.name, "person", near.gender, near.titles, main=True))
         self.subjects.sort(key=lambda k: k.start)
         self._subject_starts = [k.start for k in self.subjects]
+        self._genders = self._learn_genders()
         # Where each known person is mentioned, by full name or surname: who a role noun last pointed to.
         self._mentions: dict[str, list[int]] = {}
         for ent in doc.ents:
@@ -450,6 +471,28 @@ class SourceResolver:
         self._org_ends = [e.end_char for e in self._org_ents]
         self._nouns: dict[str, list[int]] | None = None  # noun token indices by lemma, built on first use
         self._groups: list[tuple[int, str]] | None = None  # groups a poll reports on, built on first use
+
+    def _learn_genders(self) -> dict[str, Gender]:
+        """ "Rosa Diaz said she …", "Swanson slammed … his show": a named subject's own pronoun gives their gender.
+
+        A name seen with both is left unknown.
+        """
+        seen: dict[str, set[Gender]] = {}
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or not _is_subject(ent.root):
+                continue
+            parts = [t for t in _words(list(ent)) if t.lower_ not in TITLES]
+            if len(parts) > 1:
+                name = _join(parts)
+            elif parts and parts[0].lower_ in self._by_surname:
+                full = self._by_surname[parts[0].lower_]
+                name = min(full, key=lambda k: abs(k.start - ent.start_char)).name
+            else:
+                continue
+            gender = _own_pronoun(ent.root)
+            if gender != "?":
+                seen.setdefault(name, set()).add(gender)
+        return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
 
     # -- public -------------------------------------------------------------------------------
 
@@ -652,6 +695,10 @@ class SourceResolver:
         """Earlier sources, nearest first (the last :data:`LOOKBACK`)."""
         return [k for k in reversed(self.history[-LOOKBACK:]) if k.start < span.start_char]
 
+    def _gender_of(self, k: _Known) -> Gender:
+        """A person's gender, from their mention or, failing that, from what the text says of them elsewhere."""
+        return k.gender if k.gender != "?" else self._genders.get(k.name, "?")
+
     def _pronoun(self, span: Span, word: str) -> tuple[Resolution, Gender]:
         earlier = self._earlier(span)
         if word in _PERSON_PRONOUNS:
@@ -661,10 +708,10 @@ class SourceResolver:
             pool += _nearest_before(self.subjects, self._subject_starts, span.start_char)
             pool.sort(key=lambda k: -k.start)
             for k in pool:
-                if k.gender in (want, "?"):
+                if self._gender_of(k) in (want, "?"):
                     return Resolution(k.name, "person", "pronoun"), want
             for k in _nearest_before(self.people, self._people_starts, span.start_char):
-                if k.gender in (want, "?"):
+                if self._gender_of(k) in (want, "?"):
                     return Resolution(k.name, "person", "pronoun"), want
             return Resolution(span.text, "person", "unresolved"), want
         if word in _THING_PRONOUNS:
@@ -783,7 +830,7 @@ class SourceResolver:
         pool = [*subjects, *(k for k in self._earlier(span) if k.type == "person" and k.main)]
         office = role in TITLE_WORDS
         for k in sorted(pool, key=lambda k: -k.start):
-            if want != "?" and k.gender not in (want, "?"):
+            if want != "?" and self._gender_of(k) not in (want, "?"):
                 continue
             if office and role not in k.titles and k.titles - _NOT_ROLES:
                 continue  # "the senator" is not the person introduced as governor
@@ -843,5 +890,8 @@ class SourceResolver:
         if head in TITLES:
             return "person"
         if root.tag_ in ("NNP", "NNPS"):
-            return "person"
+            # A name the tagger knows nothing of that "reported" something is an outlet ("Harbor Watch first
+            # reported"); a person is named with a given name the tagger knows, or a title.
+            untagged = len(tokens) > 1 and not any(t.ent_type_ for t in tokens)
+            return "media" if cue_lemma == "report" and untagged else "person"
         return "anonymous"
