@@ -7,14 +7,14 @@ re-running an eval or a CLI command does not pay for the same extraction twice.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
 from claimcheck.backends import Backend, get_backend
 from claimcheck.cache import Cache, default_cache_dir
-from claimcheck.checks import Finding
+from claimcheck.checks import Finding, Severity
 from claimcheck.checks import check as run_checks
 from claimcheck.errors import ClaimcheckError, ConfigError
 from claimcheck.inputs import check_text
@@ -103,6 +103,7 @@ def check(
     doc_id: str = "doc",
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
+    severities: Mapping[str, Severity] | None = None,
     **options: Any,
 ) -> list[Finding]:
     """Findings for one document, ordered by offset then rule: :func:`extract` (for a text), then the checks.
@@ -110,10 +111,11 @@ def check(
     Pass an :class:`Extraction` from any backend, or a text, which is extracted
     first with ``backend`` and ``options`` (as :func:`extract`). ``select``
     runs only these check ids (default: all of :data:`claimcheck.checks.CHECKS`)
-    and ``ignore`` skips some, as ``--select``/``--ignore`` do.
+    and ``ignore`` skips some, as ``--select``/``--ignore`` do; ``severities``
+    sets a check's severity, as ``[tool.claimcheck.check.severity]`` does.
     """
     extraction = extraction_of(extraction_or_text, backend=backend, doc_id=doc_id, options=options, task="checking")
-    return run_checks(extraction, select=select, ignore=ignore)
+    return run_checks(extraction, select=select, ignore=ignore, severities=severities)
 
 
 def verify(

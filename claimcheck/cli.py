@@ -21,7 +21,6 @@ from claimcheck.api import Cache, extract_validated, resolve_backend
 from claimcheck.archive import add_archive_options, add_input_options, read_corpus, run_extract
 from claimcheck.backends import BACKENDS, Backend, Option, backend_options, default_backend_name
 from claimcheck.checks import check, select_checks
-from claimcheck.checks.finding import Finding
 from claimcheck.errors import ClaimcheckError, ConfigError, InputError
 from claimcheck.inputs import refuse_outputs_that_are_inputs
 from claimcheck.redaction import redact
@@ -220,7 +219,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     # Validated before any document is read or extracted.
     check_ids = select_checks(_comma_list(args.select) or None, _comma_list(args.ignore))
     good, bad = _run_documents(args)
-    per_doc = [(ext, _with_severities(check(ext, select=check_ids), args.severity)) for ext in good]
+    per_doc = [(ext, check(ext, select=check_ids, severities=args.severity)) for ext in good]
     report = CheckReport(per_doc, bad, args.fail_on)
     _emit(render_check(args.format, report))
     _report_failures(bad)
@@ -464,11 +463,6 @@ def _apply_config(args: argparse.Namespace) -> None:
         args.ignore = args.ignore or (",".join(cfg.ignore) if cfg.ignore else None)
         args.fail_on = args.fail_on or cfg.fail_on or "error"
         args.severity = cfg.severity
-
-
-def _with_severities(findings: list[Finding], severity: dict[str, str]) -> list[Finding]:
-    """Findings with the project's severity for their check, where pyproject.toml sets one."""
-    return [f.model_copy(update={"severity": severity[f.rule]}) if f.rule in severity else f for f in findings]
 
 
 # --- entry point ----------------------------------------------------------------------------

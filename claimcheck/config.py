@@ -33,10 +33,13 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimcheck.backends import BACKENDS
 from claimcheck.errors import ConfigError
+
+if TYPE_CHECKING:
+    from claimcheck.checks.finding import Severity
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -44,9 +47,6 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 __all__ = ["Config", "find_pyproject", "load_config", "parse_config"]
-
-_SEVERITIES = ("info", "warning", "error")
-_FAIL_ON = (*_SEVERITIES, "never")
 
 
 @dataclass
@@ -64,7 +64,7 @@ class Config:
     select: list[str] | None = None
     ignore: list[str] | None = None
     fail_on: str | None = None
-    severity: dict[str, str] = field(default_factory=dict)
+    severity: dict[str, Severity] = field(default_factory=dict)
 
 
 def find_pyproject(start: Path | None = None) -> Path | None:
@@ -153,7 +153,7 @@ def _near(pyproject: str, value: str | None) -> str | None:
 
 def parse_config(section: Any, path: str = "pyproject.toml") -> Config:
     """Validate a ``[tool.claimcheck]`` table (as parsed TOML) into a :class:`Config`."""
-    from claimcheck.checks import CHECKS
+    from claimcheck.checks import CHECKS, SEVERITIES
     from claimcheck.evaluation.scoring import FIGURES
 
     top = _Reader(section, "tool.claimcheck", path, ("backend", "model", "eval", "check"))
@@ -169,11 +169,12 @@ def parse_config(section: Any, path: str = "pyproject.toml") -> Config:
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
             ev.fail(f"tool.claimcheck.eval.fail-under.{name}", "must be a number in 0..1")
         fail_under[name] = float(value)
-    severity: dict[str, str] = {}
+    severity: dict[str, Severity] = {}
     for check_id, value in ch.mapping("severity", CHECKS).items():
-        if value not in _SEVERITIES:
-            ch.fail(f"tool.claimcheck.check.severity.{check_id}", f"must be one of {', '.join(_SEVERITIES)}")
-        severity[check_id] = value
+        known = [s for s in SEVERITIES if s == value]
+        if not known:
+            ch.fail(f"tool.claimcheck.check.severity.{check_id}", f"must be one of {', '.join(SEVERITIES)}")
+        severity[check_id] = known[0]
     gate = ev.names("gate", FIGURES)
     return Config(
         path=path,
@@ -186,6 +187,6 @@ def parse_config(section: Any, path: str = "pyproject.toml") -> Config:
         fail_under=fail_under,
         select=ch.names("select", CHECKS),
         ignore=ch.names("ignore", CHECKS),
-        fail_on=ch.text("fail-on", _FAIL_ON),
+        fail_on=ch.text("fail-on", (*SEVERITIES, "never")),
         severity=severity,
     )

@@ -6,10 +6,10 @@ act on (an unsourced figure, a misspelt source, an agentless "believed to be").
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from claimcheck.checks.document import Document, Hit, grounded_claims
-from claimcheck.checks.finding import Finding
+from claimcheck.checks.finding import Finding, Severity
 from claimcheck.checks.registry import CHECKS, select_checks
 from claimcheck.schema import Extraction
 
@@ -24,12 +24,20 @@ def _dedupe(hits: Iterable[Hit]) -> list[Hit]:
     return kept
 
 
-def check(extraction: Extraction, *, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
+def check(
+    extraction: Extraction,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    severities: Mapping[str, Severity] | None = None,
+) -> list[Finding]:
     """Findings for one extraction, ordered by offset then check id (:func:`claimcheck.check` also takes a text).
 
     ``select`` runs only these check ids (default: all of :data:`~claimcheck.checks.CHECKS`) and ``ignore``
-    skips some, as ``--select``/``--ignore`` do; an unknown id is refused.
+    skips some, as ``--select``/``--ignore`` do; an unknown id is refused. ``severities`` gives a check a
+    project's own severity for every finding it makes (``[tool.claimcheck.check.severity]``).
     """
+    override = dict(severities or {})
     doc = Document(extraction.text, grounded_claims(extraction))
     findings: list[Finding] = []
     for check_id in select_checks(select, ignore):
@@ -40,7 +48,7 @@ def check(extraction: Extraction, *, select: Iterable[str] | None = None, ignore
             findings.append(
                 Finding(
                     rule=check_id,
-                    severity=h.severity,
+                    severity=override.get(check_id, h.severity),
                     message=h.message,
                     fix=h.fix,
                     doc_id=extraction.id,

@@ -17,7 +17,7 @@ from claimcheck.plurals import plural
 __all__ = ["SEVERITIES", "Finding", "Severity", "count_by_severity", "format_tally", "severity_at_least"]
 
 Severity = Literal["error", "warning", "info"]
-SEVERITIES: tuple[str, ...] = ("info", "warning", "error")  # ascending
+SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")  # ascending
 
 
 def severity_at_least(severity: str, threshold: str) -> bool:

@@ -243,3 +243,13 @@ def test_check_takes_select_and_ignore_as_the_cli_flags_do() -> None:
     assert {f.rule for f in check(ext(CRASH), select=["unattributed-claim"])} <= {"unattributed-claim"}
     with pytest.raises(ConfigError, match="unknown rule 'no-such-check'"):
         check(ext(CRASH), ignore=["no-such-check"])
+
+
+def test_a_project_severity_applies_to_every_finding_of_that_check_only() -> None:
+    plain = claimcheck.check(CRASH, backend="rules")
+    figures = [f for f in plain if f.rule == "figure-without-source"]
+    assert figures and any(f.severity != "error" for f in figures)
+    raised = claimcheck.check(CRASH, backend="rules", severities={"figure-without-source": "error"})
+    assert [f.severity for f in raised if f.rule == "figure-without-source"] == ["error"] * len(figures)
+    others = [f for f in raised if f.rule != "figure-without-source"]
+    assert others == [f for f in plain if f.rule != "figure-without-source"]
