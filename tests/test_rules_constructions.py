@@ -312,3 +312,52 @@ def test_headings_in_capitals_and_quoted_related_lines_are_no_claims(backend: Ru
         "The council met on Monday",
         "the library would close in May",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "cue"),
+    [
+        (
+            "The mayor backed the plan, although she made it clear that she has serious doubts about its cost.",
+            "she has serious doubts about its cost",
+            "made it clear",
+        ),
+        (
+            "He did express concern that donors would divert their money to other races.",
+            "donors would divert their money to other races",
+            "express concern",
+        ),
+        ("The lawyer made the case that the lease had lapsed.", "the lease had lapsed", "made the case"),
+    ],
+)
+def test_stance_frames_with_light_verbs(backend: RulesBackend, text: str, claim: str, cue: str) -> None:
+    c = only_attributed(backend, text)
+    assert (c.claim, c.cue) == (claim, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The judge rejected the claim that the contract had lapsed in May.",
+        "She did not express concern that the fund would run dry.",
+    ],
+)
+def test_no_stance_of_the_subject(backend: RulesBackend, text: str) -> None:
+    assert not attributed(backend, text)
+
+
+def test_according_to_between_subject_and_verb(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "Other big gaps, according to the survey, include age, income and home ownership.")
+    assert (c.source, c.claim) == ("the survey", "include age, income and home ownership")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The retailer reported a profit of $1.78 a share, well above the $1.11 a share that analysts expected.",
+        "The chain reported sales of $4 billion, far more than the figure that analysts had forecast.",
+        "Ms. Lee stressed those worries on Sunday at a forum in Lima, and she raised them again at the talks.",
+    ],
+)
+def test_reporting_verbs_with_a_noun_object_report_no_clause(backend: RulesBackend, text: str) -> None:
+    assert not attributed(backend, text)

@@ -44,6 +44,9 @@ from claimcheck.backends.rules.lexicon import (
     NON_SPEAKER_LABELS,
     NON_SPEECH_PARTICLES,
     REPORTING_VERBS,
+    STANCE_ADJECTIVES,
+    STANCE_NOUNS,
+    STANCE_VERBS,
     STATEMENT_NOUNS,
     TITLES,
 )
@@ -100,6 +103,16 @@ def word_count(tokens: Iterable[Token]) -> int:
 
 def _has_verb(tokens: list[Token]) -> bool:
     return any(t.tag_ in _VERB_TAGS for t in tokens)
+
+
+def _has_clause_verb(tokens: list[Token]) -> bool:
+    """A verb outside any relative clause with a relative word ("earnings of $8, above the $7 that analysts
+    expected" holds none): a noun phrase with such a verb may be a misparsed complement clause."""
+    relative: set[int] = set()
+    for t in tokens:
+        if t.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") or c.lower_ == "that" for c in t.children):
+            relative.update(c.i for c in t.subtree)
+    return any(t.tag_ in _VERB_TAGS and t.i not in relative for t in tokens)
 
 
 def _span_of(tokens: list[Token]) -> tuple[int, int]:
@@ -441,11 +454,11 @@ def _document_relation(tok: Token, sent: Span) -> Relation | None:
     )
 
 
-def _that_clause(head: Token) -> Token | None:
+def _that_clause(head: Token, also: tuple[str, ...] = ()) -> Token | None:
     """A finite clause opened by "that" hanging on ``head`` ("a claim that …", "was that …")."""
     for c in head.children:
         that = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        if c.dep_ in ("ccomp", "acl", "relcl", "attr") and c.i > head.i and that and c.tag_ in _VERB_TAGS:
+        if c.dep_ in ("ccomp", "acl", "relcl", "attr", *also) and c.i > head.i and that and c.tag_ in _VERB_TAGS:
             return c
     return None
 
@@ -475,6 +488,45 @@ def _belief_relation(adj: Token, sent: Span) -> Relation | None:
         region=_clause_region(clause),
         kind="verb",
         cue_lemma=adj.lower_,
+        complement=clause.i,
+    )
+
+
+def _stance_relation(word: Token, sent: Span) -> Relation | None:
+    """ "He expressed concern that …", "she made the case that …", "she made it clear that …".
+
+    A light verb with a stance noun as its object, or "make it clear": the verb's subject holds the
+    "that" clause. "Rejected the claim that …" is no stance of the subject: its verb is no light verb.
+    """
+    verb = word.head
+    lemma = word.lemma_.lower()
+    if verb.lemma_.lower() not in STANCE_VERBS or verb.pos_ != "VERB" or verb.i > word.i:
+        return None
+    if word.pos_ == "NOUN" and word.dep_ == "dobj" and lemma in CLAIM_NOUNS | STANCE_NOUNS:
+        clause = _that_clause(word) or _that_clause(verb)
+    elif word.pos_ == "ADJ" and verb.lemma_.lower() == "make" and word.lower_ in STANCE_ADJECTIVES:
+        clause = _that_clause(word, also=("advcl",)) or _that_clause(verb)
+    else:
+        return None
+    kids = list(verb.children)
+    subj = _subject(verb)
+    if clause is None or subj is None or any(c.dep_ in ("neg", "nsubjpass") for c in kids):
+        return None
+    src = _mention(subj)
+    if not _is_mention(verb.doc, src) or not (sent.start <= subj.i < sent.end):
+        return None
+    region = _clause_region(clause)
+    frame = {t.i for t in subj.subtree} | set(range(verb.i, word.i + 1))
+    frame |= {c.i for c in kids if c.dep_ in ("aux", "advmod") and c.i < verb.i}
+    frame |= {c.i for c in word.children if c.dep_ in ("det", "amod", "nsubj") and c.i < word.i}
+    return Relation(
+        anchor=word.i,
+        cue=(verb.i, word.i + 1),
+        source=src,
+        frame=frozenset(i for i in frame if not region[0] <= i < region[1]),
+        region=region,
+        kind="verb",
+        cue_lemma=verb.lemma_.lower(),
         complement=clause.i,
     )
 
@@ -612,6 +664,13 @@ def _gap_is_punct(doc: Doc, a: int, b: int) -> bool:
     return all(t.is_punct or t.is_space or t.dep_ in ("cc", "mark") for t in doc[a:b])
 
 
+def _split_clause(doc: Doc, before: tuple[int, int], after: tuple[int, int]) -> bool:
+    """A frame between a clause's subject (no finite verb) and its predicate (one): the two sides are one clause."""
+    return not any(t.tag_ in FINITE_TAGS for t in doc[slice(*before)]) and any(
+        t.tag_ in FINITE_TAGS for t in doc[slice(*after)]
+    )
+
+
 def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> tuple[int, int] | None:
     fs, fe = min(rel.frame), max(rel.frame) + 1
     before = [c for c in chunks if c[1] <= fs and _gap_is_punct(doc, c[1], fs)]
@@ -623,20 +682,27 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
     if rel.kind == "label":
         return after[0] if after else None
     if rel.kind in ("according", "as"):
+        if before and after and _split_clause(doc, before[0], after[0]):
+            # "Other cleavages, according to the poll, include …": the frame splits one clause.
+            return max(before[0], after[0], key=lambda c: word_count(doc[slice(*c)]))
         return before[0] if before else after[0] if after else None
     # A frame after its content needs a comma, quote or colon between them ("…, she said").
     if before and any(t.is_punct for t in doc[before[0][1] : fs]):
         # A frame inside a clause ("The strikes, he said, were necessary") splits it: keep the larger side.
-        split = after and not any(t.tag_ in FINITE_TAGS for t in doc[slice(*before[0])])
-        if split and any(t.tag_ in FINITE_TAGS for t in doc[slice(*after[0])]):
+        if after and _split_clause(doc, before[0], after[0]):
             return max(before[0], after[0], key=lambda c: word_count(doc[slice(*c)]))
         return before[0]
     if after:
         chunk = after[0]
         verb = doc[rel.anchor]
-        if rel.complement is not None or (
-            verb.lemma_.lower() in CORE_SPEECH_VERBS and _has_verb(list(doc[slice(*chunk)]))
-        ):
+        tokens = list(doc[slice(*chunk)])
+        if rel.complement is not None:
+            return chunk
+        # "stressed those worries, and he raised them again": a clause coordinated with the frame is no content.
+        has_object = any(c.dep_ == "dobj" for c in verb.children)
+        if has_object and any(t.dep_ == "conj" and t.head.i == verb.i for t in tokens):
+            return None
+        if verb.lemma_.lower() in CORE_SPEECH_VERBS and _has_clause_verb(tokens):
             return chunk
     return None
 
@@ -657,6 +723,7 @@ def _candidates(doc: Doc, sent: Span) -> list[Relation]:
                 or _issuing_relation(tok, sent)
                 or _document_relation(tok, sent)
                 or _belief_relation(tok, sent)
+                or _stance_relation(tok, sent)
                 or _noun_relation(tok, sent)
             )
         if rel is not None:

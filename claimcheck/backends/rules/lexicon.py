@@ -48,6 +48,9 @@ __all__ = [
     "REPORTING_VERBS",
     "RULES_VERSION",
     "SPOKESPERSON_NOUNS",
+    "STANCE_ADJECTIVES",
+    "STANCE_NOUNS",
+    "STANCE_VERBS",
     "STATEMENT_NOUNS",
     "TITLES",
     "UNCERTAINTY_CUES",
@@ -179,6 +182,16 @@ NAMING_VERBS: frozenset[str] = frozenset("""call dub label brand term""".split()
 
 #: Verbs that cast something as something through "as" ("described the plan as a giveaway").
 AS_NAMING_VERBS: frozenset[str] = frozenset("""describe characterize characterise portray depict""".split())
+
+#: Light verbs whose object or predicate makes a stance of their subject, the "that" clause its content:
+#: "expressed concern that", "made the case that", "made it clear that".
+STANCE_VERBS: frozenset[str] = frozenset("""make express voice raise reiterate repeat share offer""".split())
+
+#: Objects of a stance verb that report what the subject holds ("expressed concern that …").
+STANCE_NOUNS: frozenset[str] = frozenset("""concern concerns hope fear fears doubt doubts worry case point""".split())
+
+#: Predicates of "make it … that" that state ("made it clear that").
+STANCE_ADJECTIVES: frozenset[str] = frozenset("""clear plain known""".split())
 
 #: Verbs that put out a statement, so a colon after their object introduces its words
 #: ("Park released this statement: …").
