@@ -309,3 +309,18 @@ def test_a_subject_s_own_pronoun_gives_their_gender(backend: RulesBackend) -> No
         "“The count will be quick,” he said."
     )
     assert source_of(backend, text, "he").source_name == "Sam Porter"
+
+
+def test_a_punctuation_mark_the_parser_tags_as_a_name_is_not_a_conjunct() -> None:
+    """ "Lopez and Sen. Dana Whitfield (Ky.)" with the "." of "Ky." parsed as an apposition of the name."""
+    from spacy.tokens import Doc
+
+    from claimcheck.backends.rules.attribution import conjuncts
+    from claimcheck.backends.rules.model import load_pipeline
+
+    words = "Lopez and Sen. Dana Whitfield ( Ky . ) said".split()
+    heads = [9, 0, 4, 4, 0, 4, 4, 4, 4, 9]
+    deps = "nsubj cc compound compound conj punct appos appos punct ROOT".split()
+    pos = "PROPN CCONJ PROPN PROPN PROPN PUNCT PROPN PROPN PUNCT VERB".split()
+    doc = Doc(load_pipeline().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert [t.text for t in conjuncts(doc[0])] == ["Lopez", "Whitfield", "Ky"]

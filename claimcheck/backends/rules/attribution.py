@@ -128,7 +128,11 @@ def conjuncts(head: Token) -> list[Token]:
     chain = [head]
     k = 0
     while k < len(chain):
-        chain += [c for c in chain[k].children if c.dep_ in ("conj", "appos") and c.pos_ in ("PROPN", "NOUN")]
+        chain += [
+            c
+            for c in chain[k].children
+            if c.dep_ in ("conj", "appos") and c.pos_ in ("PROPN", "NOUN") and not c.is_punct  # "(Vt.)": "." as PROPN
+        ]
         k += 1
     if not any(t.dep_ == "conj" for t in chain[1:]):
         return [head]

@@ -521,8 +521,11 @@ class SourceResolver:
         for h in heads:
             # The conjunct without the other conjuncts hanging on it.
             part = [t for t in h.subtree if not any(a.dep_ in ("conj", "appos", "cc") for a in _path(t, h))]
-            part = [t for t in part if not t.is_punct]
-            names.append(self._resolve(doc[part[0].i : part[-1].i + 1], cue_lemma)[0])
+            part = [t for t in part if not t.is_punct and not t.is_space]
+            if part:
+                names.append(self._resolve(doc[part[0].i : part[-1].i + 1], cue_lemma)[0])
+        if len(names) < 2:
+            return None
         cc = next((t.text for t in span if t.dep_ == "cc"), "and")
         joined = ", ".join(r.name for r in names[:-1]) + f" {cc} " + names[-1].name
         kind = names[0].type if len({r.type for r in names}) == 1 else "person"
