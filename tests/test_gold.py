@@ -175,6 +175,30 @@ def test_brat_crlf_text_keeps_its_offsets(tmp_path: Path) -> None:
     assert all(d.text[c.source_start : c.source_end] == c.source for c in d.claims)
 
 
+@pytest.mark.parametrize("cut", [False, True])
+def test_brat_span_across_a_line_break(tmp_path: Path, cut: bool) -> None:
+    """A span's text that crosses a line break runs on over the next .ann lines, or is cut at the break."""
+    corpus = copy_brat(tmp_path)
+    text = "The mayor said:\n\nThe bridge will reopen in May.\n"
+    (corpus / "text" / "bridge.txt").write_text(text, encoding="utf-8")
+    content = "\n" if cut else "\n\nThe bridge will reopen in May.\n"
+    ann = (
+        "T1\tSource 0 9\tThe mayor\nT2\tCue 10 14\tsaid\n"
+        f"T3\tContent 10 47\tsaid:{content}"
+        "T4\tAttribution 10 14\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+    )
+    (corpus / "attributions" / "bridge_aa01.ann").write_text(ann, encoding="utf-8")
+    (d,) = load_gold(corpus)
+    assert [(c.claim, c.source) for c in d.claims] == [("said:\n\nThe bridge will reopen in May.", "The mayor")]
+    # A continuation line that is not the article's text is still an error.
+    (corpus / "attributions" / "bridge_aa01.ann").write_text(
+        ann.replace("reopen in May.\n", "open.\n"), encoding="utf-8"
+    )
+    if not cut:
+        with pytest.raises(InputError, match="T3 text"):
+            load_gold(corpus)
+
+
 @pytest.mark.parametrize("name", ["text/bridge.txt", "attributions/bridge_aa01.ann", "metadata.tsv"])
 def test_brat_file_that_is_not_utf8_is_named(tmp_path: Path, name: str) -> None:
     corpus = copy_brat(tmp_path)

@@ -77,7 +77,7 @@ def _read_splits(metadata: Path) -> dict[str, str]:
 def _read_ann(path: Path, text: str) -> list[Claim]:
     spans: dict[str, _Span] = {}
     events: list[tuple[int, list[tuple[str, str]]]] = []
-    for lineno, line in enumerate(read_utf8(path).splitlines(), 1):
+    for lineno, line, more in _ann_lines(read_utf8(path)):
         at = GoldLine(path, lineno)
         if not line.strip() or line.startswith("#"):
             continue
@@ -87,7 +87,7 @@ def _read_ann(path: Path, text: str) -> list[Claim]:
                 raise at.fail("malformed T line (want 'Tn<TAB>Role START END[;START END]<TAB>text')")
             role, _, offsets = cols[1].partition(" ")
             frags = _parse_fragments(offsets, at, len(text))
-            if len(cols) > 2 and " ".join(text[s:e] for s, e in frags) != cols[2]:
+            if len(cols) > 2 and not _same_text(" ".join(text[s:e] for s, e in frags), cols[2], more):
                 raise at.fail(f"{cols[0]} text {cols[2]!r} differs from the article at its offsets {offsets}")
             spans[cols[0]] = _Span(role, sorted(frags))
         elif line.startswith("E"):
@@ -134,6 +134,44 @@ def _read_ann(path: Path, text: str) -> list[Claim]:
         )
     claims.sort(key=lambda c: (c.start or 0, c.end or 0))
     return claims
+
+
+_ANN_LINE = re.compile(r"^(?:[TERANM*]\d*\t|#)")
+
+
+def _ann_lines(content: str) -> list[tuple[int, str, list[str]]]:
+    """(line number, line, continuation lines) for each annotation line.
+
+    A span whose text crosses a line break of the article carries that break
+    into the ``.ann`` file, so its text runs on over the next lines; a line
+    that opens with no annotation id continues the one before it.
+    """
+    out: list[tuple[int, str, list[str]]] = []
+    last: list[str] | None = None  # the continuation lines of the last annotation line
+    for lineno, line in enumerate(content.splitlines(), 1):
+        if not line.strip():
+            continue
+        if last is not None and not _ANN_LINE.match(line):
+            last.append(line)
+        else:
+            out.append((lineno, line, []))
+            last = out[-1][2]
+    return out
+
+
+def _same_text(article: str, written: str, more: list[str]) -> bool:
+    """The T line's text agrees with the article at its offsets.
+
+    Where the span crosses a line break, annotation tools write it either on
+    several lines or cut at the first break; both agree once line breaks and
+    the blank lines between are set aside.
+    """
+    if article == written:
+        return True
+    if "\n" not in article and "\r" not in article:
+        return False
+    lines = [ln for ln in article.splitlines() if ln.strip()]
+    return [written, *more] == (lines if more else lines[:1])
 
 
 def _parse_fragments(offsets: str, at: GoldLine, n: int) -> list[tuple[int, int]]:
