@@ -335,6 +335,74 @@ def test_stance_frames_with_light_verbs(backend: RulesBackend, text: str, claim:
     assert (c.claim, c.cue) == (claim, cue)
 
 
+# -- frames found missing on PolNeAR train (sentences written for the test) ---------------------------
+
+
+def test_poll_share_is_a_speaker(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "Six in 10 say the ferry should run at night.")
+    assert (c.claim, c.source) == ("the ferry should run at night", "Six in 10")
+
+
+def test_a_bare_number_is_no_speaker(backend: RulesBackend) -> None:
+    assert attributed(backend, "In 2019, 40 said yes.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Late that night the clerks reopened the hall, counted the ballots again and said the tally would stand.",
+        "The clerk shrugged, pointing to the ledger and saying that the tally would stand.",
+    ],
+)
+def test_coordinated_verbs_share_the_speaker(backend: RulesBackend, text: str) -> None:
+    c = only_attributed(backend, text)
+    assert c.claim == "the tally would stand"
+    assert c.source in ("the clerks", "The clerk")
+
+
+def test_coordinated_verb_in_a_complement_is_nested(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "An aide said the governor misspoke and meant to say that the fund was closed.")
+    assert c.source == "An aide"
+    assert c.claim == "the governor misspoke and meant to say that the fund was closed"
+
+
+def test_coordinated_clause_with_its_own_subject_is_its_own_relation(backend: RulesBackend) -> None:
+    found = attributed(backend, "The mayor said the pier is safe and the council warned that costs will rise.")
+    assert [(c.source, c.claim) for c in found] == [
+        ("The mayor", "the pier is safe"),
+        ("the council", "costs will rise"),
+    ]
+
+
+def test_quote_ending_in_a_pronoun_object_keeps_it(backend: RulesBackend) -> None:
+    c = only_attributed(
+        backend, "“Every parent in the valley ought to be worried about that,” said Dr. Rhea Olsen, a pediatrician."
+    )
+    assert c.claim == "Every parent in the valley ought to be worried about that"
+    assert c.source == "Dr. Rhea Olsen"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "claim"),
+    [
+        (
+            "Port officials made clear Monday they have no plans to sell the docks.",
+            "made clear",
+            "they have no plans to sell the docks",
+        ),
+        (
+            "The warden made it clear that she has serious doubts about the plan.",
+            "made it clear",
+            "she has serious doubts about the plan",
+        ),
+        ("The mayor will make the case to voters that the levy is needed.", "make the case", "the levy is needed"),
+    ],
+)
+def test_make_clear_is_a_statement(backend: RulesBackend, text: str, cue: str, claim: str) -> None:
+    c = only_attributed(backend, text)
+    assert (c.cue, c.claim) == (cue, claim)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -361,3 +429,26 @@ def test_according_to_between_subject_and_verb(backend: RulesBackend) -> None:
 )
 def test_reporting_verbs_with_a_noun_object_report_no_clause(backend: RulesBackend, text: str) -> None:
     assert not attributed(backend, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The firm made a profit that surprised the board.", "The warden did not make clear whether she would stay."],
+)
+def test_make_without_a_statement_is_no_frame(backend: RulesBackend, text: str) -> None:
+    assert attributed(backend, text) == []
+
+
+def test_worry_and_hope_are_beliefs(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "Growers are worried that the frost will ruin the crop.")
+    assert (c.source, c.claim) == ("Growers", "the frost will ruin the crop")
+    c = only_attributed(backend, "The coach was hoping that the rain would stop.")  # "hoping" is not "hop"
+    assert (c.source, c.cue, c.claim) == ("The coach", "hoping", "the rain would stop")
+
+
+def test_so_worried_that_is_a_result_clause(backend: RulesBackend) -> None:
+    assert attributed(backend, "The growers are so worried that the frost will hit that they picked early.") == []
+
+
+def test_knowing_verbs_are_the_writers_own(backend: RulesBackend) -> None:
+    assert attributed(backend, "The crew left after they learned that the storm had turned north.") == []

@@ -40,6 +40,8 @@ from claimcheck.backends.rules.lexicon import (
     DOCUMENT_NOUNS,
     DOCUMENT_VERB_FORMS,
     ISSUING_VERBS,
+    LEMMA_FIXES,
+    LIGHT_VERB_CUES,
     NAMING_VERBS,
     NON_SPEAKER_LABELS,
     NON_SPEECH_PARTICLES,
@@ -63,6 +65,7 @@ __all__ = [
     "markup_trim",
     "token_chunks",
     "trim_tokens",
+    "verb_lemma",
     "word_count",
 ]
 
@@ -70,6 +73,7 @@ _CLAUSAL = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj", "csubj"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
 _COMPLEMENT = frozenset({"ccomp", "xcomp"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _SOURCE_CUT = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis"})
 #: Clauses inside a prepositional object of the verb that stay content when they have their own subject.
 _PREP_CLAUSES = _CLAUSAL | {"acl", "relcl"}
@@ -94,6 +98,11 @@ class Relation:
     @property
     def first_token(self) -> int:
         return min(self.cue[0], self.source[0])
+
+
+def verb_lemma(tok: Token) -> str:
+    """The lemma, lower-cased, with the small model's known slips mended ("hoped" → "hope", not "hop")."""
+    return LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
 
 
 def word_count(tokens: Iterable[Token]) -> int:
@@ -190,6 +199,8 @@ def _is_mention(doc: Doc, span: tuple[int, int]) -> bool:
     s, e = markup_trim(text)
     if "<" in text[s:e] or ">" in text[s:e] or any(_is_markup(t) for t in tokens):
         return False
+    if any(_counts_people(t) for t in tokens if t.pos_ == "NUM"):
+        return True  # "Six in 10 say …"
     return any(
         t.pos_ in ("NOUN", "PROPN", "PRON") and any(ch.isalpha() for ch in t.text[slice(*markup_trim(t.text))])
         for t in tokens
@@ -226,12 +237,24 @@ def _governor(verb: Token) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
+    """The verb's subject, else that of the verb it is coordinated with or hangs on.
+
+    Up a chain of coordinated verbs and participles: in "They reversed themselves,
+    rushed everyone in and said …" and "He ducked, pointing to his record and saying …"
+    the speaker is the subject of the first verb.
+    """
     # Of two subjects ("“The people who … ,” Tester told"), the parser's misread one is inside the quote, further off.
     subj = min((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i), default=None)
-    gov = _governor(verb) if subj is None else None
-    if gov is not None:
+    node = verb
+    for _ in range(4):
+        gov = _governor(node) if subj is None else None
+        if gov is None:
+            break
         subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
-    elif subj is None and verb.tag_ in FINITE_TAGS and verb.i > 0:
+        if subj is None and any(c.dep_ in ("nsubjpass", "csubj", "expl") for c in gov.children):
+            break  # the governor has a subject of another kind: not the speaker
+        node = gov
+    if subj is None and node is verb and verb.tag_ in FINITE_TAGS and verb.i > 0:
         # "In an interview with hosts A and B, the candidate stated that …": the small parser hangs the
         # subject on the list before it as an apposition; the noun right before the verb is the speaker.
         prev = verb.doc[verb.i - 1]
@@ -247,13 +270,22 @@ def _subject(verb: Token) -> Token | None:
         # "Ana Ruiz, a nurse, who said …": the relative clause hangs on the apposition; the speaker is the name.
         if subj.dep_ == "appos" and subj.head.tag_ in ("NNP", "NNPS"):
             subj = subj.head
-    if subj is not None and (subj.lower_ in ("there", "what", "which") or subj.pos_ == "NUM"):
+    if subj is not None and (
+        subj.lower_ in ("there", "what", "which") or (subj.pos_ == "NUM" and not _counts_people(subj))
+    ):
         return None
     return subj
 
 
 #: Subordinators of a clause that sets a second report beside the first rather than inside it.
 _CONTRAST_MARKS = frozenset("""while whereas although though""".split())
+
+
+def _counts_people(num: Token) -> bool:
+    """A number that is a poll's share of a group: "Six in 10 say …"."""
+    return any(c.dep_ == "quantmod" and c.lower_ == "in" for c in num.children)
+
+
 _WH_WORDS = frozenset("""how why what whether if when where who whom which""".split())
 
 
@@ -294,7 +326,7 @@ def _cue_end(verb: Token) -> int:
 
 
 def _verb_relation(verb: Token, sent: Span) -> Relation | None:
-    if verb.lemma_.lower() not in REPORTING_VERBS or verb.tag_ not in _VERB_TAGS or verb.tag_ == "MD":
+    if verb_lemma(verb) not in REPORTING_VERBS or verb.tag_ not in _VERB_TAGS or verb.tag_ == "MD":
         return None
     statement_acl = verb.dep_ == "acl" and _governor(verb) is not None
     if verb.tag_ == "VBG" and verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis", "advcl") and not statement_acl:
@@ -353,7 +385,7 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
         frame=frozenset(frame),
         region=(sent.start, sent.end),
         kind="as" if as_frame else "verb",
-        cue_lemma=verb.lemma_.lower(),
+        cue_lemma=verb_lemma(verb),
         complement=complement,
     )
 
@@ -476,6 +508,8 @@ def _belief_relation(adj: Token, sent: Span) -> Relation | None:
     verb = adj.head
     if adj.dep_ != "acomp" or adj.lower_ not in BELIEF_ADJECTIVES or verb.pos_ not in ("AUX", "VERB"):
         return None
+    if any(c.dep_ == "advmod" and c.lower_ in ("so", "too") for c in adj.children):
+        return None  # "so worried that … that they …": a clause of result, not what they believe
     clause = _that_clause(adj) or _that_clause(verb)
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if clause is None or subj is None or any(c.dep_ == "neg" for c in verb.children):
@@ -531,6 +565,62 @@ def _stance_relation(word: Token, sent: Span) -> Relation | None:
         region=region,
         kind="verb",
         cue_lemma=verb.lemma_.lower(),
+        complement=clause.i,
+    )
+
+
+#: Dependencies by which the parser hangs a "that" clause on a light-verb frame, wherever it puts it.
+_CLAUSE_HEADS = frozenset({"ccomp", "advcl", "acl", "relcl", "csubj", "parataxis"})
+
+
+def _light_verb_relation(verb: Token, sent: Span) -> Relation | None:
+    """ "Officials made clear they have no plans …", "made it clear that …", "will make the case that …".
+
+    "make" with "clear" (or the object "case", "point") is a statement verb; its content
+    is the first clause after the cue word within the verb's phrase, wherever the parser hung it.
+    """
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "make" or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    word = next(
+        (
+            t
+            for t in verb.subtree
+            if verb.i < t.i <= verb.i + 3
+            and t.lower_ in LIGHT_VERB_CUES
+            and (t.lower_ == "clear" or (t.dep_ == "dobj" and t.head.i == verb.i))
+        ),
+        None,
+    )
+    if word is None:
+        return None
+    clause = next(
+        (
+            t
+            for t in verb.subtree
+            if t.i > word.i
+            and t.dep_ in _CLAUSE_HEADS
+            and (t.tag_ in FINITE_TAGS or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
+        ),
+        None,
+    )
+    subj = _subject(verb)
+    if clause is None or subj is None or not (sent.start <= subj.i < sent.end):
+        return None
+    src = _mention(subj)
+    if not _is_mention(verb.doc, src):
+        return None
+    region = _clause_region(clause)
+    if region[0] <= word.i:
+        return None
+    frame = {t.i for t in verb.subtree if not region[0] <= t.i < region[1]} | set(range(*src))
+    return Relation(
+        anchor=verb.i,
+        cue=(verb.i, word.i + 1),
+        source=src,
+        frame=frozenset(frame),
+        region=region,
+        kind="verb",
+        cue_lemma="make " + word.lower_,
         complement=clause.i,
     )
 
@@ -633,14 +723,18 @@ def _according_region(tok: Token, sent: Span, frame: set[int]) -> tuple[int, int
 
 
 def trim_tokens(doc: Doc, s: int, e: int) -> tuple[int, int]:
-    """Drop punctuation, spaces and clause-opening words at either end of a token range."""
+    """Drop punctuation, spaces and clause-opening words at either end of a token range.
+
+    A clause word at the end stays when it hangs on a word before it, as an argument does ("ought to be
+    worried about that"); one that opens the clause after the range ("the district, where") goes.
+    """
     while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].lower_ in CLAUSE_MARKERS or doc[s].dep_ == "cc"):
         s += 1
     while e > s and (
         doc[e - 1].is_punct
         or doc[e - 1].is_space
         or doc[e - 1].dep_ in ("cc", "mark")
-        or doc[e - 1].lower_ in CLAUSE_MARKERS
+        or (doc[e - 1].lower_ in CLAUSE_MARKERS and not s <= doc[e - 1].head.i < e - 1)
     ):
         e -= 1
     return s, e
@@ -728,6 +822,7 @@ def _candidates(doc: Doc, sent: Span) -> list[Relation]:
                 or _document_relation(tok, sent)
                 or _belief_relation(tok, sent)
                 or _stance_relation(tok, sent)
+                or _light_verb_relation(tok, sent)
                 or _noun_relation(tok, sent)
             )
         if rel is not None:
@@ -809,12 +904,19 @@ def _nested_in(doc: Doc, inner: Relation, outer: Relation) -> bool:
         head = head.head
         if head.i == inner.anchor:
             return True
-    # Only through complement clauses: "A, while local media reported B" or "X said A and Y warned B" are side by side.
+    # Only through complement clauses: "A, while local media reported B" or "X said A and Y warned B" are side by
+    # side. A verb coordinated inside the complement with no subject of its own still nests: "an aide said
+    # Clinton misspoke and intended to say …".
     node = doc[inner.anchor]
-    while node.dep_ in _COMPLEMENT and node.head.i != node.i:
+    while node.dep_ in _COMPLEMENT or (
+        node.dep_ == "conj" and node.head.i != head.i and not any(c.dep_ in _SUBJECT_DEPS for c in node.children)
+    ):
+        if node.head.i == node.i:
+            return False
+        edge = node.dep_
         node = node.head
         if node.i == head.i:
-            return True
+            return edge in _COMPLEMENT
     return False
 
 
