@@ -15,6 +15,7 @@ from claimcheck.checks.mentions import SPEECH, is_vague_mention
 from claimcheck.checks.registry import register
 from claimcheck.checks.roles import source_keys
 from claimcheck.schema import Claim
+from claimcheck.text.quotes import CLOSING, OPENING
 
 __all__ = ["attribution_inside_quote", "quote_without_source", "unbalanced_quotes"]
 
@@ -32,6 +33,9 @@ _TITLE_CASE = re.compile(
     r"[“«„\"]?[A-Z0-9][\w’'.,:!?&-]*(?:\s+(?:[A-Z0-9][\w’'.,:!?&-]*|a|an|the|of|with|for|and|in|on|to|at|by|from)){0,6}"
     r"[”»\"]?"
 )
+#: The marks a quotation run may open and close with: the text model's curly ones and the straight one.
+_OPEN_MARKS = OPENING | {'"'}
+_CLOSE_MARKS = CLOSING | {'"'}
 
 
 def _quote_runs(doc: Document) -> list[tuple[int, int]]:
@@ -40,8 +44,8 @@ def _quote_runs(doc: Document) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     for i, j in doc.model.runs:
         if any(ch.isalnum() for ch in text[i:j]):
-            s = i - 1 if i > 0 and text[i - 1] in '“«„"' else i
-            e = j + 1 if j < n and text[j] in '”»"' else j
+            s = i - 1 if i > 0 and text[i - 1] in _OPEN_MARKS else i
+            e = j + 1 if j < n and text[j] in _CLOSE_MARKS else j
             runs.append((s, e))
     return runs
 
@@ -103,9 +107,6 @@ def _near_previous(doc: Document, prev: tuple[int, int], start: int) -> bool:
     return any(ps <= prev[0] < pe for ps, pe in doc.paragraphs[max(0, here - 1) : here + 1])
 
 
-_OPEN, _CLOSE = "“«„", "”»"
-
-
 @register(
     "unbalanced-quotes",
     "error",
@@ -130,18 +131,18 @@ def unbalanced_quotes(doc: Document) -> Iterator[Hit]:
         for i in range(ps, pe):
             ch = doc.text[i]
             straight = ch == '"'
-            if (ch in _OPEN and not (stack and not stack[-1][1])) or (straight and not stack):
+            if (ch in OPENING and not (stack and not stack[-1][1])) or (straight and not stack):
                 if pending is not None:
                     yield _unclosed(pending, "a new quotation opens before it closes")
                     pending = None
                 stack.append((i, straight))
-            elif ch in _OPEN:  # a curly mark inside an open curly quotation
+            elif ch in OPENING:  # a curly mark inside an open curly quotation
                 yield _unclosed(stack[-1][0], "a new quotation opens before it closes")
                 stack[-1] = (i, False)
-            elif ch in _CLOSE and not stack and _opens_word(doc.text, i):
+            elif ch in CLOSING and not stack and _opens_word(doc.text, i):
                 yield Hit(i, i + 1, "error", "a closing mark opens this quotation", "use an opening mark (“)")
                 stack.append((i, False))  # typed the wrong way round: pair it like an opening mark
-            elif ch in _CLOSE or straight:
+            elif ch in CLOSING or straight:
                 if stack:
                     stack.pop()
                 elif pending is not None:
@@ -170,7 +171,7 @@ def unbalanced_quotes(doc: Document) -> Iterator[Hit]:
             nxt = doc.text[paras[k + 1][0]] if k + 1 < len(paras) else ""
             if not nxt:
                 yield _unclosed(stack[0][0], "no closing mark before the end of the text")
-            elif nxt not in _OPEN and nxt != '"':
+            elif nxt not in OPENING and nxt != '"':
                 pending = stack[0][0]
 
 
