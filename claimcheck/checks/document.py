@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from claimcheck.checks.finding import Severity
+from claimcheck.checks.numbers import Figure, figures_in
 from claimcheck.grounding import GroundingError, ground_claim, quote_type
 from claimcheck.schema import Claim, Extraction
 from claimcheck.text import TextModel, text_model
@@ -54,9 +55,10 @@ class Document:
         return self.model.paragraphs
 
     @cached_property
-    def unattributed(self) -> list[tuple[int, Claim]]:
-        """The claims no one is credited with (the sourcing and figures checks read them)."""
-        return [(i, c) for i, c in self.claims if not c.attributed]
+    def unattributed(self) -> list[tuple[int, Claim, list[Figure]]]:
+        """The claims no one is credited with and the figures each carries, found once for the two checks
+        that read them (unattributed-claim and figure-without-source)."""
+        return [(i, c, figures_in(self.text, *c.span)) for i, c in self.claims if not c.attributed]
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         return self.model.sentence_at(pos)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.checks.document import Document, Hit
-from claimcheck.checks.numbers import figures_in
 from claimcheck.checks.registry import register
 
 __all__ = ["figure_without_source"]
@@ -21,8 +20,8 @@ __all__ = ["figure_without_source"]
 )
 def figure_without_source(doc: Document) -> Iterator[Hit]:
     """A count of the dead, of money or of votes is the figure readers quote on; whoever counted it is named."""
-    for i, c in doc.unattributed:
-        for f in figures_in(doc.text, *c.span):
+    for i, _, figures in doc.unattributed:
+        for f in figures:
             if f.kind == "number":
                 continue
             figure = doc.text[f.start : f.end]

@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterator
 
 from claimcheck.checks.document import Document, Hit, abridge, source_span
-from claimcheck.checks.numbers import figures_in
 from claimcheck.checks.registry import register
 from claimcheck.checks.roles import ranked_roles, source_keys
 from claimcheck.name_match import normalise_name
@@ -36,10 +35,10 @@ REACH = 2
 )
 def unattributed_claim(doc: Document) -> Iterator[Hit]:
     """A reader should be able to tell who says so; a figure or a quotation with no one behind it is worse."""
-    for i, c in doc.unattributed:
+    for i, c, figures in doc.unattributed:
         start, end = c.span
         quoted = doc.quoted(start, end)
-        carries = [w for w, on in (("a figure", bool(figures_in(doc.text, start, end))), ("a quotation", quoted)) if on]
+        carries = [w for w, on in (("a figure", bool(figures)), ("a quotation", quoted)) if on]
         what = f" with {' and '.join(carries)}" if carries else ""
         yield Hit(
             start,
