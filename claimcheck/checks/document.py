@@ -47,10 +47,6 @@ class Document:
         return self.model.mask
 
     @property
-    def sentences(self) -> list[tuple[int, int]]:
-        return self.model.sentences
-
-    @property
     def paragraphs(self) -> list[tuple[int, int]]:
         return self.model.paragraphs
 
