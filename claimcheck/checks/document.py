@@ -56,6 +56,14 @@ class Document:
         that read them (unattributed-claim and figure-without-source)."""
         return [(i, c, figures_in(self.text, *c.span)) for i, c in self.claims if not c.attributed]
 
+    @cached_property
+    def keys(self) -> list[str | None]:
+        """Which source each claim rests on (:func:`~claimcheck.checks.roles.source_keys`), one key per claim
+        in :attr:`claims` order: several checks group claims by source, and the keys are worked out once."""
+        from claimcheck.checks.roles import source_keys  # roles reads this module
+
+        return source_keys(c for _, c in self.claims)
+
     def sentence_at(self, pos: int) -> tuple[int, int]:
         return self.model.sentence_at(pos)
 

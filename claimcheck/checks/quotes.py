@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from claimcheck.checks.document import Document, Hit, abridge, source_span
 from claimcheck.checks.mentions import SPEECH, is_vague_mention
 from claimcheck.checks.registry import register
-from claimcheck.checks.roles import source_keys
 from claimcheck.schema import Claim
 from claimcheck.text.quotes import CLOSING, OPENING
 
@@ -223,7 +222,7 @@ def _run_owner(doc: Document, run: tuple[int, int], keys: dict[int, str | None])
 )
 def attribution_inside_quote(doc: Document) -> Iterator[Hit]:
     """A quote whose attribution sits inside another speaker's quotation: a second-hand account (BBC)."""
-    keys = dict(zip((i for i, _ in doc.claims), source_keys(c for _, c in doc.claims), strict=True))
+    keys = dict(zip((i for i, _ in doc.claims), doc.keys, strict=True))
     model = doc.model
     for i, c in doc.claims:
         at = c.cue_start if c.cue_start is not None else (c.source_start if c.source_start is not None else None)

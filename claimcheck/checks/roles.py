@@ -27,6 +27,7 @@ __all__ = [
     "Role",
     "SourceRole",
     "format_roles",
+    "rank_roles",
     "ranked_roles",
     "roles_by_source",
     "source_keys",
@@ -144,11 +145,13 @@ def _role(claims: Sequence[Claim], described: str, text: str) -> Role:
     return "unknown"
 
 
-def roles_by_source(text: str, claims: Sequence[Claim]) -> dict[str, SourceRole]:
-    """The role of each source, keyed as :func:`~claimcheck.checks.source_keys` groups claims by source."""
-    attributed = [c for c in claims if c.attributed]
+def roles_by_source(
+    text: str, claims: Sequence[Claim], keys: Sequence[str | None] | None = None
+) -> dict[str, SourceRole]:
+    """The role of each source, keyed as :func:`~claimcheck.checks.source_keys` groups claims by source
+    (``keys``, one per claim, when the caller has them already)."""
     groups: dict[str, list[Claim]] = {}
-    for c, k in zip(attributed, source_keys(attributed), strict=True):
+    for c, k in zip(claims, source_keys(claims) if keys is None else keys, strict=True):
         if k is not None:
             groups.setdefault(k, []).append(c)
     out: dict[str, SourceRole] = {}
@@ -166,10 +169,15 @@ def roles_by_source(text: str, claims: Sequence[Claim]) -> dict[str, SourceRole]
     return out
 
 
-def ranked_roles(text: str, claims: Sequence[Claim]) -> list[SourceRole]:
-    """The sources by role in :data:`ROLES` order, most claims first within each."""
-    roles = roles_by_source(text, claims).values()
+def rank_roles(roles: Iterable[SourceRole]) -> list[SourceRole]:
+    """Sources in :data:`ROLES` order, most claims first within each role."""
     return sorted(roles, key=lambda r: (ROLES.index(r.role), -r.claims, r.name.lower()))
+
+
+def ranked_roles(text: str, claims: Sequence[Claim], keys: Sequence[str | None] | None = None) -> list[SourceRole]:
+    """The sources by role in :data:`ROLES` order, most claims first within each (``keys`` as for
+    :func:`roles_by_source`)."""
+    return rank_roles(roles_by_source(text, claims, keys).values())
 
 
 def source_roles(extraction: Extraction) -> list[SourceRole]:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from claimcheck.checks.document import Document, Hit, abridge, source_span
 from claimcheck.checks.registry import register
-from claimcheck.checks.roles import ranked_roles, source_keys
+from claimcheck.checks.roles import ranked_roles
 from claimcheck.name_match import normalise_name
 
 __all__ = ["REACH", "attribution_too_far", "one_sided_sources", "single_source", "unattributed_claim"]
@@ -62,7 +62,8 @@ def unattributed_claim(doc: Document) -> Iterator[Hit]:
 def single_source(doc: Document) -> Iterator[Hit]:
     """A story that rests on one person rests on their word alone: an editor asks who else confirms it."""
     attributed = [(i, c) for i, c in doc.claims if c.attributed]
-    if len(attributed) < 2 or len(set(source_keys(c for _, c in attributed))) != 1:
+    sources = {k for (_, c), k in zip(doc.claims, doc.keys, strict=True) if c.attributed}
+    if len(attributed) < 2 or len(sources) != 1:
         return
     i, first = attributed[0]
     span = source_span(first) or first.span
@@ -165,7 +166,7 @@ def _short(name: str) -> str:
 )
 def one_sided_sources(doc: Document) -> Iterator[Hit]:
     """Only officials quoted, or every politician quoted from one party (BBC impartiality)."""
-    roles = ranked_roles(doc.text, [c for _, c in doc.claims])
+    roles = ranked_roles(doc.text, [c for _, c in doc.claims], doc.keys)
     first = next(((i, c) for i, c in doc.claims if c.attributed), None)
     if first is None or len(roles) < 2:
         return
