@@ -19,7 +19,7 @@ from importlib.resources import files
 
 from claimcheck.checks import grounded_claims, source_keys
 from claimcheck.checks.finding import SEVERITIES, Finding, count_by_severity, format_tally
-from claimcheck.checks.roles import ROLE_LABELS, ROLES, SourceRole, format_roles, roles_by_source
+from claimcheck.checks.roles import ROLE_LABELS, SourceRole, format_roles, rank_roles, roles_by_source
 from claimcheck.plurals import plural
 from claimcheck.render import CheckReport
 from claimcheck.schema import Claim, Extraction
@@ -251,8 +251,7 @@ def _legend(
         '<span class="hedge demo">hedge</span> hedge '
         '<span class="fdemo">1</span> finding</p>'
     )
-    by_role = sorted(roles.values(), key=lambda r: (ROLES.index(r.role), -r.claims, r.name.lower()))
-    summary = f'<p class="roles">Sources by role: {html.escape(format_roles(by_role))}</p>'
+    summary = f'<p class="roles">Sources by role: {html.escape(format_roles(rank_roles(roles.values())))}</p>'
     return (
         f'<div class="legend" aria-label="Sources"><h3 id="d{doc}-legend">Sources</h3>'
         f'<ul class="lg-list">{"".join(items) or "<li>No claims</li>"}</ul>{summary}{key_marks}</div>'
@@ -326,7 +325,7 @@ def _section(doc: int, ext: Extraction, findings: Sequence[Finding], verificatio
         f'<section class="doc" id="d{doc}" aria-labelledby="d{doc}-title">'
         f'<header><h2 id="d{doc}-title">{html.escape(ext.id)}</h2>'
         f'<p class="meta">{html.escape(" · ".join(meta))}</p></header>'
-        f"{_legend(doc, claims, keys, names, colour, roles_by_source(ext.text, claims))}"
+        f"{_legend(doc, claims, keys, names, colour, roles_by_source(ext.text, claims, keys))}"
         f"{_quote_key() if verification is not None else ''}"
         f'<div class="cols"><article class="text" lang="en">{_nest(ext.text, spans)}</article>'
         f"{_findings_column(doc, findings)}</div>"
