@@ -7,7 +7,8 @@ Every check reads only the text and the claims' fields and offsets, through
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from claimcheck.checks.finding import Severity
@@ -37,6 +38,7 @@ class Document:
 
     text: str
     claims: list[tuple[int, Claim]]  # (index in Extraction.claims, claim with offsets)
+    _scans: dict[re.Pattern[str], list[tuple[int, int]]] = field(default_factory=dict, init=False, compare=False)
 
     @cached_property
     def model(self) -> TextModel:
@@ -63,6 +65,12 @@ class Document:
         from claimcheck.checks.roles import source_keys  # roles reads this module
 
         return source_keys(c for _, c in self.claims)
+
+    def spans_of(self, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+        """Where ``pattern`` matches the text: scanned once per document, however many checks ask."""
+        if pattern not in self._scans:
+            self._scans[pattern] = [m.span() for m in pattern.finditer(self.text)]
+        return self._scans[pattern]
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         return self.model.sentence_at(pos)

@@ -46,10 +46,10 @@ __all__ = [
 ]
 
 
-def _anonymous_mentions(doc: Document) -> Iterator[tuple[int, int, int | None]]:
-    """Every unnamed source: those the claims name ("officials", "a person familiar with …"), then the
-    phrases the text scan finds. Mentions typed anonymous that name no unnamed person ("22 percent",
-    "the online retail giant") are left to the anonymous-source rule."""
+def _claimed_anonymous(doc: Document) -> Iterator[tuple[int, int, int]]:
+    """The unnamed sources the claims name ("officials", "a person familiar with …"). Mentions typed
+    anonymous that name no unnamed person ("22 percent", "the online retail giant") are left to the
+    anonymous-source rule."""
     for i, c in doc.claims:
         span = source_span(c)
         if (
@@ -61,8 +61,13 @@ def _anonymous_mentions(doc: Document) -> Iterator[tuple[int, int, int | None]]:
             and not authors_of_named_work(doc.text, span[0], c.source)
         ):
             yield span[0], span[1], i
-    for m in ANON_TEXT.finditer(doc.text):
-        yield m.start(), m.end(), None
+
+
+def _anonymous_mentions(doc: Document) -> Iterator[tuple[int, int, int | None]]:
+    """Every unnamed source: those the claims name, then the phrases the text scan finds."""
+    yield from _claimed_anonymous(doc)
+    for s, e in doc.spans_of(ANON_TEXT):
+        yield s, e, None
 
 
 def _source_hits(doc: Document, *, vague: bool) -> Iterator[Hit]:
@@ -76,8 +81,8 @@ def _source_hits(doc: Document, *, vague: bool) -> Iterator[Hit]:
         elif not vague and not is_vague and is_anonymous(c) and not authors_of_named_work(doc.text, span[0], c.source):
             yield _anon_hit(doc, *span, claim=i)
     if not vague:
-        for m in ANON_TEXT.finditer(doc.text):
-            yield _anon_hit(doc, m.start(), m.end())
+        for s, e in doc.spans_of(ANON_TEXT):
+            yield _anon_hit(doc, s, e)
         return
     for m in VAGUE_TEXT.finditer(doc.text):
         # "Goldman Sachs economists said" names its group; "Residents said" at a sentence start does not
@@ -308,9 +313,7 @@ def _opinion(c: Claim) -> str | None:
 def anonymous_opinion(doc: Document) -> Iterator[Hit]:
     """An anonymous source used for opinion or speculation rather than information (AP)."""
     claims = dict(doc.claims)
-    for s, e, claim in _anonymous_mentions(doc):
-        if claim is None:
-            continue
+    for s, e, claim in _claimed_anonymous(doc):
         c = claims[claim]
         what = _opinion(c)
         if what is None or c.start is None or c.end is None:
