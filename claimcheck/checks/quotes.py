@@ -196,18 +196,9 @@ _NAMED = re.compile(r"\b[A-Z][a-z’'-]+")
 def _run_owner(doc: Document, run: tuple[int, int], keys: dict[int, str | None]) -> tuple[int, Claim] | None:
     """The attributed claim a quotation run belongs to: one overlapping it whose source stands outside it."""
     s, e = run
-    for i, c in doc.claims:
+    for i, c in doc.claims_over(s, e):
         span = source_span(c)
-        if (
-            c.attributed
-            and span is not None
-            and c.start is not None
-            and c.end is not None
-            and c.start < e
-            and s < c.end
-            and not (s <= span[0] < e)
-            and keys.get(i)
-        ):
+        if c.attributed and span is not None and not (s <= span[0] < e) and keys.get(i):
             return i, c
     return None
 
@@ -225,7 +216,7 @@ def attribution_inside_quote(doc: Document) -> Iterator[Hit]:
     keys = dict(zip((i for i, _ in doc.claims), doc.keys, strict=True))
     model = doc.model
     for i, c in doc.claims:
-        at = c.cue_start if c.cue_start is not None else (c.source_start if c.source_start is not None else None)
+        at = c.cue_start if c.cue_start is not None else c.source_start
         if at is None or not c.attributed or not doc.mask[at]:
             continue
         run = model.run_at(at)
@@ -256,9 +247,7 @@ def attribution_inside_quote(doc: Document) -> Iterator[Hit]:
             inner = m.end()
             close = _NESTED_CLOSE.search(doc.text, inner, e)
             end = close.end() if close else e
-            if doc.claims_over(inner, end) and any(
-                c.attributed and keys.get(j) != keys.get(owner[0]) for j, c in doc.claims_over(inner, end)
-            ):
+            if any(c.attributed and keys.get(j) != keys.get(owner[0]) for j, c in doc.claims_over(inner, end)):
                 continue  # the claim-level pass above has it
             teller = owner[1].source_name or owner[1].source
             yield Hit(
