@@ -331,9 +331,11 @@ def anonymous_opinion(doc: Document) -> Iterator[Hit]:
 # --- unmodified-source -----------------------------------------------------------------------
 
 _SOURCE_WORD = re.compile(r"\bsources?\b", re.IGNORECASE)
-_DETERMINER_WORDS = "a an one two three four several some the other many multiple these those"
+#: Words before "sources" that the finding takes in ("Two sources", "the other source").
+_COUNTING_WORDS = "a an one two three four several some the other many multiple"
 _OPEN_BEFORE_WORDS = "to and but said told that"  # "according to sources", "and sources said"
-_DETERMINERS = frozenset(_DETERMINER_WORDS.split())
+_DETERMINERS = frozenset(f"{_COUNTING_WORDS} these those".split())
+_COUNTING_BEFORE = re.compile(rf"\b(?:{alternation(_COUNTING_WORDS.split())})\s+$", re.IGNORECASE)
 _OPEN_BEFORE = frozenset(_OPEN_BEFORE_WORDS.split())
 _DESCRIBED_AFTER = re.compile(
     r"\s+(?:familiar|close|with|in|at|inside|within|briefed|from|on|for|of|near|involved|knowledgeable|"
@@ -375,7 +377,7 @@ def unmodified_source(doc: Document) -> Iterator[Hit]:
         if not (_SPEAKS_AFTER.match(after) or _ACCORDING_BEFORE.search(before)):
             continue
         start = m.start()
-        det = re.search(r"\b(?:a|an|one|two|three|four|several|some|the|other|many|multiple)\s+$", before, re.I)
+        det = _COUNTING_BEFORE.search(before)
         if det:
             start -= len(det.group(0))
         yield Hit(
