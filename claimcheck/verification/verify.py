@@ -337,7 +337,7 @@ def _check_quote(text: str, s: int, e: int, owner: tuple[int, Claim] | None, sou
     changed = [ed for ed in all_edits if ed.op != "equal"]
     if not found:
         status: Status = "not_found"
-        detail = f"not in the {len(sources.documents)} source{'s' if len(sources.documents) != 1 else ''}"
+        detail = f"not in the {plural(len(sources.documents), 'source')}"
     elif spliced:
         status, detail = "spliced", "; ".join(spliced)
     elif changed or missing:
@@ -385,7 +385,7 @@ def _change_summary(changed: Sequence[Edit]) -> str:
     }
     bits = []
     if n["replace"]:
-        bits.append(f"{n['replace']} word{'s' if n['replace'] != 1 else ''} changed")
+        bits.append(f"{plural(n['replace'], 'word')} changed")
     if n["insert"]:
         bits.append(f"{n['insert']} added")
     if n["delete"]:
