@@ -43,6 +43,7 @@ __all__ = [
 Status = Literal["verbatim", "altered", "spliced", "not_found"]
 STATUSES: tuple[str, ...] = get_args(Status)
 
+_SPACES = re.compile(r"\s+")
 _ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.|\[\s*(?:…|\.\.\.)\s*\]")
 #: A short quotation in title case outside any attributed claim is a name or a title (“Morning Joe”).
 _TITLE_RUN = re.compile(r"[A-Z0-9][\w’'.,:!?&-]*(?:\s+(?:[A-Z0-9][\w’'.,:!?&-]*|a|an|the|of|and|in|on|to|for)){0,5}")
@@ -282,8 +283,7 @@ def _diff_ops(passages: Sequence[Passage]) -> list[DiffOp]:
 def _match_kind(story_words: str, source_words: str) -> str:
     if story_words == source_words:
         return "exact"
-    squash = re.compile(r"\s+")
-    if squash.sub(" ", fold(story_words)).lower() == squash.sub(" ", fold(source_words)).lower():
+    if _SPACES.sub(" ", fold(story_words)).lower() == _SPACES.sub(" ", fold(source_words)).lower():
         return "equal after folding quotes, dashes, case and whitespace"
     return "same words; punctuation differs"
 
