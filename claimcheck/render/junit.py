@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from claimcheck.checks.finding import Finding, format_tally, severity_at_least
 from claimcheck.errors import ClaimcheckError
 from claimcheck.render import CheckReport
+from claimcheck.render.text import lint_line
 
 __all__ = ["Case", "check_cases", "junit_xml", "render"]
 
@@ -78,7 +79,7 @@ def check_cases(
     """One case per file: failing when a finding reaches ``fail_on``, an error when the file could not be checked."""
     cases: list[Case] = []
     for path, findings in checked:
-        listing = "\n".join(f"{path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}" for f in findings)
+        listing = "\n".join(lint_line(path, f.line, f.column, f.severity, f.rule, f.message) for f in findings)
         case = Case(path, "claimcheck.check", file=path, details=listing)
         failing = [f for f in findings if severity_at_least(f.severity, fail_on)]
         if failing:

@@ -16,7 +16,12 @@ from claimcheck.render.terminal import one_line
 from claimcheck.schema import Extraction
 from claimcheck.verification.verify import QuoteCheck, Verification
 
-__all__ = ["check_text", "render", "verify_text"]
+__all__ = ["check_text", "lint_line", "render", "verify_text"]
+
+
+def lint_line(file: str, line: int, column: int, severity: str, rule: str, message: str) -> str:
+    """One finding as linters print it, ``file:line:col: severity rule message`` (the JUnit listing too)."""
+    return f"{file}:{line}:{column}: {severity} {rule} {message}"
 
 
 def check_text(per_doc: Sequence[tuple[Extraction, Sequence[Finding]]]) -> str:
@@ -24,7 +29,7 @@ def check_text(per_doc: Sequence[tuple[Extraction, Sequence[Finding]]]) -> str:
     findings = [f for _, fs in per_doc for f in fs]
     lines: list[str] = []
     for f in findings:
-        lines.append(one_line(f"{f.doc_id}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"))
+        lines.append(one_line(lint_line(f.doc_id, f.line, f.column, f.severity, f.rule, f.message)))
         lines.append(f"    fix: {one_line(f.fix)}")
     lines += [one_line(f"{ext.id}: sources by role: {format_roles(source_roles(ext))}") for ext, _ in per_doc]
     lines.append(f"{plural(len(per_doc), 'file')} checked: {format_tally(findings)}")
@@ -37,7 +42,7 @@ def render(report: CheckReport) -> str:
 
 def _quote_lines(doc_id: str, q: QuoteCheck) -> list[str]:
     rule = f"quote-{q.status.replace('_', '-')}"
-    lines = [f"{doc_id}:{q.line}:{q.column}: {q.severity or 'ok'} {rule} {q.message()}"]
+    lines = [lint_line(doc_id, q.line, q.column, q.severity or "ok", rule, q.message())]
     if any(d.op != "equal" for d in q.diff):
         lines.append(f"    diff: {q.diff_text}")
     for m in q.matches:
