@@ -7,6 +7,7 @@ import pytest
 from check_helpers import by_rule, claim, ext, spans
 
 from claimcheck.checks import check
+from claimcheck.schema import Claim
 
 SOURCES = (
     "Officials said the dam would be inspected on Friday. "
@@ -92,15 +93,20 @@ COUNCIL = (
 )
 
 
+def _treasurer() -> Claim:
+    """The claim that names the treasurer in full, spelt right."""
+    return claim(COUNCIL, "The budget will be cut by a tenth", "council treasurer Miriam Halvorsen", "Miriam Halvorsen",
+                 "person", "according to")  # fmt: skip
+
+
 @pytest.mark.parametrize("resolved", [None, "Ms Halverson", "Halverson", "Miriam Halvorsen"])
 def test_a_misspelt_source_is_reported_with_the_intended_name(resolved: str | None) -> None:
     story = ext(
         COUNCIL,
-        claim(COUNCIL, "The budget will be cut by a tenth", "council treasurer Miriam Halvorsen", "Miriam Halvorsen",
-              "person", "according to"),
+        _treasurer(),
         claim(COUNCIL, "Libraries will close on Sundays", "Ms Halverson", resolved, "person", "said"),
         claim(COUNCIL, "he would vote against it", "Mr Okafor", "Okafor", "person", "said"),
-    )  # fmt: skip
+    )
     found = by_rule(check(story), "source-name-mismatch")
     assert len(found) == 1
     f = found[0]
@@ -110,11 +116,7 @@ def test_a_misspelt_source_is_reported_with_the_intended_name(resolved: str | No
 
 
 def test_the_misspelling_is_found_in_the_text_even_when_no_claim_carries_it() -> None:
-    story = ext(
-        COUNCIL,
-        claim(COUNCIL, "The budget will be cut by a tenth", "council treasurer Miriam Halvorsen", "Miriam Halvorsen",
-              "person", "according to"),
-    )  # fmt: skip
+    story = ext(COUNCIL, _treasurer())
     assert spans(check(story), COUNCIL, "source-name-mismatch") == ["Ms Halverson"]
 
 
