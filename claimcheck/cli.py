@@ -70,15 +70,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"claimcheck: error: {message} — see {self.prog} --help\n")
 
 
-def _number(kind: Callable[[str], float], low: float, what: str) -> Callable[[str], float]:
-    """An argparse ``type`` that refuses values below ``low``."""
+def _number(kind: Callable[[str], Any], accepts: Callable[[Any], bool], what: str) -> Callable[[str], Any]:
+    """An argparse ``type``: ``kind`` of the value, refused unless ``accepts`` it (a zero concurrency would hang)."""
 
-    def parse(value: str) -> float:
+    def parse(value: str) -> Any:
         try:
             number = kind(value)
         except ValueError:
             raise argparse.ArgumentTypeError(f"{value!r} is not {what}") from None
-        if not number >= low:  # also refuses nan
+        if not accepts(number):  # also refuses nan
             raise argparse.ArgumentTypeError(f"{value!r} is not {what}")
         return number
 
@@ -103,20 +103,10 @@ def _add_backend_options(p: argparse.ArgumentParser) -> None:
 
 
 def _option_type(option: Option) -> Callable[[str], Any]:
-    """An argparse ``type`` from the option's declared type and range (a zero concurrency would hang, not fail)."""
+    """An argparse ``type`` from the option's declared type and range."""
     if option.type not in (int, float):
         return option.type
-
-    def parse(value: str) -> Any:
-        try:
-            number = option.type(value)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{value!r} is not {option.describe()}") from None
-        if not option.accepts(number):  # also refuses nan
-            raise argparse.ArgumentTypeError(f"{value!r} is not {option.describe()}")
-        return number
-
-    return parse
+    return _number(option.type, option.accepts, option.describe())
 
 
 def _backend_from_args(args: argparse.Namespace) -> Backend:
@@ -417,7 +407,10 @@ def _build_compare_parser() -> argparse.ArgumentParser:
     p.add_argument("a", metavar="A.json", help="the reference: results (eval --out) or a baseline")
     p.add_argument("b", metavar="B.json", help="the candidate: results (eval --out) or a baseline")
     p.add_argument(
-        "--rounds", type=_number(int, 1000, "a whole number of 1000 or more"), default=1000, help="bootstrap rounds"
+        "--rounds",
+        type=_number(int, lambda n: n >= 1000, "a whole number of 1000 or more"),
+        default=1000,
+        help="bootstrap rounds",
     )
     p.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0: the same inputs, the same CI)")
     p.add_argument("--figure", choices=FIGURES, default="attribution_f1", help="figure for per-document deltas")
@@ -567,7 +560,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--baseline", help="baseline JSON to gate against")
     p.add_argument(
         "--tolerance",
-        type=_number(float, 0.0, "a number of 0 or more"),
+        type=_number(float, lambda n: n >= 0.0, "a number of 0 or more"),
         help="allowed drop below the baseline (default 0.01)",
     )
     p.add_argument("--fail-under", action="append", default=[], metavar="FIGURE=VALUE", help="absolute gate")
@@ -591,7 +584,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--layout-tolerance",
-        type=_number(float, 0.0, "a number of 0 or more"),
+        type=_number(float, lambda n: n >= 0.0, "a number of 0 or more"),
         default=0.02,
         help="with --layouts, allowed drop of a layout's attribution F1 below the original (default 0.02)",
     )
