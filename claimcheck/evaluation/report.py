@@ -86,10 +86,6 @@ def print_breakdown(run: EvalRun, console: Console, limit: int = 3) -> None:
             console.print(f"  {_markup(one_line(doc_id))}: {_markup(one_line(text))}", soft_wrap=True)
 
 
-# --- HTML -----------------------------------------------------------------------------------
-
-
-#: The page needs nothing but its inline styles: no script, no request, no frame, no form may run.
 def print_layouts(scores: Sequence[LayoutScore], run: EvalRun, console: Console) -> None:
     """``--layouts``: attribution figures per layout, and how far each is from the original (the first)."""
     base = scores[0].f1
@@ -103,6 +99,10 @@ def print_layouts(scores: Sequence[LayoutScore], run: EvalRun, console: Console)
     console.print(table)
 
 
+# --- HTML -----------------------------------------------------------------------------------
+
+
+#: The page needs nothing but its inline styles: no script, no request, no frame, no form may run.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 _CSS = """
