@@ -78,8 +78,8 @@ def name_within(name: str, phrase: str) -> bool:
     want = tokens(name)
     if not want:
         return False
-    words = [(m.group().lower(), m.end()) for m in _WORD.finditer(phrase.translate(_QUOTE_FOLD))]
     text = phrase.translate(_QUOTE_FOLD)
+    words = [(m.group().lower(), m.end()) for m in _WORD.finditer(text)]
     n = len(want)
     for k in range(len(words) - n + 1):
         if [w for w, _ in words[k : k + n]] == want and not _POSSESSIVE.match(text, words[k + n - 1][1]):
