@@ -119,7 +119,8 @@ def rescore_stored(
     """
     stored = load_stored_run(path)
     run = rescore(stored, docs, gold_path=gold_path, split=split)
-    gone = [k for k in stored.documents if k not in {d.id for d in gold}]
+    known = {d.id for d in gold}
+    gone = [k for k in stored.documents if k not in known]
     missing = [r.gold.id for r in run.results if r.gold.id not in stored.documents]
     warnings = []
     for what, ids in (("are not in the gold, left out", gone), ("have no stored predictions", missing)):
