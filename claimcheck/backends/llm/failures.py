@@ -13,6 +13,7 @@ import openai
 from claimcheck.backends.llm.http_limits import MAX_REPLY_BYTES, ReplyTooLarge
 from claimcheck.backends.llm.settings import MODE_NAMES, NO_BACKEND
 from claimcheck.errors import BackendError, ClaimcheckError, ConfigError
+from claimcheck.plurals import plural
 from claimcheck.redaction import redact
 
 __all__ = ["request_error", "unreadable_error"]
@@ -22,7 +23,7 @@ def unreadable_error(reasons: Sequence[str], attempts: int, endpoint: str) -> Ba
     """No reply could be read at all: an error, never "this article has no claims"."""
     what = reasons[-1]
     return BackendError(
-        redact(f"the LLM endpoint {endpoint} sent {what} after {attempts} attempt{'s' if attempts > 1 else ''}"),
+        redact(f"the LLM endpoint {endpoint} sent {what} after {plural(attempts, 'attempt')}"),
         fix=f"check that --base-url is an OpenAI-compatible /v1 endpoint and try another --mode, {NO_BACKEND}",
     )
 
@@ -39,7 +40,7 @@ def _describe(
     exc: openai.APIError, transport_retries: int, *, endpoint: str, model: str | None, timeout: float
 ) -> ClaimcheckError:
     url = endpoint
-    tries = f"after {transport_retries + 1} attempt{'s' if transport_retries else ''}"
+    tries = f"after {plural(transport_retries + 1, 'attempt')}"
     if isinstance(exc.__cause__, ReplyTooLarge):
         return BackendError(
             f"the LLM endpoint {url} sent a reply over the limit of {MAX_REPLY_BYTES >> 20} MiB",
