@@ -16,8 +16,8 @@ from claimcheck.backends import Backend, get_backend
 from claimcheck.cache import Cache, default_cache_dir
 from claimcheck.checks import Finding, Severity
 from claimcheck.checks import check as run_checks
-from claimcheck.errors import ClaimcheckError, ConfigError
-from claimcheck.inputs import check_text
+from claimcheck.errors import ClaimcheckError, ConfigError, InputError
+from claimcheck.inputs import check_text, text_or_error
 from claimcheck.schema import Extraction
 from claimcheck.verification import Source, Sources, Verification
 from claimcheck.verification import verify as verify_quotes
@@ -188,10 +188,9 @@ def extract_many(
     results: list[Extraction | ClaimcheckError] = [ClaimcheckError("not run")] * len(docs)  # every slot is filled
     valid: list[int] = []
     for i, (doc_id, text) in enumerate(docs):
-        try:
-            check_text(text, name=doc_id)
-        except ClaimcheckError as exc:
-            results[i] = exc
+        checked = text_or_error(text, name=doc_id)
+        if isinstance(checked, InputError):
+            results[i] = checked
         else:
             valid.append(i)
     done = extract_validated([docs[i] for i in valid], backend=be, concurrency=concurrency, cache=_cache_of(cache))

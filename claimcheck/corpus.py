@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.errors import ClaimcheckError, ConfigError, InputError
-from claimcheck.inputs import MAX_BYTES, MAX_CHARS, check_text, decode_utf8, read_capped, read_text_file
+from claimcheck.inputs import MAX_BYTES, MAX_CHARS, check_text, decode_utf8, read_capped, read_text_file, text_or_error
 
 __all__ = [
     "ARCHIVES_EXTRA",
@@ -177,10 +177,7 @@ class Corpus:
             return doc_id, InputError(f"{doc_id}: {self.text_field!r} is a {kind}, not text", fix="store it as text")
         if not text.strip():
             return doc_id, InputError(f"{doc_id}: the text is empty", fix="drop the record or fill its text")
-        try:
-            return doc_id, check_text(text, name=doc_id)
-        except InputError as exc:
-            return doc_id, exc
+        return doc_id, text_or_error(text, name=doc_id)
 
     def _jsonl(self, name: str) -> Iterator[Item]:
         try:

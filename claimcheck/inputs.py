@@ -19,6 +19,7 @@ __all__ = [
     "read_json_file",
     "read_text_file",
     "refuse_outputs_that_are_inputs",
+    "text_or_error",
     "utf16_bom",
 ]
 
@@ -43,6 +44,14 @@ def check_text(text: object, *, name: str = "text") -> str:
             fix="split the file into articles",
         )
     return text
+
+
+def text_or_error(text: object, *, name: str = "text") -> str | InputError:
+    """:func:`check_text` for a batch: the text, or its :class:`InputError` in its place, so the batch goes on."""
+    try:
+        return check_text(text, name=name)
+    except InputError as exc:
+        return exc
 
 
 def read_capped(path: str | Path, *, limit: int = MAX_BYTES, what: str = "file") -> bytes:

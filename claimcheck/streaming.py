@@ -18,7 +18,7 @@ from typing import Any
 from claimcheck.api import Cache, _cache_of, resolve_backend
 from claimcheck.backends import Backend
 from claimcheck.errors import BackendError, ClaimcheckError, ConfigError
-from claimcheck.inputs import check_text
+from claimcheck.inputs import text_or_error
 from claimcheck.schema import Extraction
 
 __all__ = ["Result", "iter_extract", "iter_indexed"]
@@ -74,15 +74,9 @@ def _ready(text: str | ClaimcheckError, doc_id: str, backend: Backend, cache: Ca
 
 
 def _validated(docs: Iterable[Any]) -> Iterator[tuple[str, str | ClaimcheckError]]:
-    """``(id, text)`` with each text checked (:func:`~claimcheck.inputs.check_text`), or the error in its place."""
+    """``(id, text)`` with each text checked (:func:`~claimcheck.inputs.text_or_error`), or the error in its place."""
     for _, doc_id, text in _items(docs):
-        if isinstance(text, ClaimcheckError):
-            yield doc_id, text
-            continue
-        try:
-            yield doc_id, check_text(text, name=doc_id)
-        except ClaimcheckError as exc:
-            yield doc_id, exc
+        yield doc_id, text if isinstance(text, ClaimcheckError) else text_or_error(text, name=doc_id)
 
 
 def iter_indexed(

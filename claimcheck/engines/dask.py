@@ -35,7 +35,7 @@ from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_wo
 from claimcheck.backends import Backend, get_backend
 from claimcheck.corpus import Item, Unique
 from claimcheck.errors import BackendError, ClaimcheckError, ConfigError
-from claimcheck.inputs import check_text
+from claimcheck.inputs import text_or_error
 from claimcheck.progress import RunStats
 from claimcheck.schema import Extraction
 from claimcheck.sinks import (
@@ -217,12 +217,7 @@ def _partitions(items: Iterable[Item], size: int) -> Iterator[tuple[list[tuple[s
 
 def _valid(doc_id: str, text: str | ClaimcheckError) -> str | ClaimcheckError:
     """The text, or why it cannot be extracted (checked here, at the edge: the backend trusts it)."""
-    if isinstance(text, ClaimcheckError):
-        return text
-    try:
-        return check_text(text, name=doc_id)
-    except ClaimcheckError as exc:
-        return exc
+    return text if isinstance(text, ClaimcheckError) else text_or_error(text, name=doc_id)
 
 
 def run_on_dask(
