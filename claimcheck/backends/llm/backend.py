@@ -168,7 +168,7 @@ class LLMBackend:
         self.max_retries = cfg.max_retries
         self.max_reasks = cfg.max_reasks
         self.chunk_chars = cfg.chunk_chars
-        self.chunk_overlap: int = cfg.chunk_overlap if cfg.chunk_overlap is not None else cfg.chunk_chars // 10
+        self.chunk_overlap = cfg.overlap
         self.concurrency = concurrency = cfg.concurrency
         self.temperature = cfg.temperature
         self.max_tokens = cfg.max_tokens

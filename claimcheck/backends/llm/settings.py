@@ -86,11 +86,14 @@ class LLMSettings(BaseModel):
     rpm: float | None = Field(None, gt=0, description="LLM requests a minute, at most")
     tpm: float | None = Field(None, gt=0, description="LLM tokens a minute, at most")
 
+    @property
+    def overlap(self) -> int:
+        """The chunk overlap in use: ``chunk_overlap``, else a tenth of ``chunk_chars``."""
+        return self.chunk_chars // 10 if self.chunk_overlap is None else self.chunk_overlap
+
     @model_validator(mode="after")
     def _overlap_below_chunk(self) -> LLMSettings:
-        if self.chunk_overlap is None:
-            object.__setattr__(self, "chunk_overlap", self.chunk_chars // 10)
-        elif not 0 <= self.chunk_overlap < self.chunk_chars:
+        if not 0 <= self.overlap < self.chunk_chars:
             raise ConfigError(
                 f"LLM option chunk_overlap={self.chunk_overlap!r} is out of range",
                 fix="use a value >= 0 and below chunk_chars",
