@@ -34,7 +34,7 @@ class Hit:
 
 @dataclass
 class Document:
-    """The grounded claims of a document beside its text model (lines, sentences, paragraphs, quotes)."""
+    """The grounded claims of a document beside its text model (``model``: lines, sentences, paragraphs, quotes)."""
 
     text: str
     claims: list[tuple[int, Claim]]  # (index in Extraction.claims, claim with offsets)
@@ -43,14 +43,6 @@ class Document:
     @cached_property
     def model(self) -> TextModel:
         return text_model(self.text)
-
-    @property
-    def mask(self) -> bytes:
-        return self.model.mask
-
-    @property
-    def paragraphs(self) -> list[tuple[int, int]]:
-        return self.model.paragraphs
 
     @cached_property
     def unattributed(self) -> list[tuple[int, Claim, list[Figure]]]:
@@ -72,13 +64,6 @@ class Document:
             self._scans[pattern] = [m.span() for m in pattern.finditer(self.text)]
         return self._scans[pattern]
 
-    def sentence_at(self, pos: int) -> tuple[int, int]:
-        return self.model.sentence_at(pos)
-
-    def paragraphs_to(self, pos: int) -> int:
-        """How many paragraphs start at or before ``pos``."""
-        return self.model.paragraphs_to(pos)
-
     def claims_over(self, start: int, end: int) -> list[tuple[int, Claim]]:
         """Claims whose span overlaps ``[start, end)``."""
         return [
@@ -88,7 +73,7 @@ class Document:
         ]
 
     def quoted(self, start: int, end: int) -> bool:
-        return quote_type(self.text, start, end, self.mask) != "indirect"
+        return quote_type(self.text, start, end, self.model.mask) != "indirect"
 
 
 def abridge(s: str, n: int = 60) -> str:

@@ -64,7 +64,7 @@ def quote_without_source(doc: Document) -> Iterator[Hit]:
         if _TITLE_CASE.fullmatch(doc.text[s:e]):
             continue
         over = doc.claims_over(s + 1, e - 1)
-        ss, se = doc.sentence_at(s)[0], doc.sentence_at(e - 1)[1]  # a quotation can hold several sentences
+        ss, se = doc.model.sentence_at(s)[0], doc.model.sentence_at(e - 1)[1]  # a quotation can hold several sentences
         outside = doc.text[ss:s] + " " + doc.text[e:se]
         if any(c.attributed for _, c in over) or _CUE_WORDS.search(outside):
             spoken.append((s, e))  # attributed, or a speaker in the sentence the backend did not pair with it
@@ -90,20 +90,20 @@ def quote_without_source(doc: Document) -> Iterator[Hit]:
 
 def _introduced(doc: Document, start: int) -> bool:
     """A block quotation: it opens a paragraph and the previous one introduces it ("The Times reports:")."""
-    n = doc.paragraphs_to(start)
-    if n < 2 or doc.text[doc.paragraphs[n - 1][0] : start].strip():
+    n = doc.model.paragraphs_to(start)
+    if n < 2 or doc.text[doc.model.paragraphs[n - 1][0] : start].strip():
         return False
-    ps, pe = doc.paragraphs[n - 2]
+    ps, pe = doc.model.paragraphs[n - 2]
     intro = doc.text[ps:pe].rstrip()
     return intro.endswith(":") and bool(_CUE_WORDS.search(intro[-200:]))
 
 
 def _near_previous(doc: Document, prev: tuple[int, int], start: int) -> bool:
     """The previous attributed quote ends in the same or the preceding paragraph."""
-    here = doc.paragraphs_to(start) - 1
+    here = doc.model.paragraphs_to(start) - 1
     if here < 0:
         return False
-    return any(ps <= prev[0] < pe for ps, pe in doc.paragraphs[max(0, here - 1) : here + 1])
+    return any(ps <= prev[0] < pe for ps, pe in doc.model.paragraphs[max(0, here - 1) : here + 1])
 
 
 @register(
@@ -123,7 +123,7 @@ def unbalanced_quotes(doc: Document) -> Iterator[Hit]:
     and a straight mark closes a curly one. A quotation that closes in the next
     paragraph without being reopened there is a lesser (style) problem.
     """
-    paras = doc.paragraphs
+    paras = doc.model.paragraphs
     pending: int | None = None  # left open at the end of the previous paragraph, the next one not reopening
     for k, (ps, pe) in enumerate(paras):
         stack: list[tuple[int, bool]] = []  # (offset, straight?)
@@ -217,7 +217,7 @@ def attribution_inside_quote(doc: Document) -> Iterator[Hit]:
     model = doc.model
     for i, c in doc.claims:
         at = c.cue_start if c.cue_start is not None else c.source_start
-        if at is None or not c.attributed or not doc.mask[at]:
+        if at is None or not c.attributed or not doc.model.mask[at]:
             continue
         run = model.run_at(at)
         owner = _run_owner(doc, run, keys) if run else None

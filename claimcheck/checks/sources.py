@@ -93,7 +93,7 @@ def _source_hits(doc: Document, *, vague: bool) -> Iterator[Hit]:
 
 
 def _anon_hit(doc: Document, start: int, end: int, claim: int | None = None) -> Hit:
-    s, e = doc.sentence_at(start)
+    s, e = doc.model.sentence_at(start)
     phrase = doc.text[start:end]
     if ANON_EXPLAINED.search(doc.text[s:e]):
         return Hit(
@@ -266,7 +266,7 @@ def anonymity_unexplained(doc: Document) -> Iterator[Hit]:
     """An anonymous source with no reason given for the anonymity (AP)."""
     for s, e, claim in _anonymous_mentions(doc):
         k = doc.model.paragraph_of(s)
-        ps, pe = doc.paragraphs[k] if k >= 0 else (0, len(doc.text))
+        ps, pe = doc.model.paragraphs[k] if k >= 0 else (0, len(doc.text))
         para = doc.text[ps:pe]
         if _REASON.search(para):
             continue
@@ -362,7 +362,7 @@ def unmodified_source(doc: Document) -> Iterator[Hit]:
     """ "A source said", "sources said": an unnamed source with nothing said of who they are (Reuters)."""
     text = doc.text
     for m in _SOURCE_WORD.finditer(text):
-        if doc.mask[m.start()]:
+        if doc.model.mask[m.start()]:
             continue  # inside a quotation: the speaker's words
         before = text[max(0, m.start() - 60) : m.start()]
         words = re.findall(r"[\w’'-]+|[^\w\s]", before)

@@ -126,7 +126,7 @@ def attribution_too_far(doc: Document) -> Iterator[Hit]:
             )
             continue
         mention = (c.source or "").strip()
-        third_person = _THIRD_PERSON.fullmatch(mention) is not None and not doc.mask[span[0]]
+        third_person = _THIRD_PERSON.fullmatch(mention) is not None and not doc.model.mask[span[0]]
         if gap >= 0 and third_person and c.source_name and span not in reminded:
             last = _last_named(doc.text, c.source_name, span[0])
             if last is None:

@@ -44,7 +44,7 @@ def agentless_hedge(doc: Document) -> Iterator[Hit]:
     for pattern in _AGENTLESS:
         for m in pattern.finditer(doc.text):
             s, e = m.span("h")
-            if doc.mask[s]:
+            if doc.model.mask[s]:
                 continue  # inside a quotation: the speaker's own hedge, attributed with the quote
             hedge = doc.text[s:e]
             over = doc.claims_over(s, e)
@@ -137,5 +137,5 @@ def loaded_cue(doc: Document) -> Iterator[Hit]:
             for m in _LOADED_VERB.finditer(c.cue):
                 yield _loaded_hit(m, c.cue_start, i)
     for m in _LOADED_VERB.finditer(doc.text):
-        if not doc.mask[m.start()] and _used_as_cue(doc.text, m):
+        if not doc.model.mask[m.start()] and _used_as_cue(doc.text, m):
             yield _loaded_hit(m, 0, None)
