@@ -443,3 +443,24 @@ def test_so_worried_that_is_a_result_clause(backend: RulesBackend) -> None:
 
 def test_knowing_verbs_are_the_writers_own(backend: RulesBackend) -> None:
     assert attributed(backend, "The crew left after they learned that the storm had turned north.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MS. PARK: We are ready.\nMR. LEE: So are we.",
+        "Intro line.\r\n\t  JO PARK, Daily Ledger: \u201cWe are ready.\u201d\r\nNext.",
+        "A\u00a0line.\n\u00a0\u00a0PARK: Ready.\n\nLEE:  Set.",
+    ],
+)
+def test_line_starts_are_read_off_the_tokens_as_off_the_text(text: str) -> None:
+    """Where a line starts, read from the tokens, agrees with the characters of the text itself."""
+    from claimcheck.backends.rules.attribution import _line_start
+    from claimcheck.backends.rules.model import load_pipeline
+
+    doc = load_pipeline()(text)
+    for tok in doc:
+        k = tok.idx - 1
+        while k >= 0 and text[k] in " \t\u00a0":
+            k -= 1
+        assert _line_start(doc, tok.i) == (k < 0 or text[k] in "\n\r"), tok.text

@@ -835,11 +835,18 @@ def in_closed_quote(doc: Doc, quoted: bytes | bytearray, i: int) -> bool:
     pos = doc[i].idx
     if not quoted[pos]:
         return False
-    text = doc.text
     end = pos
     while end < len(quoted) and quoted[end]:
         end += 1
-    return end < len(text) and text[end] in '”"»'
+    return end < len(quoted) and _char_at(doc, i, end) in '”"»'
+
+
+def _char_at(doc: Doc, i: int, pos: int) -> str:
+    """The character at offset ``pos`` (at or after token ``i``), read from the tokens, not ``doc.text``."""
+    for tok in doc[i:]:
+        if pos < tok.idx + len(tok.text_with_ws):
+            return tok.text_with_ws[pos - tok.idx]
+    return ""
 
 
 def find_relations(doc: Doc, sent: Span, quoted: bytes | bytearray | None = None) -> list[Relation]:
@@ -993,12 +1000,18 @@ def _issuing_relation(verb: Token, sent: Span) -> Relation | None:
 
 
 def _line_start(doc: Doc, i: int) -> bool:
-    """Token ``i`` opens a line: only spaces or tabs lie between it and the previous line break."""
-    text = doc.text
-    k = doc[i].idx - 1
-    while k >= 0 and text[k] in " \t\u00a0":
-        k -= 1
-    return k < 0 or text[k] in "\n\r"
+    """Token ``i`` opens a line: only spaces or tabs lie between it and the previous line break.
+
+    Read off the tokens before it (``doc.text`` would rebuild the whole text at every call).
+    """
+    for j in range(i - 1, -1, -1):
+        tok = doc[j]
+        gap = (tok.text_with_ws if tok.is_space else tok.whitespace_).rstrip(" \t\u00a0")
+        if gap:
+            return gap[-1] in "\n\r"
+        if not tok.is_space:
+            return False
+    return True
 
 
 def _label_relation(doc: Doc, sent: Span) -> Relation | None:
