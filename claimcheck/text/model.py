@@ -23,7 +23,7 @@ from claimcheck.text.boilerplate import (
     is_metadata,
 )
 from claimcheck.text.layout import BULLET, Line, find_paragraphs, split_lines
-from claimcheck.text.quotes import quote_mask, quote_runs, run_at
+from claimcheck.text.quotes import INVISIBLE_MARKS, quote_mask, quote_runs, run_at
 
 __all__ = ["MAX_RUN", "Speaker", "TextModel", "text_model"]
 
@@ -35,7 +35,7 @@ _PUNCT_RUN = re.compile(rf"[^\w\s]{{{MAX_RUN + 1},}}")
 #: Spaces and line ends the parser should see as a plain space or newline (one character for one).
 _PARSE_FOLD = str.maketrans(
     {c: " " for c in "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-     "\u200b\u202f\u205f\u3000\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"}
+     "\u202f\u205f\u3000" + INVISIBLE_MARKS}
     | {c: "\n" for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
 )  # fmt: skip
 _SENT_BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|(?<=[.!?][\"”’])\s+")

@@ -11,13 +11,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-__all__ = ["CLOSING", "OPENING", "quote_mask", "quote_runs", "run_at"]
+__all__ = ["CLOSING", "INVISIBLE_MARKS", "OPENING", "quote_mask", "quote_runs", "run_at"]
 
 OPENING = frozenset("“«„")
 CLOSING = frozenset("”»")
 _RUN = re.compile(rb"\x01+")
-#: Direction and joiner marks that may stand before a quote mark without being text.
-_INVISIBLE = frozenset("\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
+#: Zero-width, direction and joiner marks: no text, so a quote mark after one still opens a word (the text
+#: model hands them to the parser as spaces).
+INVISIBLE_MARKS = "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 
 
 def quote_mask(text: str, ends: Iterable[int] = ()) -> bytearray:
@@ -56,7 +57,7 @@ def _opens_word(text: str, i: int) -> bool:
     """The mark at ``i`` stands where a quote opens: after a line start or space, before a letter or digit."""
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in _INVISIBLE) and after.isalnum()
+    return (before.isspace() or before in INVISIBLE_MARKS) and after.isalnum()
 
 
 def quote_runs(mask: bytes | bytearray) -> list[tuple[int, int]]:
