@@ -464,3 +464,15 @@ def test_line_starts_are_read_off_the_tokens_as_off_the_text(text: str) -> None:
         while k >= 0 and text[k] in " \t\u00a0":
             k -= 1
         assert _line_start(doc, tok.i) == (k < 0 or text[k] in "\n\r"), tok.text
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "claim"),
+    [
+        ("The warden made it plain that the wing would close.", "made it plain", "the wing would close"),
+        ("The mayor made the claim that the levy had lapsed.", "made the claim", "the levy had lapsed"),
+    ],
+)
+def test_make_with_any_stating_word_is_one_frame(backend: RulesBackend, text: str, cue: str, claim: str) -> None:
+    rels = attributed(backend, text)
+    assert [(c.cue, c.claim) for c in rels] == [(cue, claim)]

@@ -40,7 +40,6 @@ from claimcheck.backends.rules.lexicon import (
     DOCUMENT_NOUNS,
     DOCUMENT_VERB_FORMS,
     ISSUING_VERBS,
-    LIGHT_VERB_CUES,
     NAMING_VERBS,
     NON_SPEAKER_LABELS,
     NON_SPEECH_PARTICLES,
@@ -483,11 +482,11 @@ def _document_relation(tok: Token, sent: Span) -> Relation | None:
     )
 
 
-def _that_clause(head: Token, also: tuple[str, ...] = ()) -> Token | None:
+def _that_clause(head: Token) -> Token | None:
     """A finite clause opened by "that" hanging on ``head`` ("a claim that …", "was that …")."""
     for c in head.children:
         that = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        if c.dep_ in ("ccomp", "acl", "relcl", "attr", *also) and c.i > head.i and that and c.tag_ in _VERB_TAGS:
+        if c.dep_ in ("ccomp", "acl", "relcl", "attr") and c.i > head.i and that and c.tag_ in _VERB_TAGS:
             return c
     return None
 
@@ -524,21 +523,18 @@ def _belief_relation(adj: Token, sent: Span) -> Relation | None:
 
 
 def _stance_relation(word: Token, sent: Span) -> Relation | None:
-    """ "He expressed concern that …", "she made the case that …", "she made it clear that …".
+    """ "He expressed concern that …", "she voiced the fear that …", "they raised the point that …".
 
-    A light verb with a stance noun as its object, or "make it clear": the verb's subject holds the
-    "that" clause. "Rejected the claim that …" is no stance of the subject: its verb is no light verb.
+    A light verb with a stance noun as its object: the verb's subject holds the "that" clause.
+    "Rejected the claim that …" is no stance of the subject: its verb is no light verb. "make"
+    ("made it clear that", "made the case that") is :func:`_light_verb_relation`'s.
     """
     verb = word.head
-    lemma = word.lemma_.lower()
     if verb.lemma_.lower() not in STANCE_VERBS or verb.pos_ != "VERB" or verb.i > word.i:
         return None
-    if word.pos_ == "NOUN" and word.dep_ == "dobj" and lemma in CLAIM_NOUNS | STANCE_NOUNS:
-        clause = _that_clause(word) or _that_clause(verb)
-    elif word.pos_ == "ADJ" and verb.lemma_.lower() == "make" and word.lower_ in STANCE_ADJECTIVES:
-        clause = _that_clause(word, also=("advcl",)) or _that_clause(verb)
-    else:
+    if word.pos_ != "NOUN" or word.dep_ != "dobj" or word.lemma_.lower() not in CLAIM_NOUNS | STANCE_NOUNS:
         return None
+    clause = _that_clause(word) or _that_clause(verb)
     kids = list(verb.children)
     subj = _subject(verb)
     if clause is None or subj is None or any(c.dep_ in ("neg", "nsubjpass") for c in kids):
@@ -569,7 +565,8 @@ _CLAUSE_HEADS = frozenset({"ccomp", "advcl", "acl", "relcl", "csubj", "parataxis
 def _light_verb_relation(verb: Token, sent: Span) -> Relation | None:
     """ "Officials made clear they have no plans …", "made it clear that …", "will make the case that …".
 
-    "make" with "clear" (or the object "case", "point") is a statement verb; its content
+    "make" with a stating predicate ("clear", "plain", "known") or a claim or stance noun as its object
+    ("case", "point", "claim", "promise") is a statement verb; its content
     is the first clause after the cue word within the verb's phrase, wherever the parser hung it.
     """
     if verb.pos_ != "VERB" or verb.lemma_.lower() != "make" or any(c.dep_ == "neg" for c in verb.children):
@@ -579,8 +576,11 @@ def _light_verb_relation(verb: Token, sent: Span) -> Relation | None:
             t
             for t in verb.subtree
             if verb.i < t.i <= verb.i + 3
-            and t.lower_ in LIGHT_VERB_CUES
-            and (t.lower_ == "clear" or (t.dep_ == "dobj" and t.head.i == verb.i))
+            and (
+                t.lower_ == "clear"  # "made clear", "made it clear", wherever the parser hangs it
+                or (t.lower_ in STANCE_ADJECTIVES and t.head.i == verb.i)
+                or (t.dep_ == "dobj" and t.head.i == verb.i and t.lemma_.lower() in CLAIM_NOUNS | STANCE_NOUNS)
+            )
         ),
         None,
     )

@@ -36,7 +36,6 @@ __all__ = [
     "ISSUING_VERBS",
     "LEMMA_FIXES",
     "LEXICON_VERSION",
-    "LIGHT_VERB_CUES",
     "MALE_TITLES",
     "MEDIA_NAMES",
     "MEDIA_NOUNS",
@@ -167,9 +166,6 @@ LEMMA_FIXES: dict[str, str] = {
     **dict.fromkeys("""texted texting""".split(), "text"),
 }
 
-#: "make clear that …", "made it clear …", "make the case that …": a light verb and the word that makes it a statement.
-LIGHT_VERB_CUES: frozenset[str] = frozenset("""clear case point argument""".split())
-
 #: Show-type verbs a document or poll is the subject of ("county records show", "the survey finds"); the
 #: small tagger often reads their present tense as a noun, so they are also matched by form after a document noun.
 DOCUMENT_VERB_FORMS: frozenset[str] = frozenset(
@@ -197,14 +193,14 @@ NAMING_VERBS: frozenset[str] = frozenset("""call dub label brand term""".split()
 #: Verbs that cast something as something through "as" ("described the plan as a giveaway").
 AS_NAMING_VERBS: frozenset[str] = frozenset("""describe characterize characterise portray depict""".split())
 
-#: Light verbs whose object or predicate makes a stance of their subject, the "that" clause its content:
-#: "expressed concern that", "made the case that", "made it clear that".
-STANCE_VERBS: frozenset[str] = frozenset("""make express voice raise reiterate repeat share offer""".split())
+#: Light verbs whose object makes a stance of their subject, the "that" clause its content ("expressed
+#: concern that"); "make" has its own frame ("made it clear that", "made the case that").
+STANCE_VERBS: frozenset[str] = frozenset("""express voice raise reiterate repeat share offer""".split())
 
 #: Objects of a stance verb that report what the subject holds ("expressed concern that …").
 STANCE_NOUNS: frozenset[str] = frozenset("""concern concerns hope fear fears doubt doubts worry case point""".split())
 
-#: Predicates of "make it … that" that state ("made it clear that").
+#: Predicates of "make (it) … that" that state ("made it clear that", "made clear they …").
 STANCE_ADJECTIVES: frozenset[str] = frozenset("""clear plain known""".split())
 
 #: Verbs that put out a statement, so a colon after their object introduces its words
