@@ -31,7 +31,7 @@ from claimcheck.backends.rules.settings import RulesSettings
 from claimcheck.errors import BackendError, ClaimcheckError
 from claimcheck.inputs import MAX_CHARS
 from claimcheck.schema import Extraction
-from claimcheck.text import text_model
+from claimcheck.text import TextModel, text_model
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -100,10 +100,19 @@ class RulesBackend:
     def __init__(self, **options: Any) -> None:
         """Options as in :class:`RulesSettings` (``workers``, ``batch_size``, ``spacy_model``)."""
         self.settings = settings_from(RulesSettings, "rules", options)
-        self.workers = self.settings.workers
-        self.batch_size = self.settings.batch_size
-        self.spacy_model = self.settings.spacy_model
         self.prompt_version: str | None = LEXICON_VERSION
+
+    @property
+    def workers(self) -> int:
+        return self.settings.workers
+
+    @property
+    def batch_size(self) -> int:
+        return self.settings.batch_size
+
+    @property
+    def spacy_model(self) -> str | None:
+        return self.settings.spacy_model
 
     @property
     def nlp(self) -> Language:
@@ -120,11 +129,11 @@ class RulesBackend:
         """What decides this backend's output on a text (for the cache key): the pipeline and the rules."""
         return f"backend={self.name}; model={self.model}; rules={self.prompt_version}"
 
-    def _extraction(self, doc_id: str, text: str, doc: Doc) -> Extraction:
+    def _extraction(self, doc_id: str, model: TextModel, doc: Doc) -> Extraction:
         return Extraction(
             id=doc_id,
-            text=text,
-            claims=extract_claims(doc, text_model(text)),
+            text=model.text,
+            claims=extract_claims(doc, model),
             backend=self.name,
             model=self.model,
             prompt_version=self.prompt_version,
@@ -132,7 +141,8 @@ class RulesBackend:
 
     def extract(self, text: str, *, doc_id: str = "doc") -> Extraction:
         """Claims of one document."""
-        return self._extraction(doc_id, text, self._parse(text))
+        model = text_model(text)
+        return self._extraction(doc_id, model, self._parse(model))
 
     async def aextract(self, text: str, *, doc_id: str = "doc") -> Extraction:
         """Same as :meth:`extract`, run in a thread so an event loop is never blocked by the parse."""
@@ -205,28 +215,30 @@ class RulesBackend:
         redone one document at a time and only that document becomes an error.
         """
         nlp = self.nlp
+        # The models the parse reads are the ones the rules read: a batch is larger than text_model's cache.
+        models = [text_model(text) for _, text in docs]
         try:
-            parsed = list(parse_many(nlp, [text_model(text) for _, text in docs], self.batch_size))
+            parsed = list(parse_many(nlp, models, self.batch_size))
         except Exception:  # narrowed to the failing document just below
-            return [self._extract_one(doc_id, text) for doc_id, text in docs]
-        return [self._guarded(doc_id, text, doc) for (doc_id, text), doc in zip(docs, parsed, strict=True)]
+            return [self._extract_one(doc_id, model) for (doc_id, _), model in zip(docs, models, strict=True)]
+        return [self._guarded(doc_id, m, doc) for (doc_id, _), m, doc in zip(docs, models, parsed, strict=True)]
 
-    def _extract_one(self, doc_id: str, text: str) -> Result:
+    def _extract_one(self, doc_id: str, model: TextModel) -> Result:
         try:
-            doc = self._parse(text)
+            doc = self._parse(model)
         except Exception as exc:  # one document's failure must not sink an archive run
             return BackendError(
                 f"{doc_id}: spaCy failed to parse it ({type(exc).__name__}: {exc})",
                 fix="check the text's encoding and content, or report it to the claimcheck maintainers",
             )
-        return self._guarded(doc_id, text, doc)
+        return self._guarded(doc_id, model, doc)
 
-    def _parse(self, text: str) -> Doc:
-        return next(parse_many(self.nlp, [text_model(text)], self.batch_size))
+    def _parse(self, model: TextModel) -> Doc:
+        return next(parse_many(self.nlp, [model], self.batch_size))
 
-    def _guarded(self, doc_id: str, text: str, doc: Doc) -> Result:
+    def _guarded(self, doc_id: str, model: TextModel, doc: Doc) -> Result:
         try:
-            return self._extraction(doc_id, text, doc)
+            return self._extraction(doc_id, model, doc)
         except Exception as exc:  # one document's bug must not sink an archive run
             return BackendError(
                 f"{doc_id}: the rules failed ({type(exc).__name__}: {exc})",
