@@ -145,6 +145,11 @@ def _words(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _untitled(tokens: list[Token]) -> list[Token]:
+    """A person entity's name words without its titles ("Sen. Ada Quist" → Ada Quist)."""
+    return [t for t in _words(tokens) if t.lower_ not in TITLES]
+
+
 def _join(tokens: list[Token]) -> str:
     """Join tokens as the text has them, minus dropped tokens (a gap becomes one space)."""
     parts: list[str] = []
@@ -227,7 +232,7 @@ def _share_group(share: Token) -> Token | None:
 
 
 #: Pronouns that give their antecedent's gender.
-_GENDERED = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_GENDERED: dict[str, Gender] = _PERSON_PRONOUNS | {"his": "m", "himself": "m", "hers": "f", "herself": "f"}
 
 
 def _own_pronoun(subject: Token) -> Gender:
@@ -242,7 +247,7 @@ def _own_pronoun(subject: Token) -> Gender:
         if (t.ent_type_ == "PERSON" or t.dep_ in ("nsubj", "nsubjpass")) and t.lower_ not in _GENDERED:
             return "?"  # someone else comes first: the pronoun may be theirs
         if t.lower_ in _GENDERED:
-            return "m" if _GENDERED[t.lower_] == "m" else "f"
+            return _GENDERED[t.lower_]
     return "?"
 
 
@@ -407,7 +412,7 @@ class SourceResolver:
             if ent.label_ != "PERSON":
                 continue
             toks = _words(list(ent))
-            name_toks = [t for t in toks if t.lower_ not in TITLES]
+            name_toks = _untitled(toks)
             if len(name_toks) < 2:
                 continue
             before = doc[max(ent.start - 4, 0) : ent.start]
@@ -460,7 +465,7 @@ class SourceResolver:
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            parts = [t for t in _words(list(ent)) if t.lower_ not in TITLES]
+            parts = _untitled(list(ent))
             if len(parts) > 1:
                 self._mentions.setdefault(_join(parts), []).append(ent.start_char)
             elif parts:
@@ -481,7 +486,7 @@ class SourceResolver:
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or not _is_subject(ent.root):
                 continue
-            parts = [t for t in _words(list(ent)) if t.lower_ not in TITLES]
+            parts = _untitled(list(ent))
             if len(parts) > 1:
                 name = _join(parts)
             elif parts and parts[0].lower_ in self._by_surname:
