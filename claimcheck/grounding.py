@@ -20,6 +20,7 @@ from claimcheck.name_match import tokens
 from claimcheck.schema import Claim, Hedge, QuoteType
 from claimcheck.text import text_model
 from claimcheck.text.names import TITLE_PHRASES, TITLE_WORDS
+from claimcheck.text.quotes import INVISIBLE_MARKS
 
 __all__ = [
     "FUZZY_THRESHOLD",
@@ -50,7 +51,7 @@ _FOLD = str.maketrans(
     }
 )  # fmt: skip
 _TRIM_END = set(".,;:!?\"'”’»)]… \t\r\n")
-_TRIM_START = set("\"'“‘«”([ \t\r\n\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
+_TRIM_START = set("\"'“‘«”([ \t\r\n" + INVISIBLE_MARKS)
 
 
 class GroundingError(ValueError):
