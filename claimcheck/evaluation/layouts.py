@@ -57,9 +57,7 @@ def _moved_claim(c: Claim, r: Relaid) -> Claim:
         "source_end": se,
         "cue_start": cs,
         "cue_end": ce,
-        "hedges": [
-            Hedge(cue=h.cue, kind=h.kind, start=hs, end=he) for h in c.hedges for hs, he in [_move(r, h.start, h.end)]
-        ],
+        "hedges": [_moved_hedge(h, r) for h in c.hedges],
     }
     # Spans are re-cut from the re-laid text (wrapping turns spaces into newlines; scoring reads tokens).
     if s is not None and e is not None:
