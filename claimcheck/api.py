@@ -82,7 +82,12 @@ def extract(
 
 
 def extraction_of(
-    extraction_or_text: Extraction | str, *, backend: Any, doc_id: str, options: dict[str, Any], task: str
+    extraction_or_text: Extraction | str,
+    *,
+    backend: Backend | str | None,
+    doc_id: str,
+    options: dict[str, Any],
+    task: str,
 ) -> Extraction:
     """An :class:`Extraction` as given, or extracted from a text (``check`` and ``verify`` take either).
 
