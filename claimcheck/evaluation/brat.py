@@ -21,6 +21,8 @@ from claimcheck.schema import Claim
 __all__ = ["load_brat"]
 
 _FRAGMENT = re.compile(r"^(\d+) (\d+)$")
+#: The roles of a relation's content fragments: ``Content``, ``Content2``...
+_CONTENT_ROLE = re.compile(r"Content\d*")
 
 
 @dataclass
@@ -108,7 +110,7 @@ def _read_ann(path: Path, text: str) -> list[Claim]:
         if "Source" not in roles:
             continue  # Attribution-no-source (see load_brat); Discard/Discuss spans are never in a relation
         contents = sorted(
-            (frag for role, ref in args if re.fullmatch(r"Content\d*", role) for frag in spans[ref].fragments)
+            (frag for role, ref in args if _CONTENT_ROLE.fullmatch(role) for frag in spans[ref].fragments)
         )
         if not contents:
             continue
