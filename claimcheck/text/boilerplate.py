@@ -52,11 +52,36 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Z.,' ]{2,40}(?:\s*\([^)\n]{1,40}\))?\s*[-�
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SMALL_WORDS = "a an and as at but by for from in into of on or the to with vs via"
 _SMALL = frozenset(_SMALL_WORDS.split())
+#: A word of each pattern above that is not tied to a line start (a new pattern needs one here or in the
+#: next list): a text with none of them, and no line opening with a word of the next list, is no boilerplate.
+#: A substring search then spares trying some thirty patterns at every character.
+_BOILERPLATE_WORDS = tuple(
+    """sign subscribe newsletter address privacy breaking emailed terms reserved copyright click download
+    developing updated photo getty reporting editing writing contributed cookie inbox journalism image
+    picture""".split()
+)
+#: The words the patterns tied to a line start ("^") open with, after spaces and a quote mark or bracket.
+_LINE_OPENING_WORDS = tuple(
+    """read follow watch listen advertisement related by date anyone more see recommended photo image credit
+    caption""".split()
+)
+#: The non-ASCII letters ``re.IGNORECASE`` matches to an ASCII letter, so the word search folds case as the
+#: patterns do ("İnbox", "ſubscribe").
+_IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _may_be_boilerplate(text: str) -> bool:
+    """Whether ``text`` holds a word every match of a boilerplate pattern needs (a quick test before them)."""
+    folded = text.translate(_IGNORECASE_FOLD).lower()
+    if any(word in folded for word in _BOILERPLATE_WORDS):
+        return True
+    # "^" of a multi-line pattern matches after "\n" only; "\s*" and str.lstrip skip the same spaces.
+    return any(line.lstrip().lstrip("\"“'‘(").startswith(_LINE_OPENING_WORDS) for line in folded.split("\n"))
 
 
 def is_boilerplate(sentence: str) -> bool:
     """A sign-up prompt, credit, byline, "developing story" note or similar."""
-    return _BOILERPLATE.search(sentence) is not None
+    return _may_be_boilerplate(sentence) and _BOILERPLATE.search(sentence) is not None
 
 
 def is_metadata(line: str) -> bool:
