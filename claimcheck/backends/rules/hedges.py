@@ -42,6 +42,8 @@ _CUES: tuple[tuple[tuple[str, ...], HedgeKind], ...] = tuple(
 _CUES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], HedgeKind]]] = {}
 for _cue in _CUES:
     _CUES_BY_FIRST.setdefault(_cue[0][0], []).append(_cue)
+#: The words a hedge can start on (a cue's first word, or a participle of an agentless frame).
+_FIRST_WORDS = frozenset(_CUES_BY_FIRST) | AGENTLESS_PARTICIPLES
 
 
 def _numberish(token: Token) -> bool:
@@ -114,7 +116,7 @@ def find_hedges(doc: Doc, tokens: Iterable[int]) -> list[Hedge]:
     hedges: list[Hedge] = []
     taken = -1
     for i in scope:
-        if i < taken:
+        if i < taken or doc[i].lower_ not in _FIRST_WORDS:
             continue
         found = _match(doc, i)
         if found is None:
