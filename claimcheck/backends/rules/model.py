@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import threading
+import weakref
 from typing import TYPE_CHECKING
 
 from claimcheck.backends.rules.lexicon import LEMMA_FIXES
@@ -27,6 +28,7 @@ PARAGRAPH_COMPONENT = "claimcheck_paragraphs"
 LEMMA_COMPONENT = "claimcheck_lemmas"
 
 _cache: dict[str, Language] = {}
+_labels: weakref.WeakKeyDictionary[Language, str] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 
 
@@ -103,6 +105,13 @@ def _load(name: str | None) -> Language:
 
 
 def pipeline_label(nlp: Language) -> str:
-    """``<lang>_<name>-<version>``, the ``model`` reported by the backend."""
-    meta = nlp.meta
-    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+    """``<lang>_<name>-<version>``, the ``model`` reported by the backend.
+
+    Kept per pipeline: every extraction reports it, and ``nlp.meta`` builds a new dict at each read.
+    """
+    label = _labels.get(nlp)
+    if label is None:
+        meta = nlp.meta
+        label = f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+        _labels[nlp] = label
+    return label
