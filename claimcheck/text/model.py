@@ -147,7 +147,7 @@ class TextModel:
         out: list[tuple[int, int]] = []
         titles = 0
         body = False
-        mixed_case = sum(ch.islower() for ch in text) > sum(ch.isupper() for ch in text)
+        mixed_case = sum(map(str.islower, text)) > sum(map(str.isupper, text))
         for s, e in self.paragraphs:
             para = text[s:e]
             drop = (

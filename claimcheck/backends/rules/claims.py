@@ -72,8 +72,10 @@ class _Document:
         self.model = model
         self.text = model.text
         self.mask = model.mask
-        self.sents: list[Span] = [s for s in doc.sents if s.text.strip()]
-        self.token_starts = [t.idx for t in doc]
+        # A span's text is this slice of the doc's (``Span.text`` would join its tokens anew at every read).
+        self.doc_text = doc.text
+        self.sents: list[Span] = [s for s in doc.sents if self.doc_text[s.start_char : s.end_char].strip()]
+        self.token_starts: list[int] = doc.to_array("IDX").tolist()
 
     def tokens_in(self, start: int, end: int) -> range:
         """Indices of the tokens that begin in the character range ``[start, end)``."""
@@ -105,12 +107,13 @@ class _Document:
 
         Each test looks at the sentence or its own line only, never at the paragraph around it.
         """
+        texts = (self.doc_text[s.start_char : s.end_char] for s in self.sents)
         return {
             k
-            for k, sent in enumerate(self.sents)
+            for k, (sent, text) in enumerate(zip(self.sents, texts, strict=True))
             if self.model.is_skipped(sent.start_char)
-            or is_boilerplate(sent.text)
-            or is_question(sent.text)
+            or is_boilerplate(text)
+            or is_question(text)
             or self.author_bio(sent)
         }
 

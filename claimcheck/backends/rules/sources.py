@@ -407,8 +407,9 @@ class SourceResolver:
         self.people: list[_Known] = []
         self.subjects: list[_Known] = []  # people named as the subject of a clause: pronoun antecedents
         self._depth = 0
+        self.ents = doc.ents  # built anew at every read of ``doc.ents``: once for all the indexes below
         titles_at: dict[int, frozenset[str]] = {}  # a person's titles by their name's root token
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
             toks = _words(list(ent))
@@ -432,7 +433,7 @@ class SourceResolver:
                 self.subjects.append(_Known(toks[0].idx, _join(toks), "person", _gender(list(tok.subtree))))
         self.orgs: list[_Known] = [
             _Known(e.start_char, clean_name(list(e)), "organization")
-            for e in doc.ents
+            for e in self.ents
             if e.label_ in ("ORG", "GPE", "NORP", "FAC") and not any(t.lower_ in TITLES for t in e)
         ]
         # Indexes built once, so no mention rescans the document (see LOOKBACK).
@@ -450,7 +451,7 @@ class SourceResolver:
                 self._by_title_word.setdefault(title, []).append(k)
         self._acronyms: dict[str, str] | None = None  # initials → the name they abbreviate, built on first use
         # "Swanson, who is a pastor …, slammed …": a surname alone is an antecedent too, as the full name.
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON" or len(_words(list(ent))) != 1 or not _main_subject(ent.root):
                 continue
             full = self._by_surname.get(ent.root.lower_)
@@ -462,7 +463,7 @@ class SourceResolver:
         self._genders = self._learn_genders()
         # Where each known person is mentioned, by full name or surname: who a role noun last pointed to.
         self._mentions: dict[str, list[int]] = {}
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
             parts = _untitled(list(ent))
@@ -472,7 +473,7 @@ class SourceResolver:
                 for k in self._by_surname.get(parts[0].lower_, [])[:1]:
                     self._mentions.setdefault(k.name, []).append(ent.start_char)
         self._first_known: dict[str, _Known] = {}
-        self._org_ents = [e for e in doc.ents if e.label_ == "ORG"]
+        self._org_ents = [e for e in self.ents if e.label_ == "ORG"]
         self._org_ends = [e.end_char for e in self._org_ents]
         self._nouns: dict[str, list[int]] | None = None  # noun token indices by lemma, built on first use
         self._groups: list[tuple[int, str]] | None = None  # groups a poll reports on, built on first use
@@ -483,7 +484,7 @@ class SourceResolver:
         A name seen with both is left unknown.
         """
         seen: dict[str, set[Gender]] = {}
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON" or not _is_subject(ent.root):
                 continue
             parts = _untitled(list(ent))
@@ -687,12 +688,13 @@ class SourceResolver:
         """Nouns before token ``end`` with ``lemma`` (any document noun, if ``document``), nearest first."""
         if self._nouns is None:
             self._nouns = {}
-            for tok in self.doc:
-                if tok.pos_ == "NOUN":
-                    its = tok.lemma_.lower()
-                    self._nouns.setdefault(its, []).append(tok.i)
-                    if its in DOCUMENT_NOUNS:
-                        self._nouns.setdefault(" document", []).append(tok.i)
+            noun = self.doc.vocab.strings["NOUN"]  # the tag's symbol: tags read as numbers build no tokens
+            pos = self.doc.to_array("POS").tolist()
+            for i in (i for i, p in enumerate(pos) if p == noun):
+                its = self.doc[i].lemma_.lower()
+                self._nouns.setdefault(its, []).append(i)
+                if its in DOCUMENT_NOUNS:
+                    self._nouns.setdefault(" document", []).append(i)
         found = self._nouns.get(" document" if document else lemma, [])
         if document and lemma not in DOCUMENT_NOUNS:  # the mention's own lemma counts too ("the audit")
             found = sorted({*found, *self._nouns.get(lemma, [])})
@@ -790,7 +792,7 @@ class SourceResolver:
             return None
         if self._acronyms is None:
             self._acronyms = {}
-            for e in self.doc.ents:
+            for e in self.ents:
                 if e.label_ in ("ORG", "GPE", "NORP", "FAC"):
                     name = clean_name(list(e))
                     self._acronyms.setdefault(_initials(name), name)
