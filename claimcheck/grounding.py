@@ -186,16 +186,22 @@ def quote_mask(text: str) -> bytearray:
     return bytearray(text_model(text).mask)
 
 
+_QUOTED = re.compile(rb"[^\x00]+")
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def quote_type(text: str, start: int, end: int, mask: bytes | bytearray | None = None) -> QuoteType:
     """Direct, mixed or indirect, judged on the text alone (spec section 2)."""
     mask = mask if mask is not None else text_model(text).mask
-    inside = outside = 0
-    for i in range(start, end):
-        if text[i].isalnum():
-            if mask[i]:
-                inside += 1
-            else:
-                outside += 1
+    # Whether a letter or digit lies in a quoted stretch, and one outside: stretch by stretch, not character by
+    # character (``[^\W_]`` is exactly ``str.isalnum``).
+    inside = outside = False
+    pos = start
+    for run in _QUOTED.finditer(mask, start, end):
+        outside = outside or _ALNUM.search(text, pos, run.start()) is not None
+        inside = inside or _ALNUM.search(text, run.start(), run.end()) is not None
+        pos = run.end()
+    outside = outside or _ALNUM.search(text, pos, end) is not None
     if inside and not outside:
         return "direct"
     if inside:

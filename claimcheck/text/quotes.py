@@ -16,6 +16,7 @@ __all__ = ["CLOSING", "INVISIBLE_MARKS", "OPENING", "quote_mask", "quote_runs", 
 OPENING = frozenset("“«„")
 CLOSING = frozenset("”»")
 _RUN = re.compile(rb"\x01+")
+_MARK = re.compile("[" + "".join(sorted(OPENING | CLOSING)) + "\"']")
 #: Zero-width, direction and joiner marks: no text, so a quote mark after one still opens a word (the text
 #: model hands them to the parser as spaces).
 INVISIBLE_MARKS = "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
@@ -31,13 +32,20 @@ def quote_mask(text: str, ends: Iterable[int] = ()) -> bytearray:
     copy runs a quote over several paragraphs (each opens again, only the last
     closes).
     """
-    mask = bytearray(len(text))
-    stops = set(ends)
-    inside = False
     n = len(text)
-    for i, ch in enumerate(text):
+    mask = bytearray(n)
+    stops = set(ends)
+    # Only quote marks and paragraph ends change the state: the characters between them take it as a slice.
+    events = sorted({m.start() for m in _MARK.finditer(text)} | {i for i in stops if 0 <= i < n})
+    inside = False
+    pos = 0  # the first character not yet given its mask value
+    for i in events:
+        if inside:
+            mask[pos:i] = b"\x01" * (i - pos)
+        pos = i + 1
         if i in stops:
             inside = False
+        ch = text[i]
         if ch in OPENING:
             inside = True
         elif ch in CLOSING:
@@ -50,6 +58,8 @@ def quote_mask(text: str, ends: Iterable[int] = ()) -> bytearray:
             continue
         elif inside:
             mask[i] = 1
+    if inside:
+        mask[pos:n] = b"\x01" * (n - pos)
     return mask
 
 
