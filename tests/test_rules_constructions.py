@@ -476,3 +476,138 @@ def test_line_starts_are_read_off_the_tokens_as_off_the_text(text: str) -> None:
 def test_make_with_any_stating_word_is_one_frame(backend: RulesBackend, text: str, cue: str, claim: str) -> None:
     rels = attributed(backend, text)
     assert [(c.cue, c.claim) for c in rels] == [(cue, claim)]
+
+
+# -- shares of a group as speakers (poll answers) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Nearly two-thirds of the delegates said that the ferry levy was too high.",
+            "Nearly two-thirds of the delegates",
+        ),
+        ("About 4 in 10 say the ferry levy is too high.", "About 4 in 10"),
+        ("One in five residents said the ferry levy was too high.", "One in five residents"),
+        ("Among renters, 42% say the ferry levy is too high.", "42%"),
+        ("Most said the ferry levy was too high.", "Most"),
+        ("Many said on Monday that the ferry levy was too high.", "Many"),
+    ],
+)
+def test_share_of_a_group_speaks(backend: RulesBackend, text: str, source: str) -> None:
+    c = only_attributed(backend, text)
+    assert c.source == source
+    assert c.claim.startswith("the ferry levy") and c.claim.endswith("too high")
+
+
+def test_number_that_counts_no_people_is_no_speaker(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "Fares rose by one in five, the ferry board said.")
+    assert (c.source, c.claim) == ("the ferry board", "Fares rose by one in five")
+
+
+def test_as_much_as_is_a_comparison(backend: RulesBackend) -> None:
+    """ "as much … as many had hoped" measures; it reports nothing, whoever the subject of "hoped" is."""
+    assert attributed(backend, "The board did not cut fares as much as many had hoped.") == []
+    assert attributed(backend, "The board did not cut fares as much as the riders had hoped.") == []
+
+
+# -- a frame sentence after the quote it reports ---------------------------------------------------
+
+
+def test_frame_after_a_closed_quote_takes_it(backend: RulesBackend) -> None:
+    """ "“…!” X said.": the parser ends the sentence at the quote's "!", leaving the frame alone."""
+    text = (
+        "The ferry was late again.\n\n“We will have a new boat by spring!” Okafor said to reporters. The pier was busy."
+    )
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source, c.cue, c.quote) == ("We will have a new boat by spring", "Okafor", "said", "direct")
+    assert "Okafor said to reporters" not in [x.claim for x in claims_of(backend, text)]
+
+
+def test_frame_after_a_quote_of_two_sentences(backend: RulesBackend) -> None:
+    found = attributed(backend, "“The boat is ready. It sails on Friday.” Okafor said on Monday.")
+    assert [(c.claim, c.source, c.cue) for c in found] == [
+        ("The boat is ready", "Okafor", None),
+        ("It sails on Friday", "Okafor", "said"),
+    ]
+
+
+def test_frame_after_a_quoted_question_takes_nothing(backend: RulesBackend) -> None:
+    assert attributed(backend, "“Will the boat sail on Friday?” Okafor asked. Nobody knew.") == []
+
+
+def test_frame_inside_an_archive_style_quote_is_the_speakers(backend: RulesBackend) -> None:
+    """Archive copy writes ''…'' for a double quote: a frame inside it is the quoted speaker's."""
+    c = only_attributed(backend, "''I say the boat is ready,'' Okafor said.")
+    assert (c.source, c.claim) == ("Okafor", "I say the boat is ready")
+
+
+# -- what someone calls something "as" ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "claim"),
+    [
+        (
+            "The harbour master dismissed the audit as “absurd.”",
+            "The harbour master",
+            "dismissed",
+            "the audit as “absurd",
+        ),
+        ("Most renters see the levy as a tax on the poor.", "Most renters", "see", "the levy as a tax on the poor"),
+        (
+            "The union cited the closure as a breach of the contract.",
+            "The union",
+            "cited",
+            "the closure as a breach of the contract",
+        ),
+        (
+            "Okafor described the crossing as largely “very calm.”",
+            "Okafor",
+            "described",
+            "the crossing as largely “very calm",
+        ),
+    ],
+)
+def test_as_frames(backend: RulesBackend, text: str, source: str, cue: str, claim: str) -> None:
+    c = only_attributed(backend, text)
+    assert (c.source, c.cue, c.claim) == (source, cue, claim)
+
+
+@pytest.mark.parametrize("text", ["She saw the ferry as a child.", "The board dismissed him as captain in May."])
+def test_as_a_capacity_names_nothing(backend: RulesBackend, text: str) -> None:
+    assert attributed(backend, text) == []
+
+
+def test_as_someone_put_it(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "As the harbour master put it, the new boat is a floating bus shelter.")
+    assert (c.source, c.cue, c.claim) == ("the harbour master", "put it", "the new boat is a floating bus shelter")
+
+
+# -- "In X's view, …", "In a poll, …" -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "claim"),
+    [
+        ("In Okafor's view, the levy was a mistake from the start.", "Okafor", "the levy was a mistake from the start"),
+        (
+            "In a county survey last month, 61 percent of riders backed the new boat.",
+            "a county survey",
+            "61 percent of riders backed the new boat",
+        ),
+    ],
+)
+def test_in_someones_view_or_a_poll(backend: RulesBackend, text: str, source: str, claim: str) -> None:
+    c = only_attributed(backend, text)
+    assert (c.source, c.cue, c.claim) == (source, "In", claim)
+
+
+def test_in_my_view_is_the_writers_opinion(backend: RulesBackend) -> None:
+    assert attributed(backend, "In my view, the levy was a mistake from the start.") == []
+
+
+def test_in_a_statement_leaves_the_speaker_to_the_verb(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "In a statement, the ferry board said the levy would lapse in May.")
+    assert (c.source, c.cue, c.claim) == ("the ferry board", "said", "the levy would lapse in May")

@@ -39,16 +39,20 @@ from claimcheck.backends.rules.lexicon import (
     CORE_SPEECH_VERBS,
     DOCUMENT_NOUNS,
     DOCUMENT_VERB_FORMS,
+    GROUP_QUANTIFIERS,
     ISSUING_VERBS,
+    LIFE_STAGES,
     NAMING_VERBS,
     NON_SPEAKER_LABELS,
     NON_SPEECH_PARTICLES,
+    POLL_NOUNS,
     REPORTING_VERBS,
     STANCE_ADJECTIVES,
     STANCE_NOUNS,
     STANCE_VERBS,
     STATEMENT_NOUNS,
     TITLES,
+    VIEW_NOUNS,
 )
 
 if TYPE_CHECKING:
@@ -61,6 +65,7 @@ __all__ = [
     "conjuncts",
     "find_relations",
     "markup_trim",
+    "quote_frame",
     "token_chunks",
     "trim_tokens",
     "word_count",
@@ -191,8 +196,10 @@ def _is_mention(doc: Doc, span: tuple[int, int]) -> bool:
     s, e = markup_trim(text)
     if "<" in text[s:e] or ">" in text[s:e] or any(_is_markup(t) for t in tokens):
         return False
-    if any(_counts_people(t) for t in tokens if t.pos_ == "NUM"):
-        return True  # "Six in 10 say …"
+    if any(_counts_people(t) for t in tokens if t.pos_ == "NUM" or t.text == "%"):
+        return True  # "Six in 10 say …", "42% say …"
+    if tokens.root.lower_ in GROUP_QUANTIFIERS:
+        return True  # "Most said …", "many say …": a group of people
     return any(
         t.pos_ in ("NOUN", "PROPN", "PRON") and any(ch.isalpha() for ch in t.text[slice(*markup_trim(t.text))])
         for t in tokens
@@ -252,6 +259,9 @@ def _subject(verb: Token) -> Token | None:
         prev = verb.doc[verb.i - 1]
         if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("appos", "conj") and prev.head.i < prev.i:
             subj = prev
+    if subj is None and node is verb:
+        # "About 4 in 10 say …": the small parser hangs a poll's share on the verb as a number modifier.
+        subj = next((c for c in verb.children if c.pos_ == "NUM" and c.i < verb.i and _counts_people(c)), None)
     if subj is not None and any(c.dep_ == "conj" for c in subj.children):
         # "hosts A and B, the candidate, stated": a list is no apposition of a singular noun; that noun speaks.
         last = next((c for c in subj.children if c.dep_ == "appos" and c.i == verb.i - 1), None)
@@ -273,9 +283,22 @@ def _subject(verb: Token) -> Token | None:
 _CONTRAST_MARKS = frozenset("""while whereas although though""".split())
 
 
+def _numeric(tok: Token) -> bool:
+    """A number, or a noun counted by one ("four voters")."""
+    return tok.pos_ == "NUM" or any(c.dep_ == "nummod" for c in tok.children)
+
+
 def _counts_people(num: Token) -> bool:
-    """A number that is a poll's share of a group: "Six in 10 say …"."""
-    return any(c.dep_ == "quantmod" and c.lower_ == "in" for c in num.children)
+    """A number that is a poll's share of a group: "Six in 10 say …", "42% say …", "two-thirds of voters said …"."""
+    kids = list(num.children)
+    if any(c.lower_ == "in" and (c.dep_ == "quantmod" or any(_numeric(g) for g in c.children)) for c in kids):
+        return True  # "4 in 10", "one in five", "one in four voters"
+    if any(c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in kids):
+        return True  # "the 12 who were there"
+    if num.text == "%":
+        return any(c.pos_ == "NUM" for c in kids)
+    # "two-thirds of voters": the share's "of" hangs on the number or on its fraction word.
+    return any(t.lower_ == "of" and t.dep_ == "prep" for c in kids for t in (c, *c.children))
 
 
 _WH_WORDS = frozenset("""how why what whether if when where who whom which""".split())
@@ -317,8 +340,18 @@ def _cue_end(verb: Token) -> int:
     return end
 
 
+def _put_it(verb: Token) -> Token | None:
+    """The "it" of "as X put it" (a way of saying: "Obama, as one aide put it, was furious")."""
+    if verb.lemma_.lower() != "put" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+
+
 def _verb_relation(verb: Token, sent: Span) -> Relation | None:
-    if verb.lemma_.lower() not in REPORTING_VERBS or verb.tag_ not in _VERB_TAGS or verb.tag_ == "MD":
+    if verb.tag_ not in _VERB_TAGS or verb.tag_ == "MD":
+        return None
+    put_it = _put_it(verb) if verb.lemma_.lower() not in REPORTING_VERBS else None
+    if put_it is None and verb.lemma_.lower() not in REPORTING_VERBS:
         return None
     statement_acl = verb.dep_ == "acl" and _governor(verb) is not None
     if verb.tag_ == "VBG" and verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis", "advcl") and not statement_acl:
@@ -364,11 +397,14 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
         if child.dep_ == "mark" or child.dep_ == "cc":
             continue
         frame.update(t.i for t in sub)
-    cue = (verb.i, _cue_end(verb))
+    cue = (verb.i, put_it.i + 1 if put_it is not None else _cue_end(verb))
     frame.update(range(*cue))
     # "As the filings show, …" / "As Park admits: …": the clause the "as" frame modifies is its content.
-    as_frame = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-    if as_frame:
+    as_mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    as_frame = as_mark is not None
+    if as_mark is not None:
+        if _comparison(as_mark, sent):
+            return None  # "as much stimulus as many had hoped": a measure, not what they said
         frame |= {c.i for c in verb.children if c.dep_ == "mark"}
     return Relation(
         anchor=verb.i,
@@ -380,6 +416,17 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
         cue_lemma=verb.lemma_.lower(),
         complement=complement,
     )
+
+
+def _comparison(mark: Token, sent: Span) -> bool:
+    """The "as" of "as much … as", "as soon as": the clause it opens compares, it reports nothing.
+
+    Its clause hangs on a noun or adjective ("stimulus", "much"), or an "as" of degree comes shortly before.
+    """
+    if mark.head.head.pos_ not in ("VERB", "AUX"):
+        return True
+    doc = mark.doc
+    return any(doc[j].lower_ == "as" and doc[j].dep_ == "advmod" for j in range(max(sent.start, mark.i - 8), mark.i))
 
 
 def _naming_relation(verb: Token, sent: Span) -> Relation | None:
@@ -402,8 +449,12 @@ def _naming_relation(verb: Token, sent: Span) -> Relation | None:
         # The small parser often hangs a quoted name on the object: "calling the plan “a giveaway”".
         pred = pred or next((c for c in obj.children if c.dep_ == "appos" and c.i > obj.i), None)
     else:
-        prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
-        pred = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        # "as" hangs on the verb or on the object ("saw the vote as a test"); what follows it is a noun
+        # ("as a giveaway"), a clause ("as a highway going …") or an adjective ("as “absurd”").
+        prep = next((c for c in (*kids, *obj.children) if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
+        pred = next((c for c in prep.children if not c.is_punct), None) if prep is not None else None
+        if pred is not None and _role_noun(pred):
+            return None  # "dismissed him as coach", "saw the film as a child": a capacity, not a depiction
     subj = _subject(verb)
     if pred is None or subj is None or not (sent.start <= subj.i < sent.end):
         return None
@@ -424,6 +475,14 @@ def _naming_relation(verb: Token, sent: Span) -> Relation | None:
         cue_lemma=lemma,
         complement=obj.i,
     )
+
+
+def _role_noun(pred: Token) -> bool:
+    """ "as coach", "as a child": a bare singular noun (an office) or a stage of life says in what
+    capacity, not what the object is called."""
+    if pred.tag_ not in ("NN", "NNP"):
+        return False
+    return pred.lemma_.lower() in LIFE_STAGES or not any(c.dep_ in ("det", "poss", "amod") for c in pred.children)
 
 
 def _noun_phrase_before(doc: Doc, end: int, start: int) -> tuple[int, int] | None:
@@ -828,7 +887,52 @@ def _candidates(doc: Doc, sent: Span) -> list[Relation]:
             )
         if rel is not None:
             rels.append(rel)
+    if not rels:
+        rel = _in_frame_relation(doc, sent)
+        if rel is not None:
+            rels.append(rel)
     return rels
+
+
+def _in_frame_relation(doc: Doc, sent: Span) -> Relation | None:
+    """ "In Park's view, the deal was a mistake", "In a county poll last month, Park led by 10 points".
+
+    A sentence that opens with "in" + a view noun with its holder, or + a poll or survey, then a
+    comma: the rest of the sentence is what the holder thinks or the poll found. Only for a sentence
+    with no other frame, so "In a statement, the mayor said …" stays the mayor's.
+    """
+    lead = next((t for t in sent if not (t.is_space or t.is_punct or t.dep_ == "cc")), None)
+    if lead is None or lead.lower_ != "in" or lead.dep_ != "prep":
+        return None
+    pobj = next((c for c in lead.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    end = max(t.i for t in lead.subtree) + 1
+    if end >= sent.end or doc[end].text != ",":
+        return None
+    lemma = pobj.lemma_.lower()
+    if lemma in VIEW_NOUNS:
+        owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+        if owner is None or owner.lower_ in ("my", "our"):
+            return None  # the writer's own view is opinion, not a report
+        src = _mention(owner)
+        if src[1] - src[0] > 1 and doc[src[1] - 1].tag_ == "POS":
+            src = (src[0], src[1] - 1)
+    elif lemma in POLL_NOUNS:
+        src = (min(t.i for t in pobj.subtree if t.i <= pobj.i), pobj.i + 1)
+    else:
+        return None
+    if not _is_mention(doc, src):
+        return None
+    return Relation(
+        anchor=lead.i,
+        cue=(lead.i, lead.i + 1),
+        source=src,
+        frame=frozenset(range(lead.i, end + 1)),
+        region=(end + 1, sent.end),
+        kind="label",
+        cue_lemma="in",
+    )
 
 
 def in_closed_quote(doc: Doc, quoted: bytes | bytearray, i: int) -> bool:
@@ -839,7 +943,11 @@ def in_closed_quote(doc: Doc, quoted: bytes | bytearray, i: int) -> bool:
     end = pos
     while end < len(quoted) and quoted[end]:
         end += 1
-    return end < len(quoted) and _char_at(doc, i, end) in '”"»'
+    if end >= len(quoted):
+        return False
+    mark = _char_at(doc, i, end)
+    # Archive copy writes a double quote as two apostrophes (''…''), which the mask reads as one mark.
+    return mark in '”"»' or (mark == "'" and _char_at(doc, i, end + 1) == "'")
 
 
 def _char_at(doc: Doc, i: int, pos: int) -> str:
@@ -964,6 +1072,27 @@ def colon_frame(doc: Doc, sent: Span, quoted: bytes | bytearray | None = None) -
             continue
         rest = [t for t in doc[max(rel.frame) + 1 : sent.end] if not (t.is_punct or t.is_space)]
         if not rest:
+            return rel
+    return None
+
+
+def quote_frame(doc: Doc, sent: Span, quoted: bytes | bytearray) -> Relation | None:
+    """A sentence that is only a frame, right after a quotation closes ("“We will win!” she said.").
+
+    The parser ends a sentence at a quote's closing "!", "?" or "." when a capital follows, so the
+    frame stands alone; its content is the quoted sentence before it (the caller's to take).
+    """
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    first = next((t for t in sent if not t.is_space), None)
+    if not words or first is None or first.i == 0 or quoted[first.idx] or len(words) > 12:
+        return None
+    prev = doc[first.i - 1]
+    while prev.i > 0 and prev.is_space:
+        prev = doc[prev.i - 1]
+    if prev.text not in ("”", '"', "''") or prev.idx == 0 or not quoted[prev.idx - 1]:
+        return None  # the marks are outside the mask: the character before a closing one is inside
+    for rel in _candidates(doc, sent):
+        if rel.kind == "verb" and all(t.i in rel.frame for t in words):
             return rel
     return None
 

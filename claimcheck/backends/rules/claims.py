@@ -22,6 +22,7 @@ from claimcheck.backends.rules.attribution import (
     colon_frame,
     find_relations,
     markup_trim,
+    quote_frame,
     token_chunks,
     word_count,
 )
@@ -154,6 +155,11 @@ def extract_claims(doc: Doc, model: TextModel) -> list[Claim]:
         opened = colon_frame(doc, sent, d.mask) if not rels else None
         if opened is not None:
             per_sent[k] = [opened]
+        back = _frame_after_quote(d, k, skipped, per_sent) if not rels and opened is None else None
+        if back is not None:
+            rel, start, end = back
+            drafts.append(_Draft(start, end, rel, frame=set(rel.frame)))
+            per_sent[k - 1] = per_sent[k] = [rel]
         for rel in rels:
             assert rel.content is not None
             start, end = d.chars(*rel.content)
@@ -164,6 +170,28 @@ def extract_claims(doc: Doc, model: TextModel) -> list[Claim]:
     drafts += _unattributed(d, drafts, skipped, per_sent)
     drafts.sort(key=lambda x: x.start)
     return _finish(d, drafts)
+
+
+def _frame_after_quote(
+    d: _Document, k: int, skipped: set[int], per_sent: dict[int, list[Relation]]
+) -> tuple[Relation, int, int] | None:
+    """ "“We will rebuild it!” Park said.": a sentence that is only a frame takes the quoted sentence before it.
+
+    That sentence must be all quotation, in the same paragraph, with no frame of its own; its
+    character range is returned with the relation.
+    """
+    if k == 0 or k - 1 in skipped or per_sent.get(k - 1):
+        return None
+    sent, prev = d.sents[k], d.sents[k - 1]
+    if d.paragraph(prev.start_char) != d.paragraph(sent.start_char):
+        return None
+    rel = quote_frame(d.doc, sent, d.mask)
+    if rel is None:
+        return None
+    start, end = d.chars(prev.start, prev.end)
+    if end <= start or quote_type(d.text, start, end, d.mask) != "direct":
+        return None
+    return rel, start, end
 
 
 def _turn_relation(d: _Document, sent: Span, turn: Speaker) -> Relation | None:

@@ -33,9 +33,11 @@ __all__ = [
     "GOVERNMENT_HEADS",
     "GOVERNMENT_PHRASES",
     "GOVERNMENT_WORDS",
+    "GROUP_QUANTIFIERS",
     "ISSUING_VERBS",
     "LEMMA_FIXES",
     "LEXICON_VERSION",
+    "LIFE_STAGES",
     "MALE_TITLES",
     "MEDIA_NAMES",
     "MEDIA_NOUNS",
@@ -45,6 +47,7 @@ __all__ = [
     "NUMBER_WORDS",
     "ORGANIZATION_HEADS",
     "ORGANIZATION_WORDS",
+    "POLL_NOUNS",
     "PRESCRIPTIVE_MODALS",
     "REPORTING_VERBS",
     "RULES_VERSION",
@@ -55,6 +58,7 @@ __all__ = [
     "STATEMENT_NOUNS",
     "TITLES",
     "UNCERTAINTY_CUES",
+    "VIEW_NOUNS",
 ]
 
 #: Bump when the code of a rule changes in a way the word lists do not show.
@@ -190,8 +194,25 @@ CLAIM_NOUNS: frozenset[str] = frozenset(
 #: and what it is called are the content, the subject the source.
 NAMING_VERBS: frozenset[str] = frozenset("""call dub label brand term""".split())
 
-#: Verbs that cast something as something through "as" ("described the plan as a giveaway").
-AS_NAMING_VERBS: frozenset[str] = frozenset("""describe characterize characterise portray depict""".split())
+#: Verbs that cast something as something through "as" ("described the plan as a giveaway"), in speech or
+#: belief ("dismissed the report as “absurd”", "voters see the race as a referendum").
+AS_NAMING_VERBS: frozenset[str] = frozenset(
+    """describe characterize characterise portray depict dismiss cast see view regard cite""".split()
+)
+
+#: Quantifiers that name a group of people when they are a reporting verb's whole subject ("most said …").
+GROUP_QUANTIFIERS: frozenset[str] = frozenset("""most many few several""".split())
+
+#: Nouns of "in X's view, …": the holder's view is the rest of the sentence.
+VIEW_NOUNS: frozenset[str] = frozenset("""view opinion estimation mind eyes words judgment telling account""".split())
+
+#: Nouns of "in a poll, …": what the poll found is the rest of the sentence.
+POLL_NOUNS: frozenset[str] = frozenset("""poll survey study""".split())
+
+#: Stages of life: "saw the film as a child" says when, not how the object is seen.
+LIFE_STAGES: frozenset[str] = frozenset(
+    """child kid boy girl baby toddler teen teenager youngster youth student schoolboy schoolgirl adult""".split()
+)
 
 #: Light verbs whose object makes a stance of their subject, the "that" clause its content ("expressed
 #: concern that"); "make" has its own frame ("made it clear that", "made the case that").
