@@ -859,7 +859,9 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
 
 #: Every word a frame below can be anchored on, by lemma and by form: one set test spares the others on
 #: most tokens. A new frame function adds the words it opens with here.
-_CUE_LEMMAS = REPORTING_VERBS | NAMING_VERBS | AS_NAMING_VERBS | ISSUING_VERBS | CLAIM_NOUNS | STANCE_NOUNS | {"make"}
+_CUE_LEMMAS = (
+    REPORTING_VERBS | NAMING_VERBS | AS_NAMING_VERBS | ISSUING_VERBS | CLAIM_NOUNS | STANCE_NOUNS | {"make", "put"}
+)
 _CUE_FORMS = DOCUMENT_VERB_FORMS | BELIEF_ADJECTIVES | {"according"}
 
 
