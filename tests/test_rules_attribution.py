@@ -146,6 +146,38 @@ def test_boilerplate_headline_and_questions_skipped(backend: RulesBackend) -> No
     assert [c.claim for c in claims_of(backend, text)] == ["The council approved the new cycle lanes on Tuesday"]
 
 
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Sign up for our weekly newsletter.",
+        "For more, sign up for the Morning Ledger newsletter.",
+        "By signing up, you agree to our terms of service and privacy policy.",
+        "Thanks for subscribing!",
+        'Sign up by entering your email address and clicking the "join" button.',
+    ],
+)
+def test_a_sign_up_prompt_to_the_reader_is_boilerplate(backend: RulesBackend, prompt: str) -> None:
+    text = f"The council approved the new cycle lanes on Tuesday.\n{prompt}\nWork starts in May."
+    claims = [c.claim for c in claims_of(backend, text)]
+    assert claims == ["The council approved the new cycle lanes on Tuesday", "Work starts in May"]
+
+
+def test_news_about_sign_ups_and_site_terms_is_not_boilerplate(backend: RulesBackend) -> None:
+    text = (
+        "More than 8 million people signed up for coverage this year, the agency said.\n"
+        "The posts broke the platform's terms of service, the company said.\n"
+        "The leaked file listed a private e-mail address for the governor.\n"
+        '"If you sign up now, you pay less," the minister said.'
+    )
+    attributed = [(c.claim, c.source) for c in claims_of(backend, text)]
+    assert attributed == [
+        ("More than 8 million people signed up for coverage this year", "the agency"),
+        ("The posts broke the platform's terms of service", "the company"),
+        ("The leaked file listed a private e-mail address for the governor", None),
+        ("If you sign up now, you pay less", "the minister"),
+    ]
+
+
 def test_dateline_is_not_part_of_the_claim(backend: RulesBackend) -> None:
     claims = claims_of(backend, "OSLO (Reuters) - Norway's wealth fund lost value in the third quarter.")
     assert [c.claim for c in claims] == ["Norway's wealth fund lost value in the third quarter"]

@@ -12,6 +12,7 @@ import re
 __all__ = [
     "BOILERPLATE_PATTERNS",
     "METADATA_LABELS",
+    "READER_PATTERNS",
     "byline_names",
     "dateline_end",
     "is_boilerplate",
@@ -22,20 +23,37 @@ __all__ = [
 ]
 
 BOILERPLATE_PATTERNS: tuple[str, ...] = (
-    r"\bsign(ing|ed)?[ -]?up\b", r"\bsubscribe\b", r"\bnewsletters?\b", r"\be-?mail address\b",
-    r"\bprivacy (notice|policy)\b", r"\bbreaking news (alerts|emails)\b", r"\bemailed about\b",
-    r"\bterms (of|and) (use|service|conditions)\b", r"\ball rights reserved\b", r"\bcopyright\b",
+    r"\bbreaking news (alerts|emails)\b", r"\ball rights reserved\b", r"^\s*(©|copyright\b)", r"\bcopyright (©|\d{4})",
     r"^\s*read (more|the rest|the full)\b", r"\bclick here\b", r"^\s*follow (us|@)", r"\bdownload (our|the) app\b",
     r"\bthis is a (developing|breaking) (story|news)\b", r"\bthis (story|article) (has been|was|will be) updated\b",
     r"\bphoto(graph)?s?( credit)?\s*:", r"\bgetty images\b", r"\(ap photo\b", r"\b(reporting|editing|writing) by\b",
     r"\bcontributed (to )?(this )?report", r"^\s*[\"“'‘]?(watch|listen|advertisement|related)\s*:?[\"”'’]?\s*$",
-    r"^\s*by [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3}\s*$", r"^\s*date \d{4}-\d\d-\d\d\b", r"\bcookies?\b.*\b(accept|use)\b",
+    r"^\s*by [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3}\s*$", r"^\s*date \d{4}-\d\d-\d\d\b",
     r"\bsent straight to your inbox\b", r"^\s*anyone (with|who has|who saw)\b.*\b(call|contact)\b",
     r"\bsupport (our|independent) journalism\b",
     r"^\s*[\"“'‘]?(related|read more|more|see also|recommended|watch|listen)\s*:",
     r"^\s*\(?(photo|image|credit|caption)s?( credit)?\s*:",
     r"\b(photo|image|picture)\s*(by|credit|courtesy)\b", r"\b(ap|afp|reuters|getty|epa|file) photo\b",
 )  # fmt: skip
+
+#: Sign-up and site-policy wording that news also uses of its own subjects ("2 million people signed up", "its
+#: terms of service", "a state.gov e-mail address"): boilerplate only in a sentence that addresses the reader.
+READER_PATTERNS: tuple[str, ...] = (
+    r"\bsign(ing|ed)?[ -]?up\b", r"\bsubscri(be|bing|ption)\b", r"\bnewsletters?\b", r"\be-?mail address\b",
+    r"\bprivacy (notice|policy)\b", r"\bterms (of|and) (use|service|conditions)\b", r"\bemailed about\b",
+    r"\bcookies?\b.*\b(accept|use)\b",
+)  # fmt: skip
+
+#: What addresses the reader: "you"/"your", the site's own "our …" offer, an imperative opening, or the
+#: newsletter and its sign-up together; so does a sentence of four words or fewer ("Newsletter sign-up").
+#: Words inside quotation marks are somebody's, not the site's ("'If you sign up now, you save,' he said").
+_READER_ADDRESS = (
+    r"\byou(r|rs)?\b",
+    r"\bour (free |daily |weekly |morning |evening |e-?mail |breaking news )*"
+    r"(newsletters?|alerts|e-?mails|app|site|website|privacy|terms|cookies?)\b",
+    r"^\W*(sign|subscribe|enter|join|register|get|click|receive|thanks?|thank you|please)\b",
+    r"\b(sign(ing)?[ -]?up|subscrib\w*)\b.*\bnewsletters?\b",
+)
 
 #: Labels of the metadata lines that head exported or scraped articles ("Headline: …", "Date: …").
 _METADATA_WORDS = """
@@ -46,19 +64,23 @@ _METADATA_WORDS = """
 METADATA_LABELS: tuple[str, ...] = tuple(_METADATA_WORDS.split())
 
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS), re.IGNORECASE | re.MULTILINE)
+_READER = re.compile("|".join(f"(?:{p})" for p in READER_PATTERNS), re.IGNORECASE)
+_ADDRESS = re.compile("|".join(f"(?:{p})" for p in _READER_ADDRESS), re.IGNORECASE)
+_SHORT = re.compile(r"^\W*(\w+\W+){0,3}\w*\W*$")
+_QUOTED = re.compile('“[^”]*(?:”|$)|"[^"]*(?:"|$)')
 _METADATA = re.compile(r"[ \t]*(?:" + "|".join(METADATA_LABELS) + r")[ \t]*:", re.IGNORECASE)
 _BYLINE = re.compile(r"^[ \t]*(?:by|By|BY)[ \t]+((?:[A-Z][\w.'’-]+[ \t]+){0,3}[A-Z][\w.'’-]+)[ \t]*$", re.MULTILINE)
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.,' ]{2,40}(?:\s*\([^)\n]{1,40}\))?\s*[-–—]+\s*")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SMALL_WORDS = "a an and as at but by for from in into of on or the to with vs via"
 _SMALL = frozenset(_SMALL_WORDS.split())
-#: A word of each pattern above that is not tied to a line start (a new pattern needs one here or in the
+#: A word of each pattern above and of READER_PATTERNS that is not tied to a line start (a new pattern needs one here or in the
 #: next list): a text with none of them, and no line opening with a word of the next list, is no boilerplate.
 #: A substring search then spares trying some thirty patterns at every character.
 _BOILERPLATE_WORDS = tuple(
-    """sign subscribe newsletter address privacy breaking emailed terms reserved copyright click download
+    """sign subscri newsletter address privacy breaking emailed terms reserved copyright click download
     developing updated photo getty reporting editing writing contributed cookie inbox journalism image
-    picture""".split()
+    picture ©""".split()
 )
 #: The words the patterns tied to a line start ("^") open with, after spaces and a quote mark or bracket.
 _LINE_OPENING_WORDS = tuple(
@@ -80,8 +102,14 @@ def _may_be_boilerplate(text: str) -> bool:
 
 
 def is_boilerplate(sentence: str) -> bool:
-    """A sign-up prompt, credit, byline, "developing story" note or similar."""
-    return _may_be_boilerplate(sentence) and _BOILERPLATE.search(sentence) is not None
+    """A sign-up prompt addressed to the reader, a credit, byline, "developing story" note or similar."""
+    if not _may_be_boilerplate(sentence):
+        return False
+    if _BOILERPLATE.search(sentence) is not None:
+        return True
+    if _READER.search(sentence) is None:
+        return False
+    return _SHORT.match(sentence) is not None or _ADDRESS.search(_QUOTED.sub(" ", sentence)) is not None
 
 
 def is_metadata(line: str) -> bool:
