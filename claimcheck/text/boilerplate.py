@@ -74,8 +74,9 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Z.,' ]{2,40}(?:\s*\([^)\n]{1,40}\))?\s*[-â€
 _WORD = re.compile(r"[A-Za-z][\w'â€™-]*")
 _SMALL_WORDS = "a an and as at but by for from in into of on or the to with vs via"
 _SMALL = frozenset(_SMALL_WORDS.split())
-#: A word of each pattern above and of READER_PATTERNS that is not tied to a line start (a new pattern needs one here or in the
-#: next list): a text with none of them, and no line opening with a word of the next list, is no boilerplate.
+#: A word of each pattern above (BOILERPLATE_PATTERNS and READER_PATTERNS) that is not tied to a line start (a
+#: new pattern needs one here or in the next list): a text with none of them, and no line opening with a word of
+#: the next list, is no boilerplate.
 #: A substring search then spares trying some thirty patterns at every character.
 _BOILERPLATE_WORDS = tuple(
     """sign subscri newsletter address privacy breaking emailed terms reserved copyright click download
@@ -103,8 +104,11 @@ def _may_be_boilerplate(text: str) -> bool:
 
 def is_boilerplate(sentence: str) -> bool:
     """A sign-up prompt addressed to the reader, a credit, byline, "developing story" note or similar."""
-    if not _may_be_boilerplate(sentence):
-        return False
+    return _may_be_boilerplate(sentence) and _matches(sentence)
+
+
+def _matches(sentence: str) -> bool:
+    """The patterns' answer, without the quick word search."""
     if _BOILERPLATE.search(sentence) is not None:
         return True
     if _READER.search(sentence) is None:
