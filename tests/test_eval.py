@@ -251,7 +251,7 @@ def test_results_written_read_back_and_rescored_with_warnings(two_doc_gold: Path
     _, warnings = rescore_stored(out, fewer, fewer)
     assert warnings == ["2 documents are not in the gold, left out: prices, held-out"]
     rescored, warnings = rescore_stored(out, more, more)
-    assert warnings == ["1 documents have no stored predictions: new"]
+    assert warnings == ["1 document has no stored predictions: new"]
     assert [r.gold.id for r in rescored.failures] == ["new"]
 
 

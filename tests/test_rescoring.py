@@ -79,8 +79,8 @@ def test_documents_missing_from_the_results_count_as_failed(
     partial.write_text(json.dumps(data), encoding="utf-8")
     _, out, err = eval_json(capsys, tmp_path / "r.json", "--from", str(partial), "--gold", str(gold))
     assert [f["id"] for f in out["failures"]] == ["cc-002"]
-    assert "1 documents have no stored predictions: cc-002" in err
-    assert "1 documents are not in the gold, left out: gone-001" in err
+    assert "1 document has no stored predictions: cc-002" in err
+    assert "1 document is not in the gold, left out: gone-001" in err
 
 
 def test_bad_stored_results_exit_2_in_one_line(gold: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,6 +20,7 @@ from claimcheck.errors import BackendError, InputError
 from claimcheck.evaluation.gold import GoldDoc
 from claimcheck.evaluation.run import DocResult, EvalRun
 from claimcheck.inputs import read_json_file
+from claimcheck.plurals import plural
 from claimcheck.schema import Claim, Extraction, Usage
 
 __all__ = ["StoredRun", "load_stored_run", "rescore", "rescore_stored"]
@@ -123,8 +124,11 @@ def rescore_stored(
     gone = [k for k in stored.documents if k not in known]
     missing = [r.gold.id for r in run.results if r.gold.id not in stored.documents]
     warnings = []
-    for what, ids in (("are not in the gold, left out", gone), ("have no stored predictions", missing)):
+    for (one, many), ids in (
+        (("is not in the gold, left out", "are not in the gold, left out"), gone),
+        (("has no stored predictions", "have no stored predictions"), missing),
+    ):
         if ids:
             shown = ", ".join(ids[:5]) + (" …" if len(ids) > 5 else "")
-            warnings.append(f"{len(ids)} documents {what}: {shown}")
+            warnings.append(f"{plural(len(ids), 'document')} {one if len(ids) == 1 else many}: {shown}")
     return run, warnings
