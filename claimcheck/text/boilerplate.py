@@ -91,11 +91,12 @@ _LINE_OPENING_WORDS = tuple(
 #: The non-ASCII letters ``re.IGNORECASE`` matches to an ASCII letter, so the word search folds case as the
 #: patterns do ("İnbox", "ſubscribe").
 _IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLDED_LETTERS = "\u0130\u0131\u017f\u212a"  # rare: most texts skip the (slow, per character) translate
 
 
 def _may_be_boilerplate(text: str) -> bool:
     """Whether ``text`` holds a word every match of a boilerplate pattern needs (a quick test before them)."""
-    folded = text.translate(_IGNORECASE_FOLD).lower()
+    folded = (text.translate(_IGNORECASE_FOLD) if any(c in text for c in _FOLDED_LETTERS) else text).lower()
     if any(word in folded for word in _BOILERPLATE_WORDS):
         return True
     # "^" of a multi-line pattern matches after "\n" only; "\s*" and str.lstrip skip the same spaces.
