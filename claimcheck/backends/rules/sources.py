@@ -426,8 +426,9 @@ class SourceResolver:
             self.people.append(known)
             if _is_subject(ent.root):
                 self.subjects.append(self.people[-1])
-        for tok in doc:
-            appos = _appos_name(tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
+        subjects = {doc.vocab.strings[d] for d in ("nsubj", "nsubjpass")}  # labels read as numbers build no tokens
+        for tok in (doc[i] for i, dep in enumerate(doc.to_array("DEP").tolist()) if dep in subjects):
+            appos = _appos_name(tok)
             if appos is not None and appos[1] and not any(t.ent_type_ == "PERSON" for t in appos[0]):
                 toks = appos[0]
                 self.subjects.append(_Known(toks[0].idx, _join(toks), "person", _gender(list(tok.subtree))))
