@@ -25,10 +25,12 @@ colon takes the next sentence as its content (see :func:`colon_frame`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import weakref
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claimcheck.backends.rules.arrays import token_arrays
 from claimcheck.backends.rules.hedges import is_agentless_frame
 from claimcheck.backends.rules.lexicon import (
     AS_NAMING_VERBS,
@@ -102,9 +104,9 @@ class Relation:
         return min(self.cue[0], self.source[0])
 
 
-def word_count(tokens: Iterable[Token]) -> int:
-    """How many of ``tokens`` are words or numbers (not punctuation, spaces or symbols)."""
-    return sum(1 for t in tokens if t.is_alpha or t.like_num)
+def word_count(doc: Doc, start: int, end: int) -> int:
+    """How many of the tokens ``[start, end)`` are words or numbers (not punctuation, spaces or symbols)."""
+    return token_arrays(doc).words(start, end)
 
 
 def _has_verb(tokens: list[Token]) -> bool:
@@ -780,13 +782,14 @@ def trim_tokens(doc: Doc, s: int, e: int) -> tuple[int, int]:
     A clause word at the end stays when it hangs on a word before it, as an argument does ("ought to be
     worried about that"); one that opens the clause after the range ("the district, where") goes.
     """
-    while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].lower_ in CLAUSE_MARKERS or doc[s].dep_ == "cc"):
+    # One token object per step (``doc[i]`` builds a new one at every read).
+    while s < e and ((t := doc[s]).is_punct or t.is_space or t.lower_ in CLAUSE_MARKERS or t.dep_ == "cc"):
         s += 1
     while e > s and (
-        doc[e - 1].is_punct
-        or doc[e - 1].is_space
-        or doc[e - 1].dep_ in ("cc", "mark")
-        or (doc[e - 1].lower_ in CLAUSE_MARKERS and not s <= doc[e - 1].head.i < e - 1)
+        (t := doc[e - 1]).is_punct
+        or t.is_space
+        or t.dep_ in ("cc", "mark")
+        or (t.lower_ in CLAUSE_MARKERS and not s <= t.head.i < e - 1)
     ):
         e -= 1
     return s, e
@@ -804,7 +807,7 @@ def token_chunks(doc: Doc, s: int, e: int, taken: set[int]) -> list[tuple[int, i
         while j < e and j not in taken:
             j += 1
         cs, ce = trim_tokens(doc, i, j)
-        if ce > cs and any(t.is_alpha or t.like_num for t in doc[cs:ce]):
+        if ce > cs and word_count(doc, cs, ce):
             out.append((cs, ce))
         i = j
     return out
@@ -834,13 +837,13 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
     if rel.kind in ("according", "as"):
         if before and after and _split_clause(doc, before[0], after[0]):
             # "Other cleavages, according to the poll, include …": the frame splits one clause.
-            return max(before[0], after[0], key=lambda c: word_count(doc[slice(*c)]))
+            return max(before[0], after[0], key=lambda c: word_count(doc, *c))
         return before[0] if before else after[0] if after else None
     # A frame after its content needs a comma, quote or colon between them ("…, she said").
     if before and any(t.is_punct for t in doc[before[0][1] : fs]):
         # A frame inside a clause ("The strikes, he said, were necessary") splits it: keep the larger side.
         if after and _split_clause(doc, before[0], after[0]):
-            return max(before[0], after[0], key=lambda c: word_count(doc[slice(*c)]))
+            return max(before[0], after[0], key=lambda c: word_count(doc, *c))
         return before[0]
     if after:
         chunk = after[0]
@@ -857,12 +860,32 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
     return None
 
 
-#: Every word a frame below can be anchored on, by lemma and by form: one set test spares the others on
-#: most tokens. A new frame function adds the words it opens with here.
+#: Every word a frame below can be anchored on, by lemma and by form: only these tokens are tried against the
+#: frame functions (see :func:`_cue_tokens`). A new frame function adds the words it opens with here.
 _CUE_LEMMAS = (
     REPORTING_VERBS | NAMING_VERBS | AS_NAMING_VERBS | ISSUING_VERBS | CLAIM_NOUNS | STANCE_NOUNS | {"make", "put"}
 )
 _CUE_FORMS = DOCUMENT_VERB_FORMS | BELIEF_ADJECTIVES | {"according"}
+_cue_cache: weakref.WeakKeyDictionary[Doc, list[int]] = weakref.WeakKeyDictionary()
+
+
+def _cue_tokens(doc: Doc) -> list[int]:
+    """Indices of the tokens whose lemma is in :data:`_CUE_LEMMAS` or form in :data:`_CUE_FORMS`, once per parse.
+
+    Read off the token arrays: no token object is built for the other words.
+    """
+    cues = _cue_cache.get(doc)
+    if cues is None:
+        arrays, strings = token_arrays(doc), doc.vocab.strings
+        lemmas = {h: str(strings[h]).lower() in _CUE_LEMMAS for h in set(arrays.lemma)}
+        forms = {strings[w] for w in _CUE_FORMS}
+        cues = [
+            i
+            for i, (lemma, low) in enumerate(zip(arrays.lemma, arrays.lower, strict=True))
+            if lemmas[lemma] or low in forms
+        ]
+        _cue_cache[doc] = cues
+    return cues
 
 
 def _candidates(doc: Doc, sent: Span) -> list[Relation]:
@@ -871,9 +894,9 @@ def _candidates(doc: Doc, sent: Span) -> list[Relation]:
     label = _label_relation(doc, sent)
     if label is not None:
         rels.append(label)
-    for tok in sent:
-        if tok.lemma_.lower() not in _CUE_LEMMAS and tok.lower_ not in _CUE_FORMS:
-            continue
+    cues = _cue_tokens(doc)
+    for i in cues[bisect_left(cues, sent.start) : bisect_left(cues, sent.end)]:
+        tok = doc[i]
         if tok.lower_ == "according":
             rel = _according_relation(tok, sent)
         else:
@@ -1059,7 +1082,7 @@ def _inside_complement(doc: Doc, inner: Relation, outer: Relation) -> bool:
 
 def _content(doc: Doc, rel: Relation, taken: set[int]) -> tuple[int, int] | None:
     content = _choose_content(doc, rel, token_chunks(doc, *rel.region, taken))
-    if content is None or word_count(doc[slice(*content)]) < 2:
+    if content is None or word_count(doc, *content) < 2:
         return None
     return content
 
@@ -1153,11 +1176,14 @@ def _label_relation(doc: Doc, sent: Span) -> Relation | None:
     a title before a name), optionally followed by a comma and an affiliation; the
     source is the name, the content what follows the colon, and there is no cue.
     """
+    # The first colon of the sentence's first ten words and of the line's first ten (found first: most have none).
+    colon = next((t.i for t in doc[sent.start : min(sent.end, sent.start + 10)] if t.text == ":"), None)
+    if colon is None:
+        return None
     start = sent.start
     while start > max(sent.start - 4, 0) and not _line_start(doc, start):
         start -= 1  # "MS. PARK:": the parser may end a sentence after the title's full stop
-    colon = next((t.i for t in doc[sent.start : min(sent.end, start + 10)] if t.text == ":"), None)
-    if colon is None or colon == start or not _line_start(doc, start):
+    if colon >= start + 10 or colon == start or not _line_start(doc, start):
         return None
     label = [t for t in doc[start:colon] if not t.is_space]
     words = [t for t in label if t.is_alpha]

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from claimcheck.backends.rules.arrays import token_arrays
 from claimcheck.backends.rules.attribution import (
     FINITE_TAGS,
     Relation,
@@ -133,7 +134,7 @@ def extract_claims(doc: Doc, model: TextModel) -> list[Claim]:
         if k in skipped:
             opened = None
             continue
-        if opened is not None and not word_count(sent):
+        if opened is not None and not word_count(doc, sent.start, sent.end):
             continue  # a lone opening quote the parser split off: the colon's content is still to come
         rels = find_relations(doc, sent, d.mask)
         per_sent[k] = rels
@@ -294,7 +295,7 @@ def _unattributed(
         for rel in per_sent.get(k, []):
             taken.update(rel.frame)
         for cs, ce in token_chunks(doc, sent.start, sent.end, taken):
-            if word_count(doc[cs:ce]) < MIN_UNATTRIBUTED_WORDS or not _asserts(doc[cs:ce]) or _opinion(d, cs, ce):
+            if word_count(doc, cs, ce) < MIN_UNATTRIBUTED_WORDS or not _asserts(doc[cs:ce]) or _opinion(d, cs, ce):
                 continue
             start, end = d.chars(cs, ce)
             if cs == sent.start:
@@ -306,7 +307,8 @@ def _unattributed(
 
 def _chunk_root(doc: Doc, cs: int, ce: int) -> Token:
     """The token of ``[cs, ce)`` whose head lies outside it, preferring a verb."""
-    roots = [t for t in doc[cs:ce] if t.head.i == t.i or not cs <= t.head.i < ce]
+    head = token_arrays(doc).head
+    roots = [doc[i] for i in range(cs, ce) if head[i] == i or not cs <= head[i] < ce]
     return next((t for t in roots if t.pos_ in ("VERB", "AUX")), roots[0])
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from claimcheck.backends.rules.arrays import token_arrays
 from claimcheck.backends.rules.lexicon import (
     AGENTLESS_PARTICIPLES,
     APPROXIMATION_CUES,
@@ -115,8 +116,10 @@ def find_hedges(doc: Doc, tokens: Iterable[int]) -> list[Hedge]:
     scope = sorted(set(tokens))
     hedges: list[Hedge] = []
     taken = -1
+    lowers = token_arrays(doc).lower  # as hashes: no token is built for a word that starts no hedge
+    firsts = {doc.vocab.strings[w] for w in _FIRST_WORDS}
     for i in scope:
-        if i < taken or doc[i].lower_ not in _FIRST_WORDS:
+        if i < taken or lowers[i] not in firsts:
             continue
         found = _match(doc, i)
         if found is None:
