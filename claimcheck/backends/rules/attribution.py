@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import weakref
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -62,6 +63,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FINITE_TAGS",
+    "TOKEN_FRAMES",
     "Relation",
     "colon_frame",
     "conjuncts",
@@ -900,16 +902,7 @@ def _candidates(doc: Doc, sent: Span) -> list[Relation]:
         if tok.lower_ == "according":
             rel = _according_relation(tok, sent)
         else:
-            rel = (
-                _naming_relation(tok, sent)
-                or _verb_relation(tok, sent)
-                or _issuing_relation(tok, sent)
-                or _document_relation(tok, sent)
-                or _belief_relation(tok, sent)
-                or _stance_relation(tok, sent)
-                or _light_verb_relation(tok, sent)
-                or _noun_relation(tok, sent)
-            )
+            rel = next((r for frame in TOKEN_FRAMES if (r := frame(tok, sent)) is not None), None)
         if rel is not None:
             rels.append(rel)
     if not rels:
@@ -1208,3 +1201,16 @@ def _label_relation(doc: Doc, sent: Span) -> Relation | None:
         kind="label",
         cue_lemma="",
     )
+
+
+#: The frames anchored on one token, tried in this order (the first that matches wins); "according to" aside.
+TOKEN_FRAMES: tuple[Callable[[Token, Span], Relation | None], ...] = (
+    _naming_relation,
+    _verb_relation,
+    _issuing_relation,
+    _document_relation,
+    _belief_relation,
+    _stance_relation,
+    _light_verb_relation,
+    _noun_relation,
+)
