@@ -1169,7 +1169,7 @@ def _label_relation(doc: Doc, sent: Span) -> Relation | None:
     a title before a name), optionally followed by a comma and an affiliation; the
     source is the name, the content what follows the colon, and there is no cue.
     """
-    # The first colon of the sentence's first ten words and of the line's first ten (found first: most have none).
+    # The label's colon lies in the sentence's first ten tokens: look there before walking back to the line start.
     colon = next((t.i for t in doc[sent.start : min(sent.end, sent.start + 10)] if t.text == ":"), None)
     if colon is None:
         return None
