@@ -611,3 +611,60 @@ def test_in_my_view_is_the_writers_opinion(backend: RulesBackend) -> None:
 def test_in_a_statement_leaves_the_speaker_to_the_verb(backend: RulesBackend) -> None:
     c = only_attributed(backend, "In a statement, the ferry board said the levy would lapse in May.")
     assert (c.source, c.cue, c.claim) == ("the ferry board", "said", "the levy would lapse in May")
+
+
+# -- verbs that frame only beside a quotation, figures put "at", stances, misread verbs -------------
+
+
+def test_continued_after_a_quote(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "“The ferry will run all winter,” Okafor continued.")
+    assert (c.source, c.cue, c.claim) == ("Okafor", "continued", "The ferry will run all winter")
+
+
+def test_continued_without_a_quote_reports_nothing(backend: RulesBackend) -> None:
+    assert attributed(backend, "The ferry continued to run all winter. Fares continued, rising by a tenth.") == []
+
+
+def test_a_figure_put_at(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "The county's own survey puts turnout at 61 percent.")
+    assert (c.source, c.cue, c.claim) == ("The county's own survey", "puts", "turnout at 61 percent")
+    assert attributed(backend, "The crew put the boxes at the door.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "claim"),
+    [
+        (
+            "The mayor voiced frustration that the ferry was late again.",
+            "voiced frustration",
+            "the ferry was late again",
+        ),
+        (
+            "The mayor expressed optimism that the pier will open by June.",
+            "expressed optimism",
+            "the pier will open by June",
+        ),
+    ],
+)
+def test_stance_noun_with_that_clause(backend: RulesBackend, text: str, cue: str, claim: str) -> None:
+    c = only_attributed(backend, text)
+    assert (c.source, c.cue, c.claim) == ("The mayor", cue, claim)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "claim"),
+    [
+        ("Okafor spoke on Monday.\n\nOkafor predicts that the levy will lapse.", "predicts", "the levy will lapse"),
+        ("Okafor spoke on Monday.\n\nOkafor claims he is owed a refund.", "claims", "he is owed a refund"),
+    ],
+)
+def test_reporting_verb_read_as_a_noun(backend: RulesBackend, text: str, cue: str, claim: str) -> None:
+    """The small tagger reads "Okafor predicts" at a sentence start as two nouns; the form still frames."""
+    c = only_attributed(backend, text)
+    assert (c.source, c.cue, c.claim) == ("Okafor", cue, claim)
+
+
+def test_quote_glued_to_the_speaker(backend: RulesBackend) -> None:
+    """ "…,”Okafor said": a closing quote typed with no space after it still ends the quotation."""
+    c = only_attributed(backend, "“The ferry will run all winter,”Okafor said.")
+    assert (c.source, c.cue, c.claim, c.quote) == ("Okafor", "said", "The ferry will run all winter", "direct")

@@ -35,6 +35,7 @@ from claimcheck.backends.rules.arrays import token_arrays
 from claimcheck.backends.rules.hedges import is_agentless_frame
 from claimcheck.backends.rules.lexicon import (
     AS_NAMING_VERBS,
+    AT_VERBS,
     AUDIENCE_NOUNS,
     BELIEF_ADJECTIVES,
     CLAIM_NOUNS,
@@ -49,6 +50,7 @@ from claimcheck.backends.rules.lexicon import (
     NON_SPEAKER_LABELS,
     NON_SPEECH_PARTICLES,
     POLL_NOUNS,
+    QUOTE_VERBS,
     REPORTING_VERBS,
     STANCE_ADJECTIVES,
     STANCE_NOUNS,
@@ -344,6 +346,16 @@ def _cue_end(verb: Token) -> int:
     return end
 
 
+def _beside_quote(doc: Doc, frame: set[int]) -> bool:
+    """The frame closes a quotation ("“…,” she continued") or opens one ("shouted, “Cruz!”")."""
+    i, j = min(frame) - 1, max(frame) + 1
+    while i >= 0 and doc[i].text in (",", ":"):
+        i -= 1
+    while j < len(doc) and doc[j].text in (",", ":"):
+        j += 1
+    return (i >= 0 and doc[i].text in ("”", '"', "''")) or (j < len(doc) and doc[j].text in ("“", '"', "''"))
+
+
 def _put_it(verb: Token) -> Token | None:
     """The "it" of "as X put it" (a way of saying: "Obama, as one aide put it, was furious")."""
     if verb.lemma_.lower() != "put" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
@@ -354,8 +366,9 @@ def _put_it(verb: Token) -> Token | None:
 def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     if verb.tag_ not in _VERB_TAGS or verb.tag_ == "MD":
         return None
-    put_it = _put_it(verb) if verb.lemma_.lower() not in REPORTING_VERBS else None
-    if put_it is None and verb.lemma_.lower() not in REPORTING_VERBS:
+    lemma = verb.lemma_.lower()
+    put_it = _put_it(verb) if lemma not in REPORTING_VERBS else None
+    if put_it is None and lemma not in REPORTING_VERBS and lemma not in QUOTE_VERBS:
         return None
     statement_acl = verb.dep_ == "acl" and _governor(verb) is not None
     if verb.tag_ == "VBG" and verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis", "advcl") and not statement_acl:
@@ -403,6 +416,8 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
         frame.update(t.i for t in sub)
     cue = (verb.i, put_it.i + 1 if put_it is not None else _cue_end(verb))
     frame.update(range(*cue))
+    if lemma in QUOTE_VERBS and not _beside_quote(verb.doc, frame):
+        return None  # "continued", "shouted": speech only beside the quotation they introduce
     # "As the filings show, …" / "As Park admits: …": the clause the "as" frame modifies is its content.
     as_mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
     as_frame = as_mark is not None
@@ -440,7 +455,7 @@ def _naming_relation(verb: Token, sent: Span) -> Relation | None:
     "called the meeting" and the passive "was called a hero" name nothing.
     """
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or lemma not in NAMING_VERBS | AS_NAMING_VERBS:
+    if verb.pos_ != "VERB" or lemma not in NAMING_VERBS | AS_NAMING_VERBS | AT_VERBS:
         return None
     if verb.tag_ == "VBG" and verb.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "xcomp"):
         return None
@@ -452,6 +467,12 @@ def _naming_relation(verb: Token, sent: Span) -> Relation | None:
         pred = max((c for c in kids if c.dep_ == "oprd" and c.i > obj.i), key=lambda c: c.i, default=None)
         # The small parser often hangs a quoted name on the object: "calling the plan “a giveaway”".
         pred = pred or next((c for c in obj.children if c.dep_ == "appos" and c.i > obj.i), None)
+    elif lemma in AT_VERBS:
+        # "The poll puts her approval at 49 percent": a measure, so a number in what follows "at".
+        prep = next((c for c in (*kids, *obj.children) if c.dep_ == "prep" and c.lower_ == "at" and c.i > obj.i), None)
+        pred = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pred is not None and not any(t.like_num for t in pred.subtree):
+            return None
     else:
         # "as" hangs on the verb or on the object ("saw the vote as a test"); what follows it is a noun
         # ("as a giveaway"), a clause ("as a highway going …") or an adjective ("as “absurd”").
@@ -865,7 +886,15 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
 #: Every word a frame below can be anchored on, by lemma and by form: only these tokens are tried against the
 #: frame functions (see :func:`_cue_tokens`). A new frame function adds the words it opens with here.
 _CUE_LEMMAS = (
-    REPORTING_VERBS | NAMING_VERBS | AS_NAMING_VERBS | ISSUING_VERBS | CLAIM_NOUNS | STANCE_NOUNS | {"make", "put"}
+    REPORTING_VERBS
+    | NAMING_VERBS
+    | AS_NAMING_VERBS
+    | AT_VERBS
+    | QUOTE_VERBS
+    | ISSUING_VERBS
+    | CLAIM_NOUNS
+    | STANCE_NOUNS
+    | {"make", "put"}
 )
 _CUE_FORMS = DOCUMENT_VERB_FORMS | BELIEF_ADJECTIVES | {"according"}
 _cue_cache: weakref.WeakKeyDictionary[Doc, list[int]] = weakref.WeakKeyDictionary()
@@ -910,6 +939,55 @@ def _candidates(doc: Doc, sent: Span) -> list[Relation]:
         if rel is not None:
             rels.append(rel)
     return rels
+
+
+_NOMINATIVE = frozenset("""i you he she it we they""".split())
+
+
+def _names_someone(tok: Token) -> bool:
+    """A name, even where the tagger read it as a common noun ("Trump predicts …" opening a sentence):
+    the same capitalised word is a name somewhere else in the text."""
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (tok.tag_ in ("NNP", "NNPS") and not tok.is_sent_start):
+        return True
+    # A capital opening a sentence says nothing: the word must be a name where it does not open one.
+    return tok.is_title and any(
+        t.text == tok.text and not t.is_sent_start and (t.tag_ in ("NNP", "NNPS") or t.ent_type_) for t in tok.doc
+    )
+
+
+def _misread_verb_relation(tok: Token, sent: Span) -> Relation | None:
+    """ "Trump predicts that …", "Park claims he is owed …": a reporting verb the small tagger read as a noun.
+
+    Matched by form: a reporting verb's bare or "-s" form tagged as a noun, straight after a name,
+    pronoun or group word, and straight before "that" + a subject, or before a subject pronoun. The
+    rest of the sentence is the content.
+    """
+    doc = tok.doc
+    lemma = tok.lemma_.lower()
+    if tok.tag_ not in ("NN", "NNS") or tok.lower_ not in (lemma, lemma + "s", lemma + "es"):
+        return None
+    if lemma not in REPORTING_VERBS or lemma in DOCUMENT_VERB_FORMS or tok.i <= sent.start or tok.i + 2 >= sent.end:
+        return None  # "Netflix shows", "the Gallup findings": after a name, a document verb's form is a noun
+    prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
+    if not (_names_someone(prev) or prev.lower_ in _NOMINATIVE or prev.lower_ in GROUP_QUANTIFIERS):
+        return None
+    start = tok.i + 1
+    if nxt.lower_ == "that" and doc[tok.i + 2].tag_ not in _VERB_TAGS:
+        start += 1  # "that" + a subject opens a complement ("that" + a verb would be a relative clause)
+    elif nxt.lower_ not in _NOMINATIVE:
+        return None
+    src = _noun_phrase_before(doc, tok.i, sent.start)
+    if src is None or doc[src[0]].pos_ == "DET" or not _is_mention(doc, src):
+        return None  # "the Trump claims that …": a compound noun, not a subject and its verb
+    return Relation(
+        anchor=tok.i,
+        cue=(tok.i, tok.i + 1),
+        source=src,
+        frame=frozenset(range(src[0], start)),
+        region=(start, sent.end),
+        kind="label",
+        cue_lemma=lemma,
+    )
 
 
 def _in_frame_relation(doc: Doc, sent: Span) -> Relation | None:
@@ -1213,4 +1291,5 @@ TOKEN_FRAMES: tuple[Callable[[Token, Span], Relation | None], ...] = (
     _stance_relation,
     _light_verb_relation,
     _noun_relation,
+    _misread_verb_relation,
 )

@@ -20,6 +20,7 @@ __all__ = [
     "ANONYMOUS_HEADS",
     "APPROXIMATION_CUES",
     "AS_NAMING_VERBS",
+    "AT_VERBS",
     "AUDIENCE_NOUNS",
     "AUTHOR_ROLES",
     "BELIEF_ADJECTIVES",
@@ -49,6 +50,7 @@ __all__ = [
     "ORGANIZATION_WORDS",
     "POLL_NOUNS",
     "PRESCRIPTIVE_MODALS",
+    "QUOTE_VERBS",
     "REPORTING_VERBS",
     "RULES_VERSION",
     "SPOKESPERSON_NOUNS",
@@ -203,6 +205,12 @@ AS_NAMING_VERBS: frozenset[str] = frozenset(
 #: Quantifiers that name a group of people when they are a reporting verb's whole subject ("most said …").
 GROUP_QUANTIFIERS: frozenset[str] = frozenset("""most many few several""".split())
 
+#: Verbs that put a figure on something through "at" ("the poll puts her approval at 49 percent").
+AT_VERBS: frozenset[str] = frozenset("""put estimate peg""".split())
+
+#: Verbs that report speech only beside the quotation they frame ("“…,” she continued", "shouted, “Cruz!”").
+QUOTE_VERBS: frozenset[str] = frozenset("""continue shout yell exclaim interject scream""".split())
+
 #: Nouns of "in X's view, …": the holder's view is the rest of the sentence.
 VIEW_NOUNS: frozenset[str] = frozenset("""view opinion estimation mind eyes words judgment telling account""".split())
 
@@ -219,7 +227,10 @@ LIFE_STAGES: frozenset[str] = frozenset(
 STANCE_VERBS: frozenset[str] = frozenset("""express voice raise reiterate repeat share offer""".split())
 
 #: Objects of a stance verb that report what the subject holds ("expressed concern that …").
-STANCE_NOUNS: frozenset[str] = frozenset("""concern concerns hope fear fears doubt doubts worry case point""".split())
+STANCE_NOUNS: frozenset[str] = frozenset(
+    """concern concerns hope fear fears doubt doubts worry case point optimism confidence skepticism scepticism
+    frustration outrage regret disappointment surprise alarm""".split()
+)
 
 #: Predicates of "make (it) … that" that state ("made it clear that", "made clear they …").
 STANCE_ADJECTIVES: frozenset[str] = frozenset("""clear plain known""".split())

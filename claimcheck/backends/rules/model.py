@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import threading
 import weakref
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from claimcheck.backends.rules.lexicon import LEMMA_FIXES
 from claimcheck.errors import ConfigError
@@ -53,6 +53,20 @@ def _mend_lemmas(doc: Doc) -> Doc:
     return doc
 
 
+#: A closing quote glued to the next word ("paranoia,”Clinton said"): split at the mark and at the
+#: punctuation before it, or the frame is one token with the end of the quote.
+GLUED_QUOTE = (r"(?<=[,.!?])[”\"](?=[A-Za-z])", r"(?<=[a-z0-9])[,.!?](?=[”\"][A-Za-z])")
+
+
+def _split_glued_quotes(nlp: Language) -> None:
+    """Add :data:`GLUED_QUOTE` to the tokenizer's infixes (the language's own, plus these)."""
+    from spacy.util import compile_infix_regex
+
+    infixes: list[str] = [*cast("list[str]", nlp.Defaults.infixes), *GLUED_QUOTE]
+    tokenizer: Any = nlp.tokenizer  # spaCy's Cython tokenizer ships no type stub
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 def _register() -> None:
     from spacy.language import Language
 
@@ -94,6 +108,7 @@ def _load(name: str | None) -> Language:
                 f"spaCy pipeline {candidate!r} lacks {', '.join(missing)}",
                 fix="use an English pipeline with a tagger, parser and NER, e.g. en_core_web_sm",
             )
+        _split_glued_quotes(nlp)
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
         if "lemmatizer" in nlp.pipe_names:
             nlp.add_pipe(LEMMA_COMPONENT, after="lemmatizer")
