@@ -69,3 +69,40 @@ def test_comparisons_and_inability_are_no_hedges(backend: RulesBackend, text: st
 
 def test_may_not_stays_a_hedge(backend: RulesBackend) -> None:
     assert hedges(backend, "The ferry may not run on Sunday.") == [("may", "uncertainty")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks on the ferry contract are virtually deadlocked.", [("virtually", "approximation")]),
+        ("Bus fares almost doubled after the strike.", [("almost", "approximation")]),
+        ("The new stand is nearly finished, the club said.", [("nearly", "approximation")]),
+        ("About a fifth of the homes lost power.", [("About", "approximation")]),
+    ],
+)
+def test_adverb_approximations_hedge_more_than_numbers(
+    backend: RulesBackend, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert hedges(backend, text) == expected
+
+
+def test_an_article_after_a_preposition_cue_is_a_number_only_before_a_fraction_or_unit(
+    backend: RulesBackend,
+) -> None:
+    text = "Police charged the driver over an incident at the depot and asked him about a missing van."
+    assert hedges(backend, text) == []
+    assert hedges(backend, "The storm cut power to about a third of the town.") == [("about", "approximation")]
+    assert hedges(backend, "The strike has lasted over a month.") == [("over", "approximation")]
+    assert hedges(backend, "The post has been empty for more than a year.") == [("more than", "approximation")]
+
+
+def test_likely_voters_are_a_sample_not_a_hedge(backend: RulesBackend) -> None:
+    assert hedges(backend, "The poll surveyed 800 likely Democratic primary voters in the county.") == []
+    assert hedges(backend, "The mayor is likely to win a second term.") == [("likely", "uncertainty")]
+
+
+def test_an_agentless_seen_as_is_a_hedge(backend: RulesBackend) -> None:
+    text = "The council, which is widely seen as close to the builders, approved the tower."
+    assert hedges(backend, text) == [("seen as", "uncertainty")]
+    assert hedges(backend, "The harbour master was seen as a hero by the crew.") == []
+    assert hedges(backend, "The ferry board being seen as fair helped the talks.") == []

@@ -13,9 +13,12 @@ from typing import TYPE_CHECKING
 
 from claimcheck.backends.rules.arrays import token_arrays
 from claimcheck.backends.rules.lexicon import (
+    ADVERB_APPROXIMATIONS,
+    AGENTLESS_AS_PARTICIPLES,
     AGENTLESS_PARTICIPLES,
     APPROXIMATION_CUES,
     NUMBER_WORDS,
+    POLL_SAMPLES,
     UNCERTAINTY_CUES,
 )
 from claimcheck.schema import Hedge, HedgeKind
@@ -44,12 +47,43 @@ _CUES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], HedgeKind]]] = {}
 for _cue in _CUES:
     _CUES_BY_FIRST.setdefault(_cue[0][0], []).append(_cue)
 #: The words a hedge can start on (a cue's first word, or a participle of an agentless frame).
-_FIRST_WORDS = frozenset(_CUES_BY_FIRST) | AGENTLESS_PARTICIPLES
+_FIRST_WORDS = frozenset(_CUES_BY_FIRST) | AGENTLESS_PARTICIPLES | AGENTLESS_AS_PARTICIPLES
+_ARTICLES = frozenset({"a", "an"})
+#: Cues that are prepositions too ("talked about a plan", "charged over an incident"): after them "a"/"an" is a
+#: number only before a fraction or a unit ("about a fifth", "over a year"); after "more than" it always is.
+_PREPOSITION_CUES = frozenset({"about", "over", "around", "some"})
+_ARTICLE_UNITS = frozenset(
+    """fifth sixth seventh eighth ninth tenth second minute hour day week fortnight month year decade century
+    mile kilometre kilometer metre meter foot yard inch acre hectare pound ounce ton tonne litre liter gallon
+    dollar euro""".split()
+)
+#: Parts of speech that may stand between "likely" and the sample it names ("likely Democratic primary voters").
+_SAMPLE_MODIFIERS = frozenset({"ADJ", "PROPN", "NOUN"})
 
 
 def _numberish(token: Token) -> bool:
     low = token.lower_
     return token.like_num or token.tag_ == "CD" or low in NUMBER_WORDS or low[:1] in _CURRENCY
+
+
+def _counts(doc: Doc, i: int, cue: tuple[str, ...]) -> bool:
+    """A number starts at ``doc[i]``, after the approximation ``cue``."""
+    if doc[i].lower_ not in _ARTICLES or cue[0] not in _PREPOSITION_CUES:
+        return _numberish(doc[i])
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ in _ARTICLES:
+        return False
+    return _numberish(nxt) or nxt.lemma_.lower() in _ARTICLE_UNITS
+
+
+def _names_a_sample(doc: Doc, i: int) -> bool:
+    """ "likely" naming the people a poll samples ("likely voters", "likely GOP primary voters")."""
+    for tok in doc[i + 1 : i + 5]:
+        if tok.lower_ in POLL_SAMPLES:
+            return True
+        if tok.pos_ not in _SAMPLE_MODIFIERS:
+            return False
+    return False
 
 
 def is_agentless_frame(doc: Doc, i: int) -> bool:
@@ -68,8 +102,22 @@ def is_agentless_frame(doc: Doc, i: int) -> bool:
     )
 
 
+def _agentless_as(doc: Doc, i: int) -> tuple[int, int] | None:
+    """``seen as`` / ``regarded as``: a passive participle with no agent, then "as" ("is widely seen as the
+    favourite"; not "being seen as", a supposition)."""
+    tok = doc[i]
+    if tok.tag_ != "VBN" or i + 1 >= len(doc) or doc[i + 1].lower_ != "as" or (i > 0 and doc[i - 1].lower_ == "being"):
+        return None
+    passive = tok if tok.dep_ != "conj" else tok.head
+    if any(c.dep_ == "agent" for c in tok.children) or not any(c.dep_ == "auxpass" for c in passive.children):
+        return None
+    return i, i + 2
+
+
 def _agentless(doc: Doc, i: int) -> tuple[int, int] | None:
     """``said to be`` / ``is thought to``: a passive participle with no agent, then "to"."""
+    if doc[i].lower_ in AGENTLESS_AS_PARTICIPLES:
+        return _agentless_as(doc, i)
     if not is_agentless_frame(doc, i):  # which also makes sure doc[i + 2] exists
         return None
     if doc[i + 2].lower_ == "be":
@@ -82,10 +130,12 @@ def _agentless(doc: Doc, i: int) -> tuple[int, int] | None:
 def _not_a_hedge(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
     """A cue word in a sense that does not hedge the claim.
 
-    "less likely to back it" compares odds; "could not prove" is a past inability, which
-    the claim states as fact ("may not" stays a hedge: it is still uncertain).
+    "less likely to back it" compares odds; "likely voters" names a poll's sample; "could not prove" is a
+    past inability, which the claim states as fact ("may not" stays a hedge: it is still uncertain).
     """
     if words[0] in ("likely", "unlikely") and i > 0 and doc[i - 1].lower_ in _COMPARATIVES:
+        return True
+    if words == ("likely",) and _names_a_sample(doc, i):
         return True
     return words == ("could",) and i + 1 < len(doc) and doc[i + 1].lower_ in _NEGATIONS
 
@@ -99,7 +149,7 @@ def _match(doc: Doc, i: int) -> tuple[int, int, HedgeKind] | None:
         if end > len(doc) or any(doc[i + k].lower_ != w for k, w in enumerate(words)):
             continue
         if kind == "approximation":
-            if end >= len(doc) or not _numberish(doc[end]):
+            if words[0] not in ADVERB_APPROXIMATIONS and (end >= len(doc) or not _counts(doc, end, words)):
                 continue
         elif (
             (len(words) == 1 and words[0] in _MODALS and doc[i].tag_ != "MD")

@@ -16,6 +16,8 @@ from claimcheck.text.lexicon import AGENTLESS_PARTICIPLES, ANONYMOUS_HEADS, NUMB
 from claimcheck.text.names import FEMALE_TITLES, MALE_TITLES, TITLES
 
 __all__ = [
+    "ADVERB_APPROXIMATIONS",
+    "AGENTLESS_AS_PARTICIPLES",
     "AGENTLESS_PARTICIPLES",
     "ANONYMOUS_HEADS",
     "APPROXIMATION_CUES",
@@ -49,6 +51,7 @@ __all__ = [
     "ORGANIZATION_HEADS",
     "ORGANIZATION_WORDS",
     "POLL_NOUNS",
+    "POLL_SAMPLES",
     "PRESCRIPTIVE_MODALS",
     "QUOTE_VERBS",
     "REPORTING_VERBS",
@@ -531,8 +534,19 @@ UNCERTAINTY_CUES: tuple[str, ...] = (
 APPROXIMATION_CUES: tuple[str, ...] = (
     "at least", "more than", "less than", "fewer than", "nearly", "almost", "about", "around",
     "roughly", "approximately", "some", "an estimated", "up to", "over", "as many as", "as much as",
-    "close to", "upwards of", "at most", "just over", "just under", "estimated",
+    "close to", "upwards of", "at most", "just over", "just under", "estimated", "virtually",
 )  # fmt: skip
+
+#: Approximation cues that hedge a verb or an adjective as well as a number ("nearly doubled", "almost
+#: unchanged", "virtually deadlocked"); the others hedge only a number ("talked about", "won over").
+ADVERB_APPROXIMATIONS: frozenset[str] = frozenset("""almost nearly roughly virtually""".split())
+
+#: Participles that, passive and agentless before "as", hedge the way "believed to be" does ("is seen as the
+#: favourite", "widely regarded as"): the writer reports a view and names no one who holds it.
+AGENTLESS_AS_PARTICIPLES: frozenset[str] = frozenset("""seen viewed regarded""".split())
+
+#: The people a poll samples: "likely" before them names the sample ("likely voters"), it hedges nothing.
+POLL_SAMPLES: frozenset[str] = frozenset("""voter voters caucusgoers caucus-goers electorate""".split())
 
 #: Words that open a clause and are not part of what a source said.
 CLAUSE_MARKERS: frozenset[str] = frozenset(
