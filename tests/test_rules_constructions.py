@@ -326,6 +326,21 @@ def test_headings_in_capitals_and_quoted_related_lines_are_no_claims(backend: Ru
     ]
 
 
+def test_title_case_subheads_and_related_links_are_no_claims(backend: RulesBackend) -> None:
+    text = (
+        "The council met on Monday.\n"
+        "Harbour Board Votes To Sell The Old Ferry Terminal.\n"
+        "Why The Library Closed Its Doors For Good\n"
+        "The mayor said the library would close in May.\n"
+        "The Bank Of Dunhill lost money in May."
+    )
+    assert [c.claim for c in claims_of(backend, text)] == [
+        "The council met on Monday",
+        "the library would close in May",
+        "The Bank Of Dunhill lost money in May",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "claim", "cue"),
     [

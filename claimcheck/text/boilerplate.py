@@ -20,6 +20,7 @@ __all__ = [
     "is_headline",
     "is_metadata",
     "is_question",
+    "is_title_case_heading",
 ]
 
 BOILERPLATE_PATTERNS: tuple[str, ...] = (
@@ -144,6 +145,17 @@ def is_caps_heading(line: str) -> bool:
     line = line.strip()
     words = _WORD.findall(line)
     return "\n" not in line and len(words) >= 2 and not any(ch.islower() for ch in line)
+
+
+def is_title_case_heading(line: str) -> bool:
+    """A one-line paragraph of four to twenty words, every one capitalised, small words too ("Rand Paul Scores
+    Direct Hit On Donald Trump"): a subhead or a related-story link. A sentence capitalises its small words
+    only when they open it or a name, so one capitalised small word past the first is the sign."""
+    line = line.strip()
+    words = _WORD.findall(line)
+    if "\n" in line or not 4 <= len(words) <= 20 or not all(w[0].isupper() for w in words):
+        return False
+    return any(w.lower() in _SMALL for w in words[1:])
 
 
 def is_headline(line: str) -> bool:

@@ -21,6 +21,7 @@ from claimcheck.text.boilerplate import (
     is_caps_heading,
     is_headline,
     is_metadata,
+    is_title_case_heading,
 )
 from claimcheck.text.layout import BULLET, Line, find_paragraphs, split_lines
 from claimcheck.text.quotes import INVISIBLE_MARKS, quote_mask, quote_runs, run_at
@@ -142,7 +143,7 @@ class TextModel:
     @cached_property
     def skipped(self) -> list[tuple[int, int]]:
         """Paragraphs that make no claim: metadata headers, bylines, datelines alone, credits and prompts
-        of at most two sentences, headings in capitals, and the title lines above the body."""
+        of at most two sentences, headings in capitals or in title case, and the title lines above the body."""
         text = self.text
         out: list[tuple[int, int]] = []
         titles = 0
@@ -152,7 +153,7 @@ class TextModel:
             para = text[s:e]
             drop = (
                 is_metadata(para)
-                or (mixed_case and is_caps_heading(para))
+                or (mixed_case and (is_caps_heading(para) or is_title_case_heading(para)))
                 or dateline_end(para) >= len(para)
                 or (is_boilerplate(para) and len(_rough_sentences(text, s, e)) <= 2)
             )
