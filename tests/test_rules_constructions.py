@@ -683,3 +683,16 @@ def test_quote_glued_to_the_speaker(backend: RulesBackend) -> None:
     """ "…,”Okafor said": a closing quote typed with no space after it still ends the quotation."""
     c = only_attributed(backend, "“The ferry will run all winter,”Okafor said.")
     assert (c.source, c.cue, c.claim, c.quote) == ("Okafor", "said", "The ferry will run all winter", "direct")
+
+
+def test_a_reported_question_is_no_claim(backend: RulesBackend) -> None:
+    text = (
+        "The senator was asked by the host whether the tax plan would cost more than the budget allowed.\n"
+        "Park also asked how the council could spend the reserve on a new stadium.\n"
+        "Asked whether she would retire, the mayor said she had no plans to.\n"
+        "The inspector asked the driver to open the boot of the van."
+    )
+    assert [(c.claim, c.source) for c in claims_of(backend, text)] == [
+        ("she had no plans to", "the mayor"),
+        ("The inspector asked the driver to open the boot of the van", None),
+    ]

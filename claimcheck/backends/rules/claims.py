@@ -28,7 +28,7 @@ from claimcheck.backends.rules.attribution import (
     word_count,
 )
 from claimcheck.backends.rules.hedges import find_hedges
-from claimcheck.backends.rules.lexicon import AUTHOR_ROLES, PRESCRIPTIVE_MODALS
+from claimcheck.backends.rules.lexicon import AUTHOR_ROLES, PRESCRIPTIVE_MODALS, QUESTION_VERBS, QUESTION_WORDS
 from claimcheck.backends.rules.sources import SourceResolver
 from claimcheck.grounding import quote_type, trim_span
 from claimcheck.schema import Claim
@@ -295,7 +295,12 @@ def _unattributed(
         for rel in per_sent.get(k, []):
             taken.update(rel.frame)
         for cs, ce in token_chunks(doc, sent.start, sent.end, taken):
-            if word_count(doc, cs, ce) < MIN_UNATTRIBUTED_WORDS or not _asserts(doc[cs:ce]) or _opinion(d, cs, ce):
+            if (
+                word_count(doc, cs, ce) < MIN_UNATTRIBUTED_WORDS
+                or not _asserts(doc[cs:ce])
+                or _opinion(d, cs, ce)
+                or _reported_question(doc, cs, ce)
+            ):
                 continue
             start, end = d.chars(cs, ce)
             if cs == sent.start:
@@ -333,6 +338,20 @@ def _opinion(d: _Document, cs: int, ce: int) -> bool:
         and all(t.head.i == root.i and t.dep_ in _IMPERATIVE_LEAD for t in lead)
         and all(c.lemma_ == "do" for c in kids if c.dep_ == "aux")
     )
+
+
+def _reported_question(doc: Doc, cs: int, ce: int) -> bool:
+    """A writer's report of a question ("Paul also asked how it is conservative to …", "She was asked whether
+    …"): like a question itself, it puts forward nothing to check (spec section 1)."""
+    root = _chunk_root(doc, cs, ce)
+    if root.lemma_.lower() not in QUESTION_VERBS:
+        return False
+    for child in root.children:
+        if child.dep_ in ("ccomp", "advcl", "dobj", "xcomp") and cs <= child.i < ce:
+            first = child.left_edge
+            if first.lower_ in QUESTION_WORDS and first.i > root.i:
+                return True
+    return False
 
 
 def _asserts(tokens: Span) -> bool:

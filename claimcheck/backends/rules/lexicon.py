@@ -53,6 +53,8 @@ __all__ = [
     "POLL_NOUNS",
     "POLL_SAMPLES",
     "PRESCRIPTIVE_MODALS",
+    "QUESTION_VERBS",
+    "QUESTION_WORDS",
     "QUOTE_VERBS",
     "REPORTING_VERBS",
     "RULES_VERSION",
@@ -552,6 +554,10 @@ POLL_SAMPLES: frozenset[str] = frozenset("""voter voters caucusgoers caucus-goer
 CLAUSE_MARKERS: frozenset[str] = frozenset(
     ["that", "and", "but", "while", "whereas", "as", "because", "so", "where", "which", "who", ","]
 )
+
+#: Verbs that report a question, and the words that open the question they report ("asked whether …").
+QUESTION_VERBS: frozenset[str] = frozenset("""ask wonder inquire enquire""".split())
+QUESTION_WORDS: frozenset[str] = frozenset("""whether if how why what when where who which""".split())
 
 #: Modals that make a writer's sentence a prescription, not a checkable claim ("They should listen to it").
 PRESCRIPTIVE_MODALS: frozenset[str] = frozenset(["should", "ought", "must"])
