@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["TokenArrays", "token_arrays"]
+__all__ = ["TokenArrays", "string_ids", "token_arrays"]
 
 
 class TokenArrays:
@@ -47,3 +47,16 @@ def token_arrays(doc: Doc) -> TokenArrays:
         arrays = TokenArrays(doc)
         _cache[doc] = arrays
     return arrays
+
+
+_ids: dict[frozenset[str], frozenset[int]] = {}
+
+
+def string_ids(doc: Doc, words: frozenset[str]) -> frozenset[int]:
+    """The hashes of ``words`` as the arrays hold them, kept per word list (spaCy hashes a string alike in
+    every pipeline)."""
+    ids = _ids.get(words)
+    if ids is None:
+        ids = frozenset(int(doc.vocab.strings[w]) for w in words)
+        _ids[words] = ids
+    return ids

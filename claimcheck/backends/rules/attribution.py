@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from claimcheck.backends.rules.arrays import token_arrays
+from claimcheck.backends.rules.arrays import string_ids, token_arrays
 from claimcheck.backends.rules.hedges import is_agentless_frame
 from claimcheck.backends.rules.lexicon import (
     AS_NAMING_VERBS,
@@ -909,7 +909,7 @@ def _cue_tokens(doc: Doc) -> list[int]:
     if cues is None:
         arrays, strings = token_arrays(doc), doc.vocab.strings
         lemmas = {h: str(strings[h]).lower() in _CUE_LEMMAS for h in set(arrays.lemma)}
-        forms = {strings[w] for w in _CUE_FORMS}
+        forms = string_ids(doc, _CUE_FORMS)
         cues = [
             i
             for i, (lemma, low) in enumerate(zip(arrays.lemma, arrays.lower, strict=True))

@@ -74,8 +74,8 @@ class _Document:
         self.model = model
         self.text = model.text
         self.mask = model.mask
-        # A span's text is this slice of the doc's (``Span.text`` would join its tokens anew at every read).
-        self.doc_text = doc.text
+        # A span's text is this slice of the doc's, the parse copy (``Span.text`` joins its tokens at every read).
+        self.doc_text = model.parse_text
         self.sents: list[Span] = [s for s in doc.sents if self.doc_text[s.start_char : s.end_char].strip()]
         self.token_starts: list[int] = doc.to_array("IDX").tolist()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from claimcheck.backends.rules.arrays import token_arrays
+from claimcheck.backends.rules.arrays import string_ids, token_arrays
 from claimcheck.backends.rules.lexicon import (
     ADVERB_APPROXIMATIONS,
     AGENTLESS_AS_PARTICIPLES,
@@ -167,7 +167,7 @@ def find_hedges(doc: Doc, tokens: Iterable[int]) -> list[Hedge]:
     hedges: list[Hedge] = []
     taken = -1
     lowers = token_arrays(doc).lower  # as hashes: no token is built for a word that starts no hedge
-    firsts = {doc.vocab.strings[w] for w in _FIRST_WORDS}
+    firsts = string_ids(doc, _FIRST_WORDS)
     for i in scope:
         if i < taken or lowers[i] not in firsts:
             continue
