@@ -38,18 +38,21 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     The rules parse the text model's parse copy, where a newline is always a
     paragraph break (soft line breaks of hard-wrapped text are spaces there).
     """
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+    spaces = doc.to_array("IS_SPACE").tolist()  # read as numbers: no token object for the words
+    for i in (i for i, space in enumerate(spaces[:-1]) if space):
+        if "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
 def _mend_lemmas(doc: Doc) -> Doc:
     """Mend the small lemmatizer's known slips ("hoped" → "hop"), once, for every rule that reads a lemma."""
-    for token in doc:
-        fixed = LEMMA_FIXES.get(token.lower_)
-        if fixed is not None:
-            token.lemma_ = fixed
+    strings = doc.vocab.strings
+    fixes = {strings[word]: word for word in LEMMA_FIXES}  # the slipped forms by hash, as the array holds them
+    for i, low in enumerate(doc.to_array("LOWER").tolist()):
+        word = fixes.get(low)
+        if word is not None and doc[i].lower_ == word:
+            doc[i].lemma_ = LEMMA_FIXES[word]
     return doc
 
 
