@@ -332,12 +332,14 @@ def test_title_case_subheads_and_related_links_are_no_claims(backend: RulesBacke
         "Harbour Board Votes To Sell The Old Ferry Terminal.\n"
         "Why The Library Closed Its Doors For Good\n"
         "The mayor said the library would close in May.\n"
-        "The Bank Of Dunhill lost money in May."
+        "The Bank Of Dunhill lost money in May.\n"
+        "Dana Ruiz: The Harbour Levy Is A Tax On Fishermen"
     )
-    assert [c.claim for c in claims_of(backend, text)] == [
-        "The council met on Monday",
-        "the library would close in May",
-        "The Bank Of Dunhill lost money in May",
+    assert [(c.claim, c.source) for c in claims_of(backend, text)] == [
+        ("The council met on Monday", None),
+        ("the library would close in May", "The mayor"),
+        ("The Bank Of Dunhill lost money in May", None),
+        ("The Harbour Levy Is A Tax On Fishermen", "Dana Ruiz"),
     ]
 
 

@@ -147,14 +147,21 @@ def is_caps_heading(line: str) -> bool:
     return "\n" not in line and len(words) >= 2 and not any(ch.islower() for ch in line)
 
 
+#: A line opening with a name of one to four words and a colon ("Bernie Sanders: …", "Dr. Ben Carson: …").
+_LABELLED = re.compile(r"^[\"“'‘]?(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*:\s")
+
+
 def is_title_case_heading(line: str) -> bool:
     """A one-line paragraph of four to twenty words, every one capitalised, small words too ("Rand Paul Scores
     Direct Hit On Donald Trump"): a subhead or a related-story link. A sentence capitalises its small words
-    only when they open it or a name, so one capitalised small word past the first is the sign."""
+    only when they open it or a name, so one capitalised small word past the first is the sign. A line a
+    speaker's label opens is kept for the colon frame."""
     line = line.strip()
     words = _WORD.findall(line)
     if "\n" in line or not 4 <= len(words) <= 20 or not all(w[0].isupper() for w in words):
         return False
+    if _LABELLED.match(line):
+        return False  # "Sanders: Clinton Email Story Has Moved" says who says it: a colon frame reads it
     return any(w.lower() in _SMALL for w in words[1:])
 
 
