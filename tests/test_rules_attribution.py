@@ -6,6 +6,7 @@ import pytest
 
 from claimcheck.backends.rules import RulesBackend
 from claimcheck.schema import Claim
+from claimcheck.text.boilerplate import dateline_end
 
 
 @pytest.fixture(scope="module")
@@ -301,3 +302,19 @@ def test_opinion_in_the_writers_voice_is_not_a_claim(backend: RulesBackend) -> N
 def test_a_columnist_bio_is_not_a_claim(backend: RulesBackend) -> None:
     text = "The bridge reopened to traffic on Monday.\n\nTomas Ardell is a columnist for the Harbour Gazette."
     assert [c.claim for c in claims_of(backend, text)] == ["The bridge reopened to traffic on Monday"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rest"),
+    [
+        ("LAKEVILLE — The levy passed.", "The levy passed."),
+        ("LAKEVILLE, Ohio (AP) — The levy passed.", "The levy passed."),
+        ("LAKEVILLE, May 3 (UPI) — The levy passed.", "The levy passed."),
+        ("Lakeville (AFP) – The levy passed.", "The levy passed."),
+        ("The Senate (the upper house) – voted.", "The Senate (the upper house) – voted."),
+        ("Tom Reyes (R-Ohio) — voted.", "Tom Reyes (R-Ohio) — voted."),
+    ],
+)
+def test_dateline_end(sentence: str, rest: str) -> None:
+    """A place in capitals, or any place before a wire agency, with an optional date, then a dash."""
+    assert sentence[dateline_end(sentence) :] == rest

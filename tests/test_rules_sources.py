@@ -324,3 +324,89 @@ def test_a_punctuation_mark_the_parser_tags_as_a_name_is_not_a_conjunct() -> Non
     pos = "PROPN CCONJ PROPN PROPN PROPN PUNCT PROPN PROPN PUNCT VERB".split()
     doc = Doc(load_pipeline().vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert [t.text for t in conjuncts(doc[0])] == ["Lopez", "Whitfield", "Ky"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The nearest person is a man by his given name: "she" passes over him.
+        ("Erin Maddox met Paul Brandt at the depot. Later she said the depot needed new roofs.", "Erin Maddox"),
+        ("Paul Brandt met Erin Maddox at the depot. Later she said the depot needed new roofs.", "Erin Maddox"),
+        ("Erin Maddox met Paul Brandt at the depot. Later he said the depot needed new roofs.", "Paul Brandt"),
+    ],
+)
+def test_given_name_tells_a_pronouns_person(backend: RulesBackend, text: str, name: str) -> None:
+    (claim,) = attributed(backend, text)
+    assert claim.source in ("she", "he")
+    assert claim.source_name == name
+
+
+def test_a_surname_alone_tells_no_gender(backend: RulesBackend) -> None:
+    """ "Kelly" is a surname here, not the given name: she stays the nearest person."""
+    text = "Dr. Ruth Kelly met Kelly at the depot. Later she said the depot needed new roofs."
+    (claim,) = attributed(backend, text)
+    assert claim.source_name is not None and "Kelly" in claim.source_name
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("LAKEVILLE, May 3 (UPI) — Former Governor Tom Reyes told voters that the levy would pass.", "Tom Reyes"),
+        (
+            "Lakeville (AFP) – Mayor Ann Holt has praised the crews, saying that the repairs were done early.",
+            "Ann Holt",
+        ),
+    ],
+)
+def test_a_dateline_is_no_source(backend: RulesBackend, text: str, source: str) -> None:
+    """The parser takes the dateline's place for the subject; the speaker is the name after the dash."""
+    (claim,) = attributed(backend, text)
+    assert claim.source_name == source
+    assert claim.source is not None and claim.source.endswith(source)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Tom Reyes criticized the lawmakers who said the plan was too costly.", "who", "lawmakers"),
+        ("The grant went to Ana Ruiz, a nurse, who said the ward had been full for weeks.", "who", "Ana Ruiz"),
+    ],
+)
+def test_relative_pronoun_is_the_mention(backend: RulesBackend, text: str, mention: str, name: str) -> None:
+    """In a relative clause frame the mention is the pronoun, resolved to the noun it hangs on."""
+    claim = next(c for c in attributed(backend, text) if c.cue == "said")
+    assert (claim.source, claim.source_name) == (mention, name)
+    assert claim.source_start is not None and text[claim.source_start : claim.source_end] == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A person named inside the role before the name is not part of it.
+        ("Former Quist Senior Adviser Sidney Blumenthal said that he had no idea.", "Sidney Blumenthal"),
+        # A surname the tagger reads as a common noun still ends the name.
+        ("Former Maryland Gov. Martin O’Malley said he had raised the minimum wage.", "Martin O’Malley"),
+        # Each conjunct without the relative clause that hangs on the last one.
+        (
+            "The city faced a backlash from church groups, teachers and shop owners who say the law is unfair.",
+            "church groups, teachers and shop owners",
+        ),
+    ],
+)
+def test_source_name_is_the_name_alone(backend: RulesBackend, text: str, name: str) -> None:
+    (claim,) = attributed(backend, text)
+    assert claim.source_name == name
+
+
+def test_a_phrase_that_dates_the_saying_is_no_part_of_the_mention(backend: RulesBackend) -> None:
+    (claim,) = attributed(backend, "Tom Reyes at the time said he would look into paying the fees.")
+    assert (claim.source, claim.source_name) == ("Tom Reyes", "Tom Reyes")
+    (claim,) = attributed(backend, "Officials at the ministry said the bridge would reopen.")
+    assert claim.source == "Officials at the ministry"
+
+
+def test_possessive_pronoun_resolves(backend: RulesBackend) -> None:
+    text = "Ben Okafor spoke on Friday. Reporters questioned his claim that the depot had been sold."
+    claim = next(c for c in attributed(backend, text) if c.source == "his")
+    assert claim.source_name == "Ben Okafor"
+    assert claim.claim == "the depot had been sold"

@@ -71,7 +71,11 @@ _SHORT = re.compile(r"^\W*(\w+\W+){0,3}\w*\W*$")
 _QUOTED = re.compile('“[^”]*(?:”|$)|"[^"]*(?:"|$)')
 _METADATA = re.compile(r"[ \t]*(?:" + "|".join(METADATA_LABELS) + r")[ \t]*:", re.IGNORECASE)
 _BYLINE = re.compile(r"^[ \t]*(?:by|By|BY)[ \t]+((?:[A-Z][\w.'’-]+[ \t]+){0,3}[A-Z][\w.'’-]+)[ \t]*$", re.MULTILINE)
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z.,' ]{2,40}(?:\s*\([^)\n]{1,40}\))?\s*[-–—]+\s*")
+#: A place in capitals, or in any case before a wire agency ("(AFP)"); then a date ("July 19") and a dash.
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z.,' ]{2,40}|[A-Z][\w.,' ]{2,30}?(?=\s*\([A-Z]{2,}\)))(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s*\([^)\n]{1,40}\))?\s*[-–—]+\s*"
+)
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SMALL_WORDS = "a an and as at but by for from in into of on or the to with vs via"
 _SMALL = frozenset(_SMALL_WORDS.split())

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimcheck.backends.rules.arrays import string_ids, token_arrays
+from claimcheck.backends.rules.boundaries import cut_content
 from claimcheck.backends.rules.hedges import is_agentless_frame
 from claimcheck.backends.rules.lexicon import (
     AS_NAMING_VERBS,
@@ -59,6 +60,7 @@ from claimcheck.backends.rules.lexicon import (
     TITLES,
     VIEW_NOUNS,
 )
+from claimcheck.text.boilerplate import dateline_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -102,6 +104,8 @@ class Relation:
     cue_lemma: str
     complement: int | None = None
     content: tuple[int, int] | None = None
+    #: The relative pronoun that is the mention when the source is its antecedent ("officials, who said …").
+    said_by: tuple[int, int] | None = None
 
     @property
     def first_token(self) -> int:
@@ -165,7 +169,7 @@ def _mention(head: Token) -> tuple[int, int]:
         return _span_of([t for t in keep if heads[0].i <= t.i <= heads[-1].i or t.head in heads])
     keep = [head]
     for child in head.children:
-        if child.dep_ in _SOURCE_CUT:
+        if child.dep_ in _SOURCE_CUT or (child.dep_ == "prep" and child.i > head.i and _tells_when(child)):
             continue
         keep.extend(child.subtree)
     s, e = _span_of(keep)
@@ -177,6 +181,12 @@ def _mention(head: Token) -> tuple[int, int]:
         if t.text == "," and t.i < head.i:
             s = t.i + 1
     return s, e
+
+
+def _tells_when(prep: Token) -> bool:
+    """ "Trump at the time said", "the mayor on Monday said": the phrase dates the saying, it names no one."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and (obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in ("time", "moment"))
 
 
 def markup_trim(text: str) -> tuple[int, int]:
@@ -273,6 +283,8 @@ def _subject(verb: Token) -> Token | None:
         last = next((c for c in subj.children if c.dep_ == "appos" and c.i == verb.i - 1), None)
         if last is not None and last.tag_ in ("NN", "NNP"):
             subj = last
+    if subj is not None:
+        subj = _past_dateline(subj, verb)
     if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         subj = verb.head
         # "Ana Ruiz, a nurse, who said …": the relative clause hangs on the apposition; the speaker is the name.
@@ -282,6 +294,22 @@ def _subject(verb: Token) -> Token | None:
         subj.lower_ in ("there", "what", "which") or (subj.pos_ == "NUM" and not _counts_people(subj))
     ):
         return None
+    return subj
+
+
+def _past_dateline(subj: Token, verb: Token) -> Token:
+    """ "CLEVELAND, July 19 (UPI) — Ann Ruiz told …": the parser's subject in a dateline is a place; the
+    speaker is the subject after it (the one the verb or its governor has, or the place's apposition)."""
+    sent = subj.sent
+    if subj.tag_ != "NNP" or subj.i - sent.start > 6:  # a dateline is a proper noun or two at the start
+        return subj
+    cut = sent.start_char + dateline_end(sent.text)
+    if subj.idx >= cut or cut == sent.start_char:
+        return subj
+    for node in (verb, subj, *verb.ancestors):
+        later = next((c for c in node.children if c.dep_ in ("nsubj", "appos") and c.idx >= cut), None)
+        if later is not None and later.i < verb.i:
+            return later
     return subj
 
 
@@ -388,7 +416,9 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     # when the verb is itself in the subject's relative clause ("…, a nurse, who said …") only up to it.
     inside = {t.i for t in verb.subtree} if verb.dep_ == "relcl" else set()
     frame: set[int] = ({t.i for t in subj.subtree} - inside) | set(range(*src)) | {verb.i}
-    frame |= {c.i for c in verb.children if c.tag_ in ("WP", "WDT") and c.dep_ == "nsubj"}
+    relative = next((c for c in verb.children if c.tag_ in ("WP", "WDT") and c.dep_ == "nsubj"), None)
+    if relative is not None:
+        frame.add(relative.i)
     gov = _governor(verb) if subj.head.i != verb.i and (verb.dep_ == "xcomp" or statement_acl) else None
     if gov is not None:
         # "tried to argue", "issued a statement saying": the governing verb and its object are frame too.
@@ -434,6 +464,7 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
         kind="as" if as_frame else "verb",
         cue_lemma=verb.lemma_.lower(),
         complement=complement,
+        said_by=(relative.i, relative.i + 1) if relative is not None and verb.dep_ == "relcl" else None,
     )
 
 
@@ -1153,6 +1184,8 @@ def _inside_complement(doc: Doc, inner: Relation, outer: Relation) -> bool:
 
 def _content(doc: Doc, rel: Relation, taken: set[int]) -> tuple[int, int] | None:
     content = _choose_content(doc, rel, token_chunks(doc, *rel.region, taken))
+    if content is not None:
+        content = cut_content(doc, rel.anchor, *content)
     if content is None or word_count(doc, *content) < 2:
         return None
     return content

@@ -377,6 +377,8 @@ def _finish(d: _Document, drafts: list[_Draft]) -> list[Claim]:
     for relation in relations:
         src = doc[slice(*relation.source)]
         res = resolver.resolve(src, cue_lemma=relation.cue_lemma)
+        if relation.said_by is not None:  # "officials, who said …": the mention is "who", its antecedent the name
+            src = doc[slice(*relation.said_by)]
         # Spaces and list markers are spaces in the parse copy: trim them there, cut the original.
         seen = d.model.parse_text[src.start_char : src.end_char]
         first = src.start_char + len(seen) - len(seen.lstrip())

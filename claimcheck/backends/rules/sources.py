@@ -35,7 +35,7 @@ from claimcheck.backends.rules.lexicon import (
     TITLES,
 )
 from claimcheck.schema import SourceType
-from claimcheck.text.names import ROLE_NOUNS, TITLE_EXPANSIONS, TITLE_WORDS
+from claimcheck.text.names import FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, ROLE_NOUNS, TITLE_EXPANSIONS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -48,10 +48,10 @@ NEAR_MISS_SCORE = 80.0
 Method = Literal["named", "short-form", "pronoun", "title", "near-miss", "unresolved"]
 Gender = Literal["m", "f", "?"]
 
-_PERSON_PRONOUNS: dict[str, Gender] = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_PERSON_PRONOUNS: dict[str, Gender] = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _THING_PRONOUNS = frozenset({"it", "its"})
-_PLURAL_PRONOUNS = frozenset({"they", "them"})
-_FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "you", "my", "our", "your"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _HONORIFICS = MALE_TITLES | FEMALE_TITLES | {"dr", "dr.", "prof", "prof."}
@@ -232,7 +232,7 @@ def _share_group(share: Token) -> Token | None:
 
 
 #: Pronouns that give their antecedent's gender.
-_GENDERED: dict[str, Gender] = _PERSON_PRONOUNS | {"his": "m", "himself": "m", "hers": "f", "herself": "f"}
+_GENDERED: dict[str, Gender] = _PERSON_PRONOUNS | {"himself": "m", "hers": "f", "herself": "f"}
 
 
 def _own_pronoun(subject: Token) -> Gender:
@@ -268,11 +268,25 @@ def _gender(tokens: list[Token]) -> Gender:
     return "?"
 
 
+def _name_gender(name: str) -> Gender:
+    """The sex a full name's given name tells ("Erin Holt" → f); a lone word is a surname and tells nothing."""
+    parts = name.split()
+    if len(parts) < 2:
+        return "?"
+    given = parts[0].lower()
+    return "m" if given in MALE_GIVEN_NAMES else "f" if given in FEMALE_GIVEN_NAMES else "?"
+
+
 def _person_tokens(span: Span) -> list[Token] | None:
     """The proper-noun name inside a mention, if the mention names a person."""
     # A possessor is not the speaker: "Marr's barrister" is not Marr.
     possessor = {t.i for c in span.root.children if c.dep_ == "poss" for t in c.subtree}
-    people = [t for t in span if t.ent_type_ == "PERSON" and t.tag_ in ("NNP", "NNPS") and t.i not in possessor]
+    # A capitalised word of a person's name counts whatever its tag ("O’Malley" is often read as a noun).
+    people = [
+        t
+        for t in span
+        if t.ent_type_ == "PERSON" and (t.tag_ in ("NNP", "NNPS") or t.text[:1].isupper()) and t.i not in possessor
+    ]
     if not people:
         # An honorific before proper nouns names a person whatever the entity tagger thought ("Mr X" as ORG).
         hon = next((t for t in span if t.lower_ in _HONORIFICS), None)
@@ -283,6 +297,13 @@ def _person_tokens(span: Span) -> list[Token] | None:
         return None
     start = people[0].i
     end = people[-1].i
+    if root.ent_type_ == "PERSON":
+        # "Former Clinton Senior Adviser Sidney Blumenthal": the name is the root's own entity, not a person
+        # named in the role before it.
+        own = root.i
+        while own > start and root.doc[own].ent_iob_ == "I":
+            own -= 1
+        start = own
     return [t for t in span.doc[start : end + 1] if t.lower_ not in TITLES or t.i == end]
 
 
@@ -422,7 +443,11 @@ class SourceResolver:
                 titles |= titles_at.get(ent.root.head.i, frozenset())
             titles_at[ent.root.i] = titles
             main = _main_subject(ent.root)
-            known = _Known(ent.start_char, _join(name_toks), "person", _gender([*before, *toks]), titles, main=main)
+            name = _join(name_toks)
+            gender = _gender([*before, *toks])
+            if gender == "?":
+                gender = _name_gender(name)
+            known = _Known(ent.start_char, name, "person", gender, titles, main=main)
             self.people.append(known)
             if _is_subject(ent.root):
                 self.subjects.append(self.people[-1])
@@ -526,8 +551,10 @@ class SourceResolver:
         doc = span.doc
         names: list[Resolution] = []
         for h in heads:
-            # The conjunct without the other conjuncts hanging on it.
-            part = [t for t in h.subtree if not any(a.dep_ in ("conj", "appos", "cc") for a in _path(t, h))]
+            # The conjunct without the other conjuncts, or a clause, hanging on it ("groups who say …").
+            part = [
+                t for t in h.subtree if not any(a.dep_ in ("conj", "appos", "cc", "relcl", "acl") for a in _path(t, h))
+            ]
             part = [t for t in part if not t.is_punct and not t.is_space]
             if part:
                 names.append(self._resolve(doc[part[0].i : part[-1].i + 1], cue_lemma)[0])
@@ -757,6 +784,8 @@ class SourceResolver:
                 for k in sorted(given, key=lambda k: (k.start > span.start_char, abs(k.start - span.start_char))):
                     if k.gender in (gender, "?"):
                         return Resolution(k.name, "person", "short-form"), gender if gender != "?" else k.gender
+        if gender == "?":
+            gender = _name_gender(name)
         if name in self._people_names:
             return Resolution(name, "person", "named"), gender
         best: tuple[float, _Known] | None = None
