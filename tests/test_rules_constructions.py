@@ -698,3 +698,86 @@ def test_a_reported_question_is_no_claim(backend: RulesBackend) -> None:
         ("she had no plans to", "the mayor"),
         ("The inspector asked the driver to open the boot of the van", None),
     ]
+
+
+def test_frame_in_a_trailing_subordinate_clause_keeps_its_quote(backend: RulesBackend) -> None:
+    text = "She had a fine line when she said, “Unlike my rival, I know that a loan is a debt, not a gift.”"
+    claim = only_attributed(backend, text)
+    assert claim.claim == "Unlike my rival, I know that a loan is a debt, not a gift"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "rest"),
+    [
+        ("If Dana Cole said the road was safe, she did not repeat it on Monday.", "the road was safe", "she did not"),
+        (
+            "Although the mayor said that taxes, fees and fines would rise, the council approved the plan.",
+            "taxes, fees and fines would rise",
+            "the council approved the plan",
+        ),
+        (
+            "When a coach tells a player that she is “slacking,” like Ross did to Lee, he is discrediting her effort.",
+            "she is “slacking",
+            "like Ross did to Lee",
+        ),
+    ],
+)
+def test_frame_in_a_leading_subordinate_clause(backend: RulesBackend, text: str, content: str, rest: str) -> None:
+    """The report ends with its clause: the main clause after the comma is the writer's own."""
+    claims = claims_of(backend, text)
+    assert [c.claim for c in claims if c.attributed] == [content]
+    assert any(c.claim.startswith(rest) for c in claims if not c.attributed)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "rest"),
+    [
+        # The parse hangs the speaker's second verb on the content; its tense is the frame's, not the content's.
+        (
+            "The mayor said he would offer a prayer for the winner but did not suggest who it would be.",
+            "he would offer a prayer for the winner",
+            "did not suggest who it would be",
+        ),
+        (
+            "The company denies that the product was faulty and says it will fight the case.",
+            "the product was faulty",
+            "says it will fight the case",
+        ),
+        # Parsed as the frame verb's own conjunct.
+        (
+            "Ryan insists the party must be a party of ideas, and has championed an agenda of cuts.",
+            "the party must be a party of ideas",
+            "has championed an agenda of cuts",
+        ),
+    ],
+)
+def test_speakers_own_coordinated_verb_ends_the_content(
+    backend: RulesBackend, text: str, content: str, rest: str
+) -> None:
+    claims = claims_of(backend, text)
+    assert [c.claim for c in claims if c.attributed] == [content]
+    assert [c.claim for c in claims if not c.attributed] == [rest]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # One subject, one tense: the coordinated verbs are both what was said.
+        (
+            "Officials say the storm killed five people and injured 20 more.",
+            "the storm killed five people and injured 20 more",
+        ),
+        ("He says the storm is over and has moved east.", "the storm is over and has moved east"),
+        # A past perfect, or "be", is what reported speech shifts into.
+        (
+            "The board said it was “working on a recovery plan” and was confident the list could reopen.",
+            "it was “working on a recovery plan” and was confident the list could reopen",
+        ),
+        (
+            "The director said in a statement that the trust “does not accept delays” and had opened 24 beds.",
+            "the trust “does not accept delays” and had opened 24 beds",
+        ),
+    ],
+)
+def test_coordinated_verbs_inside_the_content_stay(backend: RulesBackend, text: str, content: str) -> None:
+    assert only_attributed(backend, text).claim == content
