@@ -781,3 +781,18 @@ def test_speakers_own_coordinated_verb_ends_the_content(
 )
 def test_coordinated_verbs_inside_the_content_stay(backend: RulesBackend, text: str, content: str) -> None:
     assert only_attributed(backend, text).claim == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After saying the ferry was safe, the harbour master boarded it with her crew.",
+        "The harbour master boarded the ferry after saying the ferry was safe.",
+    ],
+)
+def test_a_saying_participle_after_a_preposition_of_time_speaks_for_the_subject(
+    backend: RulesBackend, text: str
+) -> None:
+    c = only_attributed(backend, text)
+    assert (c.claim, c.cue) == ("the ferry was safe", "saying")
+    assert c.source is not None and c.source.lower() == "the harbour master"

@@ -237,6 +237,10 @@ def _prep_frame(prep: Token) -> set[int]:
     return {t.i for t in prep.subtree} - clause
 
 
+#: Prepositions of time a participle of saying can follow ("after saying", "before telling", "since arguing").
+_TIME_PREPOSITIONS = frozenset("""after before since upon on while""".split())
+
+
 def _governor(verb: Token) -> Token | None:
     """The verb whose subject speaks for ``verb`` when it has none of its own.
 
@@ -248,6 +252,8 @@ def _governor(verb: Token) -> Token | None:
         return head
     if verb.dep_ == "acl" and head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj":
         return head.head
+    if verb.dep_ == "pcomp" and head.lower_ in _TIME_PREPOSITIONS and head.head.pos_ in ("VERB", "AUX"):
+        return head.head  # "After saying …, the man left": the participle's speaker is the main verb's subject
     return None
 
 
@@ -398,7 +404,7 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     put_it = _put_it(verb) if lemma not in REPORTING_VERBS else None
     if put_it is None and lemma not in REPORTING_VERBS and lemma not in QUOTE_VERBS:
         return None
-    statement_acl = verb.dep_ == "acl" and _governor(verb) is not None
+    statement_acl = verb.dep_ in ("acl", "pcomp") and _governor(verb) is not None
     if verb.tag_ == "VBG" and verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis", "advcl") and not statement_acl:
         return None
     if is_agentless_frame(verb.doc, verb.i) or any(c.dep_ in ("nsubjpass", "auxpass", "neg") for c in verb.children):
