@@ -44,6 +44,7 @@ from claimcheck.backends.rules.lexicon import (
     CORE_SPEECH_VERBS,
     DOCUMENT_NOUNS,
     DOCUMENT_VERB_FORMS,
+    FINITE_TAGS,
     GROUP_QUANTIFIERS,
     ISSUING_VERBS,
     LIFE_STAGES,
@@ -51,12 +52,14 @@ from claimcheck.backends.rules.lexicon import (
     NON_SPEAKER_LABELS,
     NON_SPEECH_PARTICLES,
     POLL_NOUNS,
+    QUESTION_WORDS,
     QUOTE_VERBS,
     REPORTING_VERBS,
     STANCE_ADJECTIVES,
     STANCE_NOUNS,
     STANCE_VERBS,
     STATEMENT_NOUNS,
+    SUBJECT_DEPS,
     TITLES,
     VIEW_NOUNS,
 )
@@ -66,7 +69,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = [
-    "FINITE_TAGS",
     "TOKEN_FRAMES",
     "Relation",
     "colon_frame",
@@ -81,9 +83,7 @@ __all__ = [
 
 _CLAUSAL = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj", "csubj"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
-FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
 _COMPLEMENT = frozenset({"ccomp", "xcomp"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _SOURCE_CUT = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis"})
 #: Clauses inside a prepositional object of the verb that stay content when they have their own subject.
 _PREP_CLAUSES = _CLAUSAL | {"acl", "relcl"}
@@ -200,6 +200,16 @@ def _is_markup(tok: Token) -> bool:
     """A tag name quoted in the text ("<script>"): a word glued behind an opening angle bracket."""
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     return prev is not None and not prev.whitespace_ and prev.text.endswith(("<", "</"))
+
+
+def _speaker(verb: Token, sent: Span) -> tuple[Token, tuple[int, int]] | None:
+    """The subject that speaks for ``verb`` and its mention, when the subject is in the sentence and its
+    mention can be a source; the one test every verb frame makes before it builds a relation."""
+    subj = _subject(verb)
+    if subj is None or not (sent.start <= subj.i < sent.end):
+        return None
+    src = _mention(subj)
+    return (subj, src) if _is_mention(verb.doc, src) else None
 
 
 def _is_mention(doc: Doc, span: tuple[int, int]) -> bool:
@@ -341,9 +351,6 @@ def _counts_people(num: Token) -> bool:
     return any(t.lower_ == "of" and t.dep_ == "prep" for c in kids for t in (c, *c.children))
 
 
-_WH_WORDS = frozenset("""how why what whether if when where who whom which""".split())
-
-
 def _no_proposition(verb: Token) -> bool:
     """The verb's complement states nothing: an indirect question ("questioned how …") or an
     infinitive of intent or agreement ("agreed to pay", "vowed to stay"), or a non-speech
@@ -355,7 +362,7 @@ def _no_proposition(verb: Token) -> bool:
     if comp is None:
         return False
     first = min(comp.subtree, key=lambda t: t.i)
-    if first.lower_ in _WH_WORDS and (first.head.i == comp.i or first.dep_ == "mark"):
+    if first.lower_ in QUESTION_WORDS and (first.head.i == comp.i or first.dep_ == "mark"):
         return True
     return comp.dep_ == "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in comp.children)
 
@@ -412,12 +419,10 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
         return None
     if _no_proposition(verb):
         return None
-    subj = _subject(verb)
-    if subj is None or not (sent.start <= subj.i < sent.end):
+    speaker = _speaker(verb, sent)
+    if speaker is None:
         return None
-    src = _mention(subj)
-    if not _is_mention(verb.doc, src):
-        return None
+    subj, src = speaker
     # The whole subject, relative clauses included ("Trackline, which owns the line, said"), is frame;
     # when the verb is itself in the subject's relative clause ("…, a nurse, who said …") only up to it.
     inside = {t.i for t in verb.subtree} if verb.dep_ == "relcl" else set()
@@ -517,12 +522,10 @@ def _naming_relation(verb: Token, sent: Span) -> Relation | None:
         pred = next((c for c in prep.children if not c.is_punct), None) if prep is not None else None
         if pred is not None and _role_noun(pred):
             return None  # "dismissed him as coach", "saw the film as a child": a capacity, not a depiction
-    subj = _subject(verb)
-    if pred is None or subj is None or not (sent.start <= subj.i < sent.end):
+    speaker = _speaker(verb, sent) if pred is not None else None
+    if pred is None or speaker is None:
         return None
-    src = _mention(subj)
-    if not _is_mention(verb.doc, src):
-        return None
+    subj, src = speaker
     frame = {t.i for t in subj.subtree} | set(range(*src)) | {verb.i}
     frame |= {c.i for c in kids if c.dep_ in ("aux", "advmod") and c.i < verb.i}
     start = min(t.i for t in obj.subtree)
@@ -657,12 +660,12 @@ def _stance_relation(word: Token, sent: Span) -> Relation | None:
         return None
     clause = _that_clause(word) or _that_clause(verb)
     kids = list(verb.children)
-    subj = _subject(verb)
-    if clause is None or subj is None or any(c.dep_ in ("neg", "nsubjpass") for c in kids):
+    if clause is None or any(c.dep_ in ("neg", "nsubjpass") for c in kids):
         return None
-    src = _mention(subj)
-    if not _is_mention(verb.doc, src) or not (sent.start <= subj.i < sent.end):
+    speaker = _speaker(verb, sent)
+    if speaker is None:
         return None
+    subj, src = speaker
     region = _clause_region(clause)
     frame = {t.i for t in subj.subtree} | set(range(verb.i, word.i + 1))
     frame |= {c.i for c in kids if c.dep_ in ("aux", "advmod") and c.i < verb.i}
@@ -717,12 +720,10 @@ def _light_verb_relation(verb: Token, sent: Span) -> Relation | None:
         ),
         None,
     )
-    subj = _subject(verb)
-    if clause is None or subj is None or not (sent.start <= subj.i < sent.end):
+    speaker = _speaker(verb, sent) if clause is not None else None
+    if clause is None or speaker is None:
         return None
-    src = _mention(subj)
-    if not _is_mention(verb.doc, src):
-        return None
+    src = speaker[1]
     region = _clause_region(clause)
     if region[0] <= word.i:
         return None
@@ -1158,7 +1159,7 @@ def _nested_in(doc: Doc, inner: Relation, outer: Relation) -> bool:
     # Clinton misspoke and intended to say …".
     node = doc[inner.anchor]
     while node.dep_ in _COMPLEMENT or (
-        node.dep_ == "conj" and node.head.i != head.i and not any(c.dep_ in _SUBJECT_DEPS for c in node.children)
+        node.dep_ == "conj" and node.head.i != head.i and not any(c.dep_ in SUBJECT_DEPS for c in node.children)
     ):
         if node.head.i == node.i:
             return False

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from claimcheck.backends.rules.lexicon import FINITE_TAGS, SUBJECT_DEPS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -18,8 +20,6 @@ __all__ = ["cut_content"]
 _SUBORDINATORS = frozenset(
     """if when whenever while whereas although though because since once unless until after before""".split()
 )
-_FINITE = frozenset({"VBD", "VBP", "VBZ", "MD"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 #: How many tokens after a comma a new clause's subject may sit ("…, then he …", "…, in fact, she …").
 _SUBJECT_REACH = 4
 
@@ -32,7 +32,9 @@ def _subordinator(tok: Token) -> bool:
 
 
 def _finite(verb: Token) -> bool:
-    return verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.children)
+    return verb.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children
+    )
 
 
 def _opens_clause(doc: Doc, comma: int, end: int) -> bool:
@@ -70,7 +72,7 @@ def _shares_frame(conj: Token, cue: Token) -> bool:
         and conj.lemma_ != "be"
         and not any(c.dep_ == "aux" and c.lower_ == "had" for c in conj.children)
         and _tense(conj) == _tense(cue)
-        and not any(c.dep_ in _SUBJECTS for c in conj.children)
+        and not any(c.dep_ in SUBJECT_DEPS for c in conj.children)
     )
 
 

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from claimcheck.backends.rules.arrays import token_arrays
 from claimcheck.backends.rules.attribution import (
-    FINITE_TAGS,
     Relation,
     colon_frame,
     find_relations,
@@ -28,7 +27,14 @@ from claimcheck.backends.rules.attribution import (
     word_count,
 )
 from claimcheck.backends.rules.hedges import find_hedges
-from claimcheck.backends.rules.lexicon import AUTHOR_ROLES, PRESCRIPTIVE_MODALS, QUESTION_VERBS, QUESTION_WORDS
+from claimcheck.backends.rules.lexicon import (
+    AUTHOR_ROLES,
+    FINITE_TAGS,
+    PRESCRIPTIVE_MODALS,
+    QUESTION_VERBS,
+    QUESTION_WORDS,
+    SUBJECT_DEPS,
+)
 from claimcheck.backends.rules.sources import SourceResolver
 from claimcheck.grounding import quote_type, trim_span
 from claimcheck.schema import Claim
@@ -41,7 +47,6 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_claims"]
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 #: What may come before the verb of an imperative: "Just consider …", "Don't sell …", "Please, …".
 _IMPERATIVE_LEAD = frozenset({"advmod", "intj", "neg", "aux", "punct", "cc"})
 #: Shortest unattributed stretch (in words) that can assert something on its own.
@@ -295,12 +300,10 @@ def _unattributed(
         for rel in per_sent.get(k, []):
             taken.update(rel.frame)
         for cs, ce in token_chunks(doc, sent.start, sent.end, taken):
-            if (
-                word_count(doc, cs, ce) < MIN_UNATTRIBUTED_WORDS
-                or not _asserts(doc[cs:ce])
-                or _opinion(d, cs, ce)
-                or _reported_question(doc, cs, ce)
-            ):
+            if word_count(doc, cs, ce) < MIN_UNATTRIBUTED_WORDS or not _asserts(doc[cs:ce]):
+                continue
+            root = _chunk_root(doc, cs, ce)
+            if _opinion(d, cs, root) or _reported_question(root, cs, ce):
                 continue
             start, end = d.chars(cs, ce)
             if cs == sent.start:
@@ -317,18 +320,18 @@ def _chunk_root(doc: Doc, cs: int, ce: int) -> Token:
     return next((t for t in roots if t.pos_ in ("VERB", "AUX")), roots[0])
 
 
-def _opinion(d: _Document, cs: int, ce: int) -> bool:
+def _opinion(d: _Document, cs: int, root: Token) -> bool:
     """A writer's sentence that prescribes or opines rather than asserts (spec: opinion pieces).
 
     An imperative ("Consider what the site does"), a prescriptive modal on the
     main verb ("They should listen to it") or the writer's own "I" as subject
-    ("I do not doubt that …") makes a stretch of body text no checkable claim.
+    ("I do not doubt that …") makes a stretch of body text no checkable claim. ``root`` is the root of
+    the stretch that opens at ``cs``.
     """
-    root = _chunk_root(d.doc, cs, ce)
     kids = list(root.children)
     if any(c.dep_ == "aux" and c.lower_ in PRESCRIPTIVE_MODALS for c in kids):
         return True
-    subj = next((c for c in kids if c.dep_ in _SUBJECTS), None)
+    subj = next((c for c in kids if c.dep_ in SUBJECT_DEPS), None)
     if subj is not None:
         return subj.lower_ == "i" and not d.in_quote(subj)
     lead = [t for t in d.doc[cs : root.i] if not t.is_space]
@@ -340,10 +343,10 @@ def _opinion(d: _Document, cs: int, ce: int) -> bool:
     )
 
 
-def _reported_question(doc: Doc, cs: int, ce: int) -> bool:
+def _reported_question(root: Token, cs: int, ce: int) -> bool:
     """A writer's report of a question ("Paul also asked how it is conservative to …", "She was asked whether
-    …"): like a question itself, it puts forward nothing to check (spec section 1)."""
-    root = _chunk_root(doc, cs, ce)
+    …"), ``root`` the chunk ``[cs, ce)``'s root: like a question itself, it puts forward nothing to check
+    (spec section 1)."""
     if root.lemma_.lower() not in QUESTION_VERBS:
         return False
     for child in root.children:

@@ -33,6 +33,7 @@ __all__ = [
     "DOCUMENT_NOUNS",
     "DOCUMENT_VERB_FORMS",
     "FEMALE_TITLES",
+    "FINITE_TAGS",
     "GOVERNMENT_HEADS",
     "GOVERNMENT_PHRASES",
     "GOVERNMENT_WORDS",
@@ -63,6 +64,7 @@ __all__ = [
     "STANCE_NOUNS",
     "STANCE_VERBS",
     "STATEMENT_NOUNS",
+    "SUBJECT_DEPS",
     "TITLES",
     "UNCERTAINTY_CUES",
     "VIEW_NOUNS",
@@ -555,9 +557,15 @@ CLAUSE_MARKERS: frozenset[str] = frozenset(
     ["that", "and", "but", "while", "whereas", "as", "because", "so", "where", "which", "who", ","]
 )
 
-#: Verbs that report a question, and the words that open the question they report ("asked whether …").
+#: Tags of a finite verb, and the dependency labels of a clause's subject: the parse's marks of a clause of
+#: its own, read by the frames, the content boundaries and the claims' own checks.
+FINITE_TAGS: frozenset[str] = frozenset("""VBD VBP VBZ MD""".split())
+SUBJECT_DEPS: frozenset[str] = frozenset("""nsubj nsubjpass csubj expl""".split())
+
+#: Verbs that report a question ("asked whether …"): what they report is no claim.
 QUESTION_VERBS: frozenset[str] = frozenset("""ask wonder inquire enquire""".split())
-QUESTION_WORDS: frozenset[str] = frozenset("""whether if how why what when where who which""".split())
+#: Words that open an indirect question ("asked whether …", "questioned how …"): it states nothing.
+QUESTION_WORDS: frozenset[str] = frozenset("""whether if how why what when where who whom which""".split())
 
 #: Modals that make a writer's sentence a prescription, not a checkable claim ("They should listen to it").
 PRESCRIPTIVE_MODALS: frozenset[str] = frozenset(["should", "ought", "must"])
