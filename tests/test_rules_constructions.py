@@ -796,3 +796,188 @@ def test_a_saying_participle_after_a_preposition_of_time_speaks_for_the_subject(
     c = only_attributed(backend, text)
     assert (c.claim, c.cue) == ("the ferry was safe", "saying")
     assert c.source is not None and c.source.lower() == "the harbour master"
+
+
+# -- speech frames the rules used to miss (issue 9, frames round) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        ("“To a point,” he said.", "To a point", "he"),
+        ('"Not a chance," she said.', "Not a chance", "she"),
+        ("“Absolutely not,” the mayor said of the plan to close the library.", "Absolutely not", "the mayor"),
+        ("“That’s fine,” Ruiz said.", "That’s fine", "Ruiz"),
+    ],
+)
+def test_a_short_quoted_answer_is_what_was_said(backend: RulesBackend, text: str, content: str, source: str) -> None:
+    """The parser hangs a verbless answer on the verb (a negation, a phrase, a noun): it is the content."""
+    claims = claims_of(backend, text)
+    assert [(c.claim, c.source, c.cue) for c in claims] == [(content, source, "said")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Thanks, Lena!!!” wrote Pete Ruiz.",
+        "“Too soon?” he asked.",
+        "“My dear Lena Ruiz,” the speaker says into the camera.",
+        "As for the mayor’s mangling of “Hamas,” Levine found comic relief in it.",
+    ],
+)
+def test_a_quoted_greeting_question_or_address_is_no_attributed_claim(backend: RulesBackend, text: str) -> None:
+    """Only a quotation opened right before the phrase and closed by a comma runs into its frame as content."""
+    assert attributed(backend, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Mr. Ochoa said if he were mayor, parking fees would fall.", "if he were mayor, parking fees would fall"),
+        ("Ochoa said if elected he could work with the council.", "if elected he could work with the council"),
+        (
+            "The governor said if the dam fails, the valley will flood within hours.",
+            "if the dam fails, the valley will flood within hours",
+        ),
+    ],
+)
+def test_a_conditional_complement_without_that(backend: RulesBackend, text: str, content: str) -> None:
+    """ "said if …, …" states a condition; only "asked if …" asks."""
+    assert only_attributed(backend, text).claim == content
+
+
+def test_asked_if_is_still_a_question(backend: RulesBackend) -> None:
+    assert attributed(backend, "Ochoa asked if the dam would hold.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "The main obstacle, say officials in the county, is the cost of land.",
+            "is the cost of land",
+            "officials in the county",
+        ),
+        (
+            "Part of the problem, say experts like Jo Park, a geologist, is the ground itself.",
+            "is the ground itself",
+            "experts like Jo Park",
+        ),
+        ("The plant, said Lena Ruiz, will close in May.", "will close in May", "Lena Ruiz"),
+        (
+            "“The risk,” said Tom Leamer, an economist, “is that the town attracts workers and repels jobs.”",
+            "is that the town attracts workers and repels jobs",
+            "Tom Leamer",
+        ),
+    ],
+)
+def test_a_frame_set_into_its_content_speaks_after_the_verb(
+    backend: RulesBackend, text: str, content: str, source: str
+) -> None:
+    """ "X, said Y, is Z": the speaker follows the verb; the parser took the content's subject for the verb's."""
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source) == (content, source)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Park, a lawyer, told reporters, “We will appeal.”", "We will appeal"),
+        ("Park, a lawyer, said Monday, “We will appeal.”", "We will appeal"),
+        ("The mayor, who spoke first, said Ruiz, the clerk, had lied.", "Ruiz, the clerk, had lied"),
+    ],
+)
+def test_a_noun_after_the_verb_that_is_no_speaker(backend: RulesBackend, text: str, content: str) -> None:
+    """An audience, a date, or the subject of what a speaker with a comma-set phrase said stays out of the source."""
+    c = only_attributed(backend, text)
+    assert c.claim == content
+    assert c.source in ("Park", "The mayor")
+
+
+@pytest.mark.parametrize(
+    ("text", "reported", "main"),
+    [
+        (
+            "Ruiz, who said the plan was vetted by lawyers, said he was unaware of any dispute.",
+            "the plan was vetted by lawyers",
+            "he was unaware of any dispute",
+        ),
+        (
+            "“It is not normal,” said Weaver, who said executives often fail to grasp politics.",
+            "executives often fail to grasp politics",
+            "It is not normal",
+        ),
+        (
+            "Graham, who says the allies should send troops, wrote that the strategy will fail.",
+            "the allies should send troops",
+            "the strategy will fail",
+        ),
+    ],
+)
+def test_a_speakers_relative_clause_reports_its_own_claim(
+    backend: RulesBackend, text: str, reported: str, main: str
+) -> None:
+    """ "X, who said A, said B": the relative clause is a frame of its own, not part of the main one's subject."""
+    claims = {c.claim: c for c in attributed(backend, text)}
+    assert set(claims) == {reported, main}
+    assert claims[reported].source == "who"
+    assert claims[reported].source_name == claims[main].source_name
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source", "rest"),
+    [
+        (
+            "Ochoa criticised the new rules, which he said had harmed the economy.",
+            "had harmed the economy",
+            "he",
+            "Ochoa criticised the new rules",
+        ),
+        (
+            "The parking changes, which officials said will start in June, will not apply to residents.",
+            "will start in June",
+            "officials",
+            "will not apply to residents",
+        ),
+    ],
+)
+def test_a_relative_clause_frame_reports_its_clause(
+    backend: RulesBackend, text: str, content: str, source: str, rest: str
+) -> None:
+    """ "…, which he said had harmed …": the relative pronoun is no question word; the report ends with its clause."""
+    claims = claims_of(backend, text)
+    assert [(c.claim, c.source) for c in claims if c.attributed] == [(content, source)]
+    assert [c.claim for c in claims if not c.attributed] == [rest]
+
+
+def test_a_demonstrative_that_opens_the_content(backend: RulesBackend) -> None:
+    """ "That" as a pronoun is a word of the claim; only the conjunction "that" is trimmed."""
+    assert only_attributed(backend, "“That is a fair concern,” Ruiz told the Ledger.").claim == "That is a fair concern"
+    assert only_attributed(backend, "Ruiz said that the plan would fail.").claim == "the plan would fail"
+
+
+def test_the_new_frames_hold_in_every_layout(backend: RulesBackend) -> None:
+    from claimcheck.text.relayout import LAYOUTS, relay
+
+    text = (
+        "The council met on Monday to discuss the budget for the coming year.\n\n"
+        "“To a point,” the mayor said. Mr. Ochoa said if he were mayor, parking fees would fall. "
+        "The plant, said Lena Ruiz, will close in May.\n\n"
+        "Ruiz, who said the plan was vetted by lawyers, said she was unaware of any dispute.\n"
+    )
+
+    def found(t: str) -> list[tuple[str, str]]:
+        return [(" ".join(c.claim.split()), " ".join((c.source or "").split())) for c in attributed(backend, t)]
+
+    expected = found(text)
+    assert len(expected) == 5, expected
+    for layout in LAYOUTS:
+        assert found(relay(text, layout).text) == expected, layout
+
+
+def test_a_relative_clause_inside_a_reported_clause_is_nested(backend: RulesBackend) -> None:
+    """ "Candidates who think A are wrong, she said": only the outer relation (spec section 2)."""
+    text = "Candidates who think “the city has no interest in the port are badly wrong,” she said."
+    c = only_attributed(backend, text)
+    assert (c.source, c.cue) == ("she", "said")
+    assert c.claim.startswith("Candidates who think")

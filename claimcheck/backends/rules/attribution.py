@@ -212,6 +212,19 @@ def _speaker(verb: Token, sent: Span) -> tuple[Token, tuple[int, int]] | None:
     return (subj, src) if _is_mention(verb.doc, src) else None
 
 
+def _subject_frame(subj: Token) -> set[int]:
+    """The subject's tokens, less what a relative clause of its reports ("Park, who said the plan was
+    vetted, said …"): that clause is a frame of its own, and what it reports is its content, not frame."""
+    frame = {t.i for t in subj.subtree}
+    for clause in subj.subtree:
+        if clause.dep_ != "relcl" or clause.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        for comp in clause.children:
+            if comp.dep_ == "ccomp" and comp.i > clause.i:
+                frame -= {t.i for t in comp.subtree}
+    return frame
+
+
 def _is_mention(doc: Doc, span: tuple[int, int]) -> bool:
     """A source names someone: a noun, name or pronoun with a letter in it, and no markup inside.
 
@@ -276,6 +289,8 @@ def _subject(verb: Token) -> Token | None:
     """
     # Of two subjects ("“The people who … ,” Tester told"), the parser's misread one is inside the quote, further off.
     subj = min((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i), default=None)
+    if subj is None or subj.i < verb.i:
+        subj = _inverted_subject(verb, subj) or subj
     node = verb
     for _ in range(4):
         gov = _governor(node) if subj is None else None
@@ -311,6 +326,48 @@ def _subject(verb: Token) -> Token | None:
     ):
         return None
     return subj
+
+
+#: Marks a frame set into its content follows ("The plant, said Ruiz, will close", "“The risk,” said X, “is …”").
+_INSERT_OPENERS = frozenset({",", "”", '"', "''"})
+
+
+def _inverted_subject(verb: Token, parsed: Token | None) -> Token | None:
+    """The speaker after the verb of a frame set into its content: "The plant, said Ruiz, will close in May",
+    "Part of the problem, say experts like Jo Park, is the ground itself", "“The risk,” said Jo Leamer, “is …”".
+
+    The verb follows a comma or closing quote, and a noun phrase after it runs to a comma or an opening
+    quote; the parser takes the content's subject for the verb's (``parsed``) or hangs the speaker on the
+    content. Not an audience ("told reporters, …"), a date ("said Monday, …") or the verb's object, and not
+    after a subject with a comma-set phrase of its own ("The mayor, who spoke first, said Ruiz, the clerk, had
+    lied": there the noun after the verb opens what was said).
+    """
+    doc = verb.doc
+    i = verb.i
+    if verb.tag_ not in FINITE_TAGS or i == 0 or doc[i - 1].text not in _INSERT_OPENERS:
+        return None
+    if parsed is not None and any(t.text == "," for t in parsed.subtree if t.i < i - 1):
+        return None
+    end = i + 1
+    while end < len(doc) and end - i <= 8 and not (doc[end].is_punct or doc[end].tag_ in _VERB_TAGS):
+        end += 1
+    if end == i + 1 or end >= len(doc) or end - i > 8 or doc[end].text not in (",", "“", '"'):
+        return None
+    heads = [t for t in doc[i + 1 : end] if not i < t.head.i < end]
+    if len(heads) != 1:
+        return None
+    head = heads[0]
+    if (
+        head.pos_ not in ("NOUN", "PROPN", "PRON")
+        or head.ent_type_ in ("DATE", "TIME")
+        or head.lower_ in AUDIENCE_NOUNS
+    ):
+        return None
+    if head.head.i == i and head.dep_ in ("dobj", "dative", "npadvmod"):
+        return None
+    if head.head.tag_ == "VBG" and not any(c.dep_ == "aux" for c in head.head.children):
+        return None  # "“…,” said Jo Ruiz, half joking": the parser's clause is a manner, the speaker is elsewhere
+    return head
 
 
 def _past_dateline(subj: Token, verb: Token) -> Token:
@@ -361,8 +418,11 @@ def _no_proposition(verb: Token) -> bool:
     comp = next((c for c in kids if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i), None)
     if comp is None:
         return False
-    first = min(comp.subtree, key=lambda t: t.i)
-    if first.lower_ in QUESTION_WORDS and (first.head.i == comp.i or first.dep_ == "mark"):
+    # The first word after the verb: a relative pronoun before it ("rules, which he said had harmed …") is the
+    # complement's subject, no question word. "asked if the plan would work" asks; "said if he were president,
+    # taxes would rise" states a condition: there "if" opens a clause inside the complement, not the complement.
+    first = min((t for t in comp.subtree if t.i > verb.i or verb.dep_ != "relcl"), key=lambda t: t.i)
+    if first.lower_ in QUESTION_WORDS and (first.head.i == comp.i or (first.dep_ == "mark" and first.lower_ != "if")):
         return True
     return comp.dep_ == "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in comp.children)
 
@@ -404,6 +464,38 @@ def _put_it(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
 
 
+def _quoted_lead(verb: Token) -> set[int]:
+    """The verb's children that lie in a quotation closed before it ("“Not a chance,” she said", "“To a
+    point,” he said"): a short answer the parser hung on the verb as a negation, a phrase or a noun is what
+    was said, not part of the frame."""
+    doc = verb.doc
+    out: set[int] = set()
+    for child in verb.children:
+        if child.i >= verb.i or child.dep_ in ("punct", "ccomp", "parataxis"):
+            continue
+        close = _quote_closes(child, verb)
+        # Opened right before the phrase and closed by a comma, as a quote that runs into its frame is: "“Thanks,
+        # Sarah!!!” wrote X" and "“Too soon?” he asked" are a greeting and a question, "“My dear Jo,” he says" an
+        # address, "As for his “plan,” Jo said …" no quotation of the phrase.
+        first = child.left_edge.i
+        if (
+            close is not None
+            and first > 0
+            and doc[first - 1].tag_ == "``"
+            and child.pos_ != "PROPN"
+            and doc[close - 1].text == ","
+            and not any(doc[k].text in "?!" for k in range(child.i, close))
+        ):
+            out.add(child.i)
+    return out
+
+
+def _quote_closes(child: Token, verb: Token) -> int | None:
+    """The closing quotation mark between ``child`` (before ``verb``) and the verb, if there is one."""
+    doc = verb.doc
+    return next((k for k in range(child.i + 1, verb.i) if doc[k].tag_ == "''"), None)
+
+
 def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     if verb.tag_ not in _VERB_TAGS or verb.tag_ == "MD":
         return None
@@ -414,7 +506,9 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     statement_acl = verb.dep_ in ("acl", "pcomp") and _governor(verb) is not None
     if verb.tag_ == "VBG" and verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis", "advcl") and not statement_acl:
         return None
-    if is_agentless_frame(verb.doc, verb.i) or any(c.dep_ in ("nsubjpass", "auxpass", "neg") for c in verb.children):
+    quoted = _quoted_lead(verb)
+    kids = [c for c in verb.children if c.i not in quoted]
+    if is_agentless_frame(verb.doc, verb.i) or any(c.dep_ in ("nsubjpass", "auxpass", "neg") for c in kids):
         # Passive frames are hedges; a negated one ("did not say how many") attributes nothing to its subject.
         return None
     if _no_proposition(verb):
@@ -426,7 +520,7 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     # The whole subject, relative clauses included ("Trackline, which owns the line, said"), is frame;
     # when the verb is itself in the subject's relative clause ("…, a nurse, who said …") only up to it.
     inside = {t.i for t in verb.subtree} if verb.dep_ == "relcl" else set()
-    frame: set[int] = ({t.i for t in subj.subtree} - inside) | set(range(*src)) | {verb.i}
+    frame: set[int] = (_subject_frame(subj) - inside) | set(range(*src)) | {verb.i}
     relative = next((c for c in verb.children if c.tag_ in ("WP", "WDT") and c.dep_ == "nsubj"), None)
     if relative is not None:
         frame.add(relative.i)
@@ -439,9 +533,11 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     if verb.dep_ == "xcomp":
         frame |= {c.i for c in verb.children if c.dep_ == "aux"}
     complement = None
-    for child in verb.children:
-        if child.i == subj.i:
-            continue
+    for child in kids:
+        if child.i == subj.i or (
+            child.dep_ == "nsubj" and child.i < verb.i < subj.i and not _quote_closes(child, verb)
+        ):
+            continue  # a second subject before the verb is the content's, misread ("The plant, said Ruiz, will …")
         # A prepositional phrase between the subject and the content is the verb's object ("insisted on
         # paying"); one inside the content ("“… in the way J.F.K. would have,” said X") is a misparse.
         if child.dep_ == "prep" and complement is None and (child.i > verb.i or child.i > subj.i):
@@ -466,12 +562,17 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
         if _comparison(as_mark, sent):
             return None  # "as much stimulus as many had hoped": a measure, not what they said
         frame |= {c.i for c in verb.children if c.dep_ == "mark"}
+    region = (sent.start, sent.end)
+    if verb.dep_ == "relcl" and complement is not None:
+        # "The changes, which officials said will start soon, will not apply to all": what a relative clause
+        # reports ends with the clause.
+        region = (max(sent.start, verb.left_edge.i), min(sent.end, verb.right_edge.i + 1))
     return Relation(
         anchor=verb.i,
         cue=cue,
         source=src,
         frame=frozenset(frame),
-        region=(sent.start, sent.end),
+        region=region,
         kind="as" if as_frame else "verb",
         cue_lemma=verb.lemma_.lower(),
         complement=complement,
@@ -844,7 +945,9 @@ def trim_tokens(doc: Doc, s: int, e: int) -> tuple[int, int]:
     worried about that"); one that opens the clause after the range ("the district, where") goes.
     """
     # One token object per step (``doc[i]`` builds a new one at every read).
-    while s < e and ((t := doc[s]).is_punct or t.is_space or t.lower_ in CLAUSE_MARKERS or t.dep_ == "cc"):
+    while s < e and (
+        (t := doc[s]).is_punct or t.is_space or (t.lower_ in CLAUSE_MARKERS and not _demonstrative(t)) or t.dep_ == "cc"
+    ):
         s += 1
     while e > s and (
         (t := doc[e - 1]).is_punct
@@ -854,6 +957,12 @@ def trim_tokens(doc: Doc, s: int, e: int) -> tuple[int, int]:
     ):
         e -= 1
     return s, e
+
+
+def _demonstrative(tok: Token) -> bool:
+    """ "That" as a pronoun or determiner ("“That’s fine,” she said", "said that fact speaks volumes"): a word of
+    the content, not the conjunction that opens it."""
+    return tok.lower_ == "that" and tok.tag_ == "DT" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "det")
 
 
 def token_chunks(doc: Doc, s: int, e: int, taken: set[int]) -> list[tuple[int, int]]:
@@ -1145,7 +1254,7 @@ def _nested_in(doc: Doc, inner: Relation, outer: Relation) -> bool:
     said he said …", "She said she left because she thought …"): then it is
     what the outer source reported, whoever speaks.
     """
-    if _inside_complement(doc, inner, outer):
+    if _inside_complement(doc, inner, outer) or _relative_inside(doc, inner, outer):
         return True
     if _same_speaker(doc, inner, outer):
         return False
@@ -1168,6 +1277,22 @@ def _nested_in(doc: Doc, inner: Relation, outer: Relation) -> bool:
         if node.i == head.i:
             return edge in _COMPLEMENT
     return False
+
+
+def _relative_inside(doc: Doc, inner: Relation, outer: Relation) -> bool:
+    """``inner`` is a relative clause on a noun of the clause ``outer`` reports ("Candidates who think A are
+    wrong, she said"), whoever speaks; one on the outer frame's own subject ("Ruiz, who said A, said B") is not."""
+    verb = doc[inner.anchor]
+    if verb.dep_ != "relcl" or outer.kind != "verb":
+        return False
+    node = verb.head.head
+    if node.i == outer.anchor:
+        return False
+    while node.i != outer.anchor:
+        if node.head.i == node.i or node.dep_ not in _COMPLEMENT:
+            return False
+        node = node.head
+    return True
 
 
 def _inside_complement(doc: Doc, inner: Relation, outer: Relation) -> bool:
