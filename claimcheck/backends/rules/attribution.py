@@ -938,15 +938,20 @@ def _according_region(tok: Token, sent: Span, frame: set[int]) -> tuple[int, int
     return best or (sent.start, sent.end)
 
 
-def trim_tokens(doc: Doc, s: int, e: int) -> tuple[int, int]:
+def trim_tokens(doc: Doc, s: int, e: int, content: bool = False) -> tuple[int, int]:
     """Drop punctuation, spaces and clause-opening words at either end of a token range.
 
     A clause word at the end stays when it hangs on a word before it, as an argument does ("ought to be
-    worried about that"); one that opens the clause after the range ("the district, where") goes.
+    worried about that"); one that opens the clause after the range ("the district, where") goes. In a
+    relation's ``content`` a demonstrative "that" opening it stays ("“That’s fine,” she said"); the writer's own
+    stretches keep the old trim, so a short opinion ("That is worth defending") stays under the claim length.
     """
     # One token object per step (``doc[i]`` builds a new one at every read).
     while s < e and (
-        (t := doc[s]).is_punct or t.is_space or (t.lower_ in CLAUSE_MARKERS and not _demonstrative(t)) or t.dep_ == "cc"
+        (t := doc[s]).is_punct
+        or t.is_space
+        or (t.lower_ in CLAUSE_MARKERS and not (content and _demonstrative(t)))
+        or t.dep_ == "cc"
     ):
         s += 1
     while e > s and (
@@ -965,8 +970,11 @@ def _demonstrative(tok: Token) -> bool:
     return tok.lower_ == "that" and tok.tag_ == "DT" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "det")
 
 
-def token_chunks(doc: Doc, s: int, e: int, taken: set[int]) -> list[tuple[int, int]]:
-    """Maximal runs of tokens in ``[s, e)`` outside ``taken``, trimmed, keeping those with a word."""
+def token_chunks(doc: Doc, s: int, e: int, taken: set[int], content: bool = False) -> list[tuple[int, int]]:
+    """Maximal runs of tokens in ``[s, e)`` outside ``taken``, trimmed, keeping those with a word.
+
+    ``content``: the runs are a relation's content, which a demonstrative "that" may open (see :func:`trim_tokens`).
+    """
     out: list[tuple[int, int]] = []
     i = s
     while i < e:
@@ -976,7 +984,7 @@ def token_chunks(doc: Doc, s: int, e: int, taken: set[int]) -> list[tuple[int, i
         j = i
         while j < e and j not in taken:
             j += 1
-        cs, ce = trim_tokens(doc, i, j)
+        cs, ce = trim_tokens(doc, i, j, content)
         if ce > cs and word_count(doc, cs, ce):
             out.append((cs, ce))
         i = j
@@ -1315,7 +1323,7 @@ def _inside_complement(doc: Doc, inner: Relation, outer: Relation) -> bool:
 
 
 def _content(doc: Doc, rel: Relation, taken: set[int]) -> tuple[int, int] | None:
-    content = _choose_content(doc, rel, token_chunks(doc, *rel.region, taken))
+    content = _choose_content(doc, rel, token_chunks(doc, *rel.region, taken, content=True))
     if content is not None:
         content = cut_content(doc, rel.anchor, *content)
     if content is None or word_count(doc, *content) < 2:
