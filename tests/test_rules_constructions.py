@@ -981,3 +981,79 @@ def test_a_relative_clause_inside_a_reported_clause_is_nested(backend: RulesBack
     c = only_attributed(backend, text)
     assert (c.source, c.cue) == ("she", "said")
     assert c.claim.startswith("Candidates who think")
+
+
+# -- stretches before a verb frame that are not what it reports ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The frame's verb hangs on the clause before it: a time clause, a coordinated clause.
+        "The town voted for the levy in 2019, after the mayor posted a video of the flood.",
+        "The levy fell sharply in 2012, when the mayor first testified before the council.",
+        "The ferry was late again, but the harbour master stressed the importance of the timetable.",
+        # The stretch only modifies the verb: a question put to the speaker, a subordinate clause.
+        "Asked if she was worried about the road, the mayor said no.",
+        "Though the council is gaining support, the mayor maintains a firm lead in the polls.",
+        # … also when the verb is coordinated with, or an infinitive of, the one the stretch modifies.
+        "In a long speech, the mayor praised the crew and specifically mentioned the new ferry.",
+        "Since its launch in 2002, the agency has been trying to find the right balance.",
+    ],
+)
+def test_a_clause_the_frame_hangs_on_or_is_modified_by_is_no_content(backend: RulesBackend, text: str) -> None:
+    assert not attributed(backend, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("The bridge will close next year, the council told local radio.", "The bridge will close next year"),
+        ("The levy will rise, and the fees will fall, the council said.", "The levy will rise, and the fees will fall"),
+        ("Asked about the ferry, the harbour master said it would run on Sundays.", "it would run on Sundays"),
+    ],
+)
+def test_content_before_or_after_a_modified_frame_stays(backend: RulesBackend, text: str, claim: str) -> None:
+    assert only_attributed(backend, text).claim == claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The ferry will run,” the mayor said answering a question at a town hall in Leeds.",
+        "“We will reopen the ferry,” the mayor said after a brief “I am sorry” to the crew.",
+        "“Running the port is my job,” Lopez said in May on the podcast “Here’s the Thing.”",
+    ],
+)
+def test_a_quote_before_the_frame_is_its_content_not_what_follows_the_verb(backend: RulesBackend, text: str) -> None:
+    quote = text[1 : text.index(",”")]
+    assert [c.claim for c in attributed(backend, text)] == [quote]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked if she believed the ferry was safe, the mayor said she was not going to guess.",
+        "The mayor was pressed on why she had said the ferry was safe.",
+        "The mayor asked the crew to confirm the ferry was safe.",
+    ],
+)
+def test_a_frame_a_question_or_request_asks_about_attributes_nothing(backend: RulesBackend, text: str) -> None:
+    assert all(c.claim != "the ferry was safe" for c in attributed(backend, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # The question ends at the comma: the answer after the colon is what was said.
+        ("When asked why, the mayor responded in a text message: “The ferry will run.”", "The ferry will run"),
+        # A quotation inside the clause before the frame is not the frame's quotation.
+        (
+            "Although the mayor admitted that she and the captain had “been friends for years,” she claimed they"
+            " had never sailed together.",
+            "they had never sailed together",
+        ),
+    ],
+)
+def test_a_clause_after_the_verb_stays_its_content(backend: RulesBackend, text: str, claim: str) -> None:
+    assert claim in [c.claim for c in attributed(backend, text)]

@@ -35,6 +35,7 @@ from claimcheck.backends.rules.arrays import string_ids, token_arrays
 from claimcheck.backends.rules.boundaries import cut_content
 from claimcheck.backends.rules.hedges import is_agentless_frame
 from claimcheck.backends.rules.lexicon import (
+    ADDRESSEE_VERBS,
     AS_NAMING_VERBS,
     AT_VERBS,
     AUDIENCE_NOUNS,
@@ -52,6 +53,7 @@ from claimcheck.backends.rules.lexicon import (
     NON_SPEAKER_LABELS,
     NON_SPEECH_PARTICLES,
     POLL_NOUNS,
+    QUESTION_VERBS,
     QUESTION_WORDS,
     QUOTE_VERBS,
     REPORTING_VERBS,
@@ -427,6 +429,24 @@ def _no_proposition(verb: Token) -> bool:
     return comp.dep_ == "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in comp.children)
 
 
+#: Words that open the clause a question asks ("asked whether she believed …", "pressed on why he said …").
+_ASKING_WORDS = frozenset("""whether if why how""".split())
+
+
+def _asked_about(verb: Token) -> bool:
+    """The frame is what a question or request asks about ("Asked if she believed A, …", "pressed him on why he
+    had said A", "asked the crew to confirm A"): nobody put A forward (spec section 1: a question is no claim)."""
+    if verb.dep_ == "xcomp":
+        return verb.head.lemma_.lower() in QUESTION_VERBS
+    first = verb.left_edge
+    if verb.dep_ not in ("ccomp", "pcomp", "advcl") or first.lower_ not in _ASKING_WORDS:
+        return False
+    if any(t.is_punct for t in verb.doc[first.i : verb.i]):
+        return False  # "When asked why, Park responded: …": the question ends at the comma; the answer is said
+    head = verb.head.head if verb.head.dep_ == "prep" else verb.head
+    return head.lemma_.lower() in QUESTION_VERBS or head.lemma_.lower() == "press"
+
+
 def _cue_end(verb: Token) -> int:
     """Widen "said" to "said in a statement" and "told" to "told reporters" when those words follow it."""
     end = verb.i + 1
@@ -511,7 +531,7 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     if is_agentless_frame(verb.doc, verb.i) or any(c.dep_ in ("nsubjpass", "auxpass", "neg") for c in kids):
         # Passive frames are hedges; a negated one ("did not say how many") attributes nothing to its subject.
         return None
-    if _no_proposition(verb):
+    if _no_proposition(verb) or _asked_about(verb):
         return None
     speaker = _speaker(verb, sent)
     if speaker is None:
@@ -1002,13 +1022,111 @@ def _split_clause(doc: Doc, before: tuple[int, int], after: tuple[int, int]) -> 
     )
 
 
+#: Heads of a clause or phrase that modifies a verb rather than being what it reports.
+_MODIFIER_DEPS = frozenset({"prep", "npadvmod", "advmod", "agent"})
+#: Links by which a frame verb hangs on a clause it is no complement of ("…, when she told …", "…, but he maintained").
+_DEPENDENT_DEPS = frozenset({"relcl", "advcl", "acl", "conj", "xcomp", "pcomp", "prep", "pobj"})
+_CLOSING_QUOTES = frozenset({"”", '"', "''"})
+_QUOTE_MARKS = _CLOSING_QUOTES | {"“", "’"}
+
+
+def _object_of_its_own(verb: Token) -> bool:
+    """The verb has a direct object that is not an addressee ("maintains a commanding lead", not "told CNN")."""
+    return any(
+        c.dep_ == "dobj"
+        and c.pos_ in ("NOUN", "NUM")
+        and c.lower_ not in AUDIENCE_NOUNS
+        and c.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE")
+        for c in verb.children
+    )
+
+
+def _not_reported_before(doc: Doc, verb: Token, chunk: tuple[int, int], fs: int) -> bool:
+    """The unquoted stretch before a verb frame is no content of it: the frame's verb hangs on that clause
+    ("A, when she told …", "A, but he maintained …"), the stretch only modifies the verb ("Asked whether …, he
+    said", "In a speech, she mentioned …", "Though A, Park maintains …"), or the verb has an object of its own
+    ("Though A, Park maintains a lead")."""
+    cs, ce = chunk
+    if any(t.text in _QUOTE_MARKS for t in (*doc[max(cs - 1, 0) : cs + 1], *doc[ce : verb.i])):
+        return False  # a quotation before the frame is what was said
+    # A coordinated frame needs its "and"/"but": without one, a conj link is the parser's misread of "…, X said".
+    joined = any(t.dep_ == "cc" for t in doc[ce:fs])
+    node = verb
+    for _ in range(4):  # up the verb's own clause links: relative, adverbial or coordinated clause of the stretch
+        if node.dep_ not in _DEPENDENT_DEPS or node.head.i == node.i or (node.dep_ == "conj" and not joined):
+            break
+        node = node.head
+        if cs <= node.i < ce:
+            return True
+    if verb.lemma_.lower() not in ADDRESSEE_VERBS and _object_of_its_own(verb):
+        return True
+    # The verb's own clause: it and the verbs it is coordinated with or an infinitive of ("moved to emphasize").
+    clause = {verb.i}
+    node = verb
+    while node.dep_ in ("conj", "xcomp") and node.head.i != node.i and node.head.i >= ce:
+        node = node.head
+        clause.add(node.i)
+    roots = [t for t in doc[cs:ce] if not cs <= t.head.i < ce or t.head.i == t.i]
+    return all(
+        r.head.i in clause
+        and (
+            r.dep_ in _MODIFIER_DEPS
+            or (
+                r.dep_ == "advcl"
+                and ((r.tag_ in ("VBN", "VBG") and r.i == cs) or any(c.dep_ == "mark" for c in r.children))
+                and not _holds_a_main_clause(r)
+            )
+        )
+        for r in roots
+    )
+
+
+def _holds_a_main_clause(clause: Token) -> bool:
+    """A clause with another subject's clause hung on it after it: the parser's misread of "As A, B, she said"
+    (B, the content, under A)."""
+    return any(
+        t.i > clause.i
+        and t.dep_ in ("advcl", "conj", "parataxis")
+        and any(c.dep_ in SUBJECT_DEPS for c in t.children)
+        and not any(c.dep_ == "mark" for c in t.children)  # "Asked if he was ever bullied": the question's clause
+        for t in clause.subtree
+    )
+
+
+def _quote_then_tail(doc: Doc, rel: Relation, before: tuple[int, int], after: tuple[int, int], fs: int) -> bool:
+    """ "“…,” she said on NBC's Meet the Press", "“…,” he said answering a question": a quotation closes right
+    before the frame, so what follows the verb with no subject of its own is a misread title or a circumstance,
+    not a second content."""
+    gap = doc[before[1] : fs]
+    opened = before[0] > 0 and doc[before[0] - 1].text in _QUOTE_MARKS
+    if (
+        after[0] < fs
+        or not opened
+        or not any(t.text in _CLOSING_QUOTES for t in gap)
+        or any(t.dep_ == "cc" for t in gap)
+    ):
+        return False
+    first, lead = doc[after[0]], doc[after[0] - 1]
+    if "that" in (first.lower_, lead.lower_) or any(
+        t.i != rel.anchor and t.lemma_.lower() in REPORTING_VERBS for t in (first, lead)
+    ):
+        return False  # "…,” she said, adding (that) …": a second report
+    if lead.text in _QUOTE_MARKS:
+        # A second quotation after a comma or colon is more of what was said; one straight after a word is a
+        # title ("on the podcast “Here's the Thing”").
+        return after[0] >= 2 and doc[after[0] - 2].text not in (",", ":")
+    return rel.complement is None or not any(c.dep_ in SUBJECT_DEPS for c in doc[rel.complement].children)
+
+
 def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> tuple[int, int] | None:
     fs, fe = min(rel.frame), max(rel.frame) + 1
     before = [c for c in chunks if c[1] <= fs and _gap_is_punct(doc, c[1], fs)]
+    if before and rel.kind == "verb" and _not_reported_before(doc, doc[rel.anchor], before[0], fs):
+        before = []
     after = [c for c in chunks if c[0] >= fe and _gap_is_punct(doc, fe, c[0])]
     if rel.complement is not None:
         holding = [c for c in chunks if c[0] <= rel.complement < c[1]]
-        if holding:
+        if holding and not (before and _quote_then_tail(doc, rel, before[0], holding[0], fs)):
             return holding[0]
     if rel.kind == "label":
         return after[0] if after else None

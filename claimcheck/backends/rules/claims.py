@@ -204,12 +204,13 @@ def _turn_relation(d: _Document, sent: Span, turn: Speaker) -> Relation | None:
     """A transcript turn's sentence with no frame of its own is said by the turn's label ("MS. PARK: …").
 
     The label is the source; the colon is the frame (no cue word). None when
-    the sentence holds nothing past the label.
+    the sentence holds nothing past the label, or no verb: a tally or a list
+    under a heading ("Smith: 1,769.", "Iowa: Ann Lee, Bo Park.") states nothing.
     """
     label = d.tokens_in(*turn.label)
     colon = d.tokens_in(turn.label[1], turn.label[1] + 1)
     body = d.tokens_in(max(turn.start, sent.start_char), sent.end_char)
-    if not label or not colon or not body:
+    if not label or not colon or not body or not any(d.doc[i].pos_ in ("VERB", "AUX") for i in body):
         return None
     return Relation(
         anchor=colon.start,

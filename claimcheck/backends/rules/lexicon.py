@@ -16,6 +16,7 @@ from claimcheck.text.lexicon import AGENTLESS_PARTICIPLES, ANONYMOUS_HEADS, NUMB
 from claimcheck.text.names import FEMALE_TITLES, MALE_TITLES, TITLES
 
 __all__ = [
+    "ADDRESSEE_VERBS",
     "ADVERB_APPROXIMATIONS",
     "AGENTLESS_AS_PARTICIPLES",
     "AGENTLESS_PARTICIPLES",
@@ -289,6 +290,12 @@ STATEMENT_NOUNS: frozenset[str] = frozenset(
 #: Objects of "told" that belong to the cue ("told reporters"), not to the content.
 AUDIENCE_NOUNS: frozenset[str] = frozenset(
     ["reporters", "journalists", "press", "lawmakers", "parliament", "congress", "audience", "crowd", "supporters"]
+)
+
+#: Reporting verbs whose direct object is the one spoken to ("told state television", "warned lawmakers").
+ADDRESSEE_VERBS: frozenset[str] = frozenset(
+    """tell inform assure reassure remind warn urge advise caution instruct promise email e-mail text brief
+    ask""".split()
 )
 
 #: Unnamed speakers for a body: their ``source_name`` is the body ("a spokeswoman for the inspectorate").
