@@ -1057,3 +1057,42 @@ def test_a_frame_a_question_or_request_asks_about_attributes_nothing(backend: Ru
 )
 def test_a_clause_after_the_verb_stays_its_content(backend: RulesBackend, text: str, claim: str) -> None:
     assert claim in [c.claim for c in attributed(backend, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An "as" of time: the verb has an object of its own, so the clause before is not what it reports.
+        "The crowd cheered, as the mayor described the new ferry.",
+        "The town grew quickly, just as the council announced a new harbour.",
+        # The name a group or person goes by.
+        "The post came from a group that calls itself Harbour Watch.",
+        # A clause of time after the verb is not what was said.
+        "Her friends have mocked the plan, calling it “a joke,” the captain said as she turned around and left.",
+    ],
+)
+def test_frames_of_time_and_names_report_nothing_more(backend: RulesBackend, text: str) -> None:
+    claims = [c.claim for c in attributed(backend, text)]
+    assert not any(w in c for c in claims for w in ("cheered", "grew", "Harbour Watch", "turned"))
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("The ferry ran late, as the harbour master has noted before.", "The ferry ran late"),
+        (
+            "As the mayor told the Daily Ledger, tax relief is given in exchange for jobs.",
+            "tax relief is given in exchange for jobs",
+        ),
+        ("Most voters say they're liberal, but 32% call themselves conservative.", "themselves conservative"),
+    ],
+)
+def test_as_frames_to_an_addressee_and_self_descriptions_stay(backend: RulesBackend, text: str, claim: str) -> None:
+    assert claim in [c.claim for c in attributed(backend, text)]
+
+
+def test_a_motto_under_a_name_is_no_claim(backend: RulesBackend) -> None:
+    text = (
+        "What each candidate needs.\n\nAnn Lee: Win in a walk.\n\nBo Park: Just hang on.\n\nCy Dunn: A closing surge."
+    )
+    assert not attributed(backend, text)

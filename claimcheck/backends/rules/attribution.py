@@ -76,6 +76,7 @@ __all__ = [
     "colon_frame",
     "conjuncts",
     "find_relations",
+    "has_clause",
     "markup_trim",
     "quote_frame",
     "token_chunks",
@@ -581,6 +582,8 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     if as_mark is not None:
         if _comparison(as_mark, sent):
             return None  # "as much stimulus as many had hoped": a measure, not what they said
+        if verb.lemma_.lower() not in ADDRESSEE_VERBS and _object_of_its_own(verb):
+            return None  # "…, as she described their losses": "as" of time, the verb has its own object
         frame |= {c.i for c in verb.children if c.dep_ == "mark"}
     region = (sent.start, sent.end)
     if verb.dep_ == "relcl" and complement is not None:
@@ -611,6 +614,9 @@ def _comparison(mark: Token, sent: Span) -> bool:
     return any(doc[j].lower_ == "as" and doc[j].dep_ == "advmod" for j in range(max(sent.start, mark.i - 8), mark.i))
 
 
+_REFLEXIVES = frozenset("""itself himself herself themselves myself ourselves yourself""".split())
+
+
 def _naming_relation(verb: Token, sent: Span) -> Relation | None:
     """ "Paul called the plan “a giveaway”", "…, calling it a betrayal", "described the plan as a giveaway".
 
@@ -630,6 +636,8 @@ def _naming_relation(verb: Token, sent: Span) -> Relation | None:
         pred = max((c for c in kids if c.dep_ == "oprd" and c.i > obj.i), key=lambda c: c.i, default=None)
         # The small parser often hangs a quoted name on the object: "calling the plan “a giveaway”".
         pred = pred or next((c for c in obj.children if c.dep_ == "appos" and c.i > obj.i), None)
+        if obj.lower_ in _REFLEXIVES and pred is not None and pred.tag_ in ("NNP", "NNPS"):
+            return None  # "a group that calls itself Harbour Watch": the name it goes by, not a claim
     elif lemma in AT_VERBS:
         # "The poll puts her approval at 49 percent": a measure, so a number in what follows "at".
         prep = next((c for c in (*kids, *obj.children) if c.dep_ == "prep" and c.lower_ == "at" and c.i > obj.i), None)
@@ -1034,7 +1042,7 @@ def _object_of_its_own(verb: Token) -> bool:
     """The verb has a direct object that is not an addressee ("maintains a commanding lead", not "told CNN")."""
     return any(
         c.dep_ == "dobj"
-        and c.pos_ in ("NOUN", "NUM")
+        and (c.pos_ in ("NOUN", "NUM") or c.lower_ in _REFLEXIVES)
         and c.lower_ not in AUDIENCE_NOUNS
         and c.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE")
         for c in verb.children
@@ -1081,6 +1089,11 @@ def _not_reported_before(doc: Doc, verb: Token, chunk: tuple[int, int], fs: int)
     )
 
 
+def has_clause(tokens: Span) -> bool:
+    """A finite verb and a subject among ``tokens``: what follows a speaker's label states something."""
+    return any(t.tag_ in FINITE_TAGS for t in tokens) and any(t.dep_ in SUBJECT_DEPS for t in tokens)
+
+
 def _holds_a_main_clause(clause: Token) -> bool:
     """A clause with another subject's clause hung on it after it: the parser's misread of "As A, B, she said"
     (B, the content, under A)."""
@@ -1090,6 +1103,21 @@ def _holds_a_main_clause(clause: Token) -> bool:
         and any(c.dep_ in SUBJECT_DEPS for c in t.children)
         and not any(c.dep_ == "mark" for c in t.children)  # "Asked if he was ever bullied": the question's clause
         for t in clause.subtree
+    )
+
+
+#: Subordinators of a clause of time, manner or cause ("said as she left", "told them when asked").
+_TIME_MARKS = frozenset("""as when while after before since until once because though although whereas""".split())
+
+
+def _adverbial_after(doc: Doc, verb: Token, chunk: tuple[int, int]) -> bool:
+    """ "…, she said as she left the hall", "…, he told reporters when asked": the stretch after the verb is its
+    clause of time or manner (a subordinator opens it), not what was said."""
+    return any(
+        t.head.i == verb.i
+        and t.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in t.children)
+        for t in doc[chunk[0] : chunk[1]]
     )
 
 
@@ -1124,6 +1152,8 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
     if before and rel.kind == "verb" and _not_reported_before(doc, doc[rel.anchor], before[0], fs):
         before = []
     after = [c for c in chunks if c[0] >= fe and _gap_is_punct(doc, fe, c[0])]
+    if after and rel.kind == "verb" and _adverbial_after(doc, doc[rel.anchor], after[0]):
+        after = []
     if rel.complement is not None:
         holding = [c for c in chunks if c[0] <= rel.complement < c[1]]
         if holding and not (before and _quote_then_tail(doc, rel, before[0], holding[0], fs)):
@@ -1561,6 +1591,8 @@ def _label_relation(doc: Doc, sent: Span) -> Relation | None:
     src = (start, end)
     if not _is_mention(doc, src):
         return None
+    if word_count(doc, colon + 1, sent.end) and not has_clause(doc[colon + 1 : sent.end]):
+        return None  # "Lee: Win in a walk.", "Lee: 1,769.": a motto or a tally under a name states nothing
     return Relation(
         anchor=colon,
         cue=(colon, colon),

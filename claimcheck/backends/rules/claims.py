@@ -21,6 +21,7 @@ from claimcheck.backends.rules.attribution import (
     Relation,
     colon_frame,
     find_relations,
+    has_clause,
     markup_trim,
     quote_frame,
     token_chunks,
@@ -204,13 +205,14 @@ def _turn_relation(d: _Document, sent: Span, turn: Speaker) -> Relation | None:
     """A transcript turn's sentence with no frame of its own is said by the turn's label ("MS. PARK: …").
 
     The label is the source; the colon is the frame (no cue word). None when
-    the sentence holds nothing past the label, or no verb: a tally or a list
-    under a heading ("Smith: 1,769.", "Iowa: Ann Lee, Bo Park.") states nothing.
+    the sentence holds nothing past the label, or no clause (a finite verb and
+    a subject): a tally, a list or a motto under a heading ("Smith: 1,769.",
+    "Iowa: Ann Lee, Bo Park.", "Lee: Win in a walk.") states nothing.
     """
     label = d.tokens_in(*turn.label)
     colon = d.tokens_in(turn.label[1], turn.label[1] + 1)
     body = d.tokens_in(max(turn.start, sent.start_char), sent.end_char)
-    if not label or not colon or not body or not any(d.doc[i].pos_ in ("VERB", "AUX") for i in body):
+    if not label or not colon or not body or not has_clause(d.doc[body.start : body.stop]):
         return None
     return Relation(
         anchor=colon.start,
