@@ -237,9 +237,10 @@ def test_frame_ending_in_a_colon_takes_the_next_sentence(backend: RulesBackend) 
     assert (c.source_name, c.cue, c.quote) == ("Lorna Pike", "told", "direct")
 
 
-def test_frame_inside_a_clause_keeps_the_larger_side(backend: RulesBackend) -> None:
+def test_frame_inside_a_clause_keeps_both_sides(backend: RulesBackend) -> None:
+    # A claim is one verbatim stretch: the subject before the frame belongs to it, and so does the frame.
     c = only_attributed(backend, "The repairs, the engineer said, would take at least another three weeks.")
-    assert c.claim == "would take at least another three weeks"
+    assert c.claim == "The repairs, the engineer said, would take at least another three weeks"
     assert c.source == "the engineer"
 
 

@@ -424,7 +424,129 @@ def test_no_stance_of_the_subject(backend: RulesBackend, text: str) -> None:
 
 def test_according_to_between_subject_and_verb(backend: RulesBackend) -> None:
     c = only_attributed(backend, "Other big gaps, according to the survey, include age, income and home ownership.")
-    assert (c.source, c.claim) == ("the survey", "include age, income and home ownership")
+    assert (c.source, c.claim) == (
+        "the survey",
+        "Other big gaps, according to the survey, include age, income and home ownership",
+    )
+
+
+# -- content boundaries (issue 9): a frame inside its content, a clause after it ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The closures, the inspector said, have hit the smaller clubs hardest.", "the inspector"),
+        ("If the levee holds, engineers say, the lower town will stay dry.", "engineers"),
+        (
+            "The repairs are hard to price, the surveyors say, because no one has opened the vault since 1900.",
+            "the surveyors",
+        ),
+        ("It was, she said, the worst harvest in a decade.", "she"),
+        ("While fares are low, he said, the buses run half empty.", "he"),
+    ],
+)
+def test_a_frame_set_inside_its_content_keeps_both_sides(backend: RulesBackend, text: str, source: str) -> None:
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source) == (text.rstrip("."), source)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "rest"),
+    [
+        # A phrase the writer sets beside the first side, or the writer's "as" after the frame.
+        (
+            "Ferry fares rose by a third, a council report finds, a rise few riders expected.",
+            "Ferry fares rose by a third",
+            "a rise few riders expected",
+        ),
+        ("The road is shut, she said, as crews work on the bridge.", "The road is shut", "crews work on the bridge"),
+    ],
+)
+def test_the_writer_goes_on_after_an_interposed_frame(backend: RulesBackend, text: str, claim: str, rest: str) -> None:
+    found = claims_of(backend, text)
+    assert [(c.claim, c.attributed) for c in found] == [(claim, True), (rest, False)]
+
+
+def test_a_clause_coordinated_with_the_frame_is_the_writers(backend: RulesBackend) -> None:
+    found = claims_of(backend, "The harbour master said the pier was safe, and the council closed it on Monday.")
+    assert [(c.claim, c.source) for c in found] == [
+        ("the pier was safe", "The harbour master"),
+        ("the council closed it on Monday", None),
+    ]
+    # In the speaker's tense (present under a past cue) the second clause is still what was concluded.
+    c = only_attributed(backend, "The engineer concluded that the dam is sound, but the spillway needs work.")
+    assert c.claim == "the dam is sound, but the spillway needs work"
+
+
+def test_a_contrast_clause_is_no_content_of_a_light_verb(backend: RulesBackend) -> None:
+    text = (
+        "Several riders said the operator had made a good case for the new timetable, "
+        "while other riders said the trains were still late."
+    )
+    assert [(c.claim, c.source) for c in attributed(backend, text)] == [
+        ("the operator had made a good case for the new timetable", "Several riders"),
+        ("the trains were still late", "other riders"),
+    ]
+
+
+def test_a_frame_in_a_relative_clause_reports_up_to_its_end(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "Farmers who think the dam is unsafe have sued the county.")
+    assert (c.claim, c.source, c.source_name) == ("the dam is unsafe", "who", "Farmers")
+
+
+def test_a_relative_pronoun_before_the_frame_is_no_question(backend: RulesBackend) -> None:
+    c = only_attributed(
+        backend, "The plan, which the council says would cost 5 million dollars, was approved on Monday."
+    )
+    assert (c.claim, c.source) == ("would cost 5 million dollars", "the council")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said the road would reopen in May, citing a report from the engineers.",
+        "The mayor said the road would reopen in May, pointing to a report from the engineers.",
+    ],
+)
+def test_the_speakers_own_participle_ends_the_content(backend: RulesBackend, text: str) -> None:
+    assert only_attributed(backend, text).claim == "the road would reopen in May"
+
+
+def test_a_contrast_in_the_frames_tense_is_the_writers(backend: RulesBackend) -> None:
+    text = "Lund has said that the council is attacking her record, while her supporters have accused the mayor."
+    assert attributed(backend, text)[0].claim == "the council is attacking her record"
+    # A consequence in the content's own words stays.
+    c = only_attributed(backend, "The mayor said the road would reopen in May, forcing drivers to take the ferry.")
+    assert c.claim == "the road would reopen in May, forcing drivers to take the ferry"
+
+
+def test_according_to_after_a_relative_clause_without_its_own_subject(backend: RulesBackend) -> None:
+    text = "By Monday, Lund had 2,205 votes, compared with Park, who had 1,401, according to a tally by the clerk."
+    c = only_attributed(backend, text)
+    assert c.claim == "By Monday, Lund had 2,205 votes, compared with Park, who had 1,401"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("That plan failed badly, she said.", "That plan failed badly"),
+        ("As of Monday, the road was closed, she said.", "As of Monday, the road was closed"),
+        ("So far, twelve people have been rescued, the police said.", "So far, twelve people have been rescued"),
+    ],
+)
+def test_a_clause_word_opening_a_phrase_stays(backend: RulesBackend, text: str, claim: str) -> None:
+    assert only_attributed(backend, text).claim == claim
+
+
+def test_a_spaced_ellipsis_does_not_end_the_quote(backend: RulesBackend) -> None:
+    c = only_attributed(backend, '"We will fix the road . . . and we will do it this year," the mayor said.')
+    assert (c.claim, c.source, c.cue) == ("We will fix the road . . . and we will do it this year", "the mayor", "said")
+
+
+def test_a_participles_content_follows_it(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "The mayor was blunt, claiming without evidence that the depot had flooded twice.")
+    assert (c.claim, c.source, c.cue) == ("the depot had flooded twice", "The mayor", "claiming")
 
 
 @pytest.mark.parametrize(
@@ -853,17 +975,18 @@ def test_asked_if_is_still_a_question(backend: RulesBackend) -> None:
 @pytest.mark.parametrize(
     ("text", "content", "source"),
     [
+        # The subject before the frame belongs to the claim, which keeps the frame set into it (one stretch).
         (
             "The main obstacle, say officials in the county, is the cost of land.",
-            "is the cost of land",
+            "The main obstacle, say officials in the county, is the cost of land",
             "officials in the county",
         ),
         (
             "Part of the problem, say experts like Jo Park, a geologist, is the ground itself.",
-            "is the ground itself",
+            "Part of the problem, say experts like Jo Park, a geologist, is the ground itself",
             "experts like Jo Park",
         ),
-        ("The plant, said Lena Ruiz, will close in May.", "will close in May", "Lena Ruiz"),
+        ("The plant, said Lena Ruiz, will close in May.", "The plant, said Lena Ruiz, will close in May", "Lena Ruiz"),
         (
             "“The risk,” said Tom Leamer, an economist, “is that the town attracts workers and repels jobs.”",
             "is that the town attracts workers and repels jobs",

@@ -410,3 +410,64 @@ def test_possessive_pronoun_resolves(backend: RulesBackend) -> None:
     claim = next(c for c in attributed(backend, text) if c.source == "his")
     assert claim.source_name == "Ben Okafor"
     assert claim.claim == "the depot had been sold"
+
+
+# -- who speaks for a verb with no subject of its own (issue 9) --------------------------------------
+
+
+def test_the_object_of_a_causative_verb_speaks(backend: RulesBackend) -> None:
+    (c,) = attributed(backend, "The late vote led several councillors to say that the budget had been rushed.")
+    assert (c.claim, c.source) == ("the budget had been rushed", "several councillors")
+
+
+def test_a_participle_after_a_nouns_clause_speaks_for_the_main_subject(backend: RulesBackend) -> None:
+    text = "Ms Lund denied the report that the mill was closing, explaining that she had seen its order book."
+    (c,) = attributed(backend, text)
+    assert (c.claim, c.source, c.cue) == ("she had seen its order book", "Ms Lund", "explaining")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor's office said the pool would reopen in June.",
+        "The county sheriff's office said two people were hurt on the bridge.",
+        "A spokesman for the governor's office said the roads were clear.",
+    ],
+)
+def test_an_officials_office_is_government(backend: RulesBackend, text: str) -> None:
+    (c,) = attributed(backend, text)
+    assert c.source_type == "government"
+
+
+def test_an_inverted_speaker_read_as_object(backend: RulesBackend) -> None:
+    text = "“Look, the ferry needed a new engine,” added a harbour official. “It has one now.”"
+    claims = attributed(backend, text)
+    assert [(c.claim, c.source, c.cue) for c in claims] == [
+        ("Look, the ferry needed a new engine", "a harbour official", "added"),
+        ("It has one now", "a harbour official", None),
+    ]
+
+
+def test_a_share_set_off_by_commas_before_the_verb_speaks(backend: RulesBackend) -> None:
+    (c,) = attributed(backend, "Among registered voters, about half, 52 percent, say the bridge should be rebuilt.")
+    assert (c.claim, c.source_name) == ("the bridge should be rebuilt", "registered voters")
+
+
+def test_speakers_of_an_interposed_frame_hung_on_the_noun_before_them(backend: RulesBackend) -> None:
+    text = "The contrast with Lund, Park and others said, would be clear since Lund has no allies by his side."
+    (c,) = attributed(backend, text)
+    assert c.source == "Park and others"
+
+
+def test_a_name_set_beside_a_name_in_the_subjects_modifier_names_the_subject(backend: RulesBackend) -> None:
+    text = "One pastor backing Mr. Lund, Dan Whitby of the chapel in Marion, said he had called 150 other pastors."
+    (c,) = attributed(backend, text)
+    assert (c.source, c.source_name) == ("One pastor", "Dan Whitby")
+
+
+def test_a_short_given_name_tells_a_pronouns_person(backend: RulesBackend) -> None:
+    text = (
+        "Sarah Lund said the plan was fine. Pete Moran wrote that the vote was rigged. "
+        "She said the count would be close."
+    )
+    assert attributed(backend, text)[-1].source_name == "Sarah Lund"

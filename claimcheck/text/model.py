@@ -33,6 +33,8 @@ __all__ = ["MAX_RUN", "Speaker", "TextModel", "text_model"]
 MAX_RUN = 64
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 _PUNCT_RUN = re.compile(rf"[^\w\s]{{{MAX_RUN + 1},}}")
+#: A spaced ellipsis (". . ."), which the parser reads as three sentence ends; folded to "..." and spaces.
+_SPACED_ELLIPSIS = re.compile(r"\.(?: \.){2,}")
 #: Spaces and line ends the parser should see as a plain space or newline (one character for one).
 _PARSE_FOLD = str.maketrans(
     {c: " " for c in "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -225,6 +227,9 @@ class TextModel:
         for m in _PUNCT_RUN.finditer(self.text):  # "((((…" says nothing past its start: one space token
             for i in range(m.start() + MAX_RUN, m.end()):
                 chars[i] = " "
+        if ". . ." in self.text:  # "How do you control . . . these banks": one ellipsis inside the sentence
+            for m in _SPACED_ELLIPSIS.finditer(self.text):
+                chars[m.start() : m.end()] = "..." + " " * (m.end() - m.start() - 3)
         return "".join(chars)
 
     # --- folded look-ups (grounding) --------------------------------------------------------

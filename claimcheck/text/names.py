@@ -65,26 +65,27 @@ FEMALE_TITLES: frozenset[str] = frozenset(_FEMALE.split()) | frozenset({"mrs.", 
 
 # Given names that nearly always name one sex (US usage); names given to both ("Jordan", "Leslie") are left out.
 _MALE_GIVEN = """
-    aaron adam alan albert alex alexander andrew anthony arthur barack ben benjamin bernard bernie bill billy bob
-    bobby brad bradley brandon brent brian bruce bryan carl carlos charles charlie chris christopher chuck clarence
-    craig dan daniel danny darrell dave david dennis dick don donald doug douglas dwight ed eddie edward eric ernest
-    eugene frank fred gary george gerald glenn gordon greg gregory harold harry henry howard jack jacob jake james
-    jason jeb jeff jeffrey jeremy jerry jim jimmy joe joel john johnny jon jonathan joseph josh joshua juan
-    justin keith ken kenneth kevin kurt larry lawrence louis luis mark martin matt matthew michael mike
-    mitch mitt nathan newt nicholas nick noah patrick paul peter phil philip ralph randy ray raymond reince richard
-    rick rob robert roger ron ronald roy rudy russell ryan sam samuel scott sean sebastian stephen steve steven
-    ted terry thomas tim timothy todd tom tony travis victor vincent walter wayne william willie
+    aaron adam alan albert alex alexander andrew andy anthony arthur barack ben benjamin benny bernard bernie bill
+    billy bob bobby brad bradley brandon brent brian bruce bryan carl carlos charles charlie chris christopher
+    chuck clarence craig dan daniel danny darrell dave david dennis dick don donald doug douglas dwight ed eddie
+    edward eric ernest eugene frank frankie fred gary george gerald glenn gordon greg gregory harold harry henry
+    howard jack jacob jake james jason jeb jeff jeffrey jeremy jerry jim jimmy joe joel joey john johnny jon
+    jonathan joseph josh joshua juan justin keith ken kenneth kenny kevin kurt larry lawrence louis luis marco
+    mark martin matt matthew max michael mickey mike mitch mitt nate nathan newt nicholas nick noah patrick paul
+    pete peter phil philip ralph rand randy ray raymond reince richard rick ricky rob robert roger ron ronald roy
+    rudy russell ryan sam sammy samuel scott sean sebastian stephen steve steven ted terry thomas tim timmy
+    timothy todd tom tommy tony travis victor vincent walter wayne william willie zach
 """
 _FEMALE_GIVEN = """
-    abigail alice alicia alison amanda amber amy andrea angela ann anna anne barbara betty beverly brenda carly
-    carol caroline carolyn catherine cecile cheryl christina christine cindy claire cynthia deborah debra
-    denise diana diane donna doris dorothy elaine elizabeth ellen emily emma erin evelyn frances gloria grace
-    hannah heather heidi helen hillary huma ivanka jane janet janice jean jennifer jessica jill joan joanne joyce
-    judith judy julia julie karen kate katherine kathleen kathryn kathy katie kayleigh kelli kellyanne 
-    kimberly kristen laura lauren linda lisa loretta lori louise madeleine margaret maria marie marilyn martha mary
-    megan megyn melania melissa michelle mika monica nancy nicole nikki olivia pamela patricia paula rachel rebecca
-    rose ruth sandra sara sarah sharon shirley stephanie susan teresa theresa tiffany tina valerie victoria
-    virginia wendy
+    abigail alice alicia alison amanda amber amy andrea angela ann anna anne barbara becky beth betsy betty
+    beverly brenda carly carol caroline carolyn catherine cecile cheryl christina christine cindy claire cynthia
+    debbie deborah debra denise diana diane donna doris dorothy elaine elizabeth ellen emily emma erin evelyn
+    frances gloria grace hannah heather heidi helen hillary huma ivanka jane janet janice jean jennifer jenny
+    jessica jill joan joanne joyce judith judy julia julie karen kate katherine kathleen kathryn kathy katie
+    kayleigh kelli kellyanne kimberly kristen laura lauren linda lisa liz loretta lori louise madeleine maggie
+    margaret maria marie marilyn marsha martha mary meg megan megyn melania melissa michelle mika molly monica
+    nancy nicole nikki nina olivia pamela patricia paula peggy rachel rebecca rose ruth sally sandra sara sarah
+    sharon shirley stephanie sue susan tammy teresa theresa tiffany tina valerie victoria virginia wendy
 """
 #: Given names that tell a person's sex when no title does: "she" can stand for "Erin Holt" but not "John Holt".
 MALE_GIVEN_NAMES: frozenset[str] = frozenset(_MALE_GIVEN.split())

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimcheck.backends.rules.arrays import string_ids, token_arrays
-from claimcheck.backends.rules.boundaries import cut_content
+from claimcheck.backends.rules.boundaries import cut_content, interposed_span
 from claimcheck.backends.rules.hedges import is_agentless_frame
 from claimcheck.backends.rules.lexicon import (
     ADDRESSEE_VERBS,
@@ -267,6 +267,23 @@ def _prep_frame(prep: Token) -> set[int]:
 _TIME_PREPOSITIONS = frozenset("""after before since upon on while""".split())
 
 
+#: Verbs that bring their object to speak ("led Republicans to say", "prompted her to call"): the object speaks.
+_CAUSATIVE_VERBS = frozenset("""lead prompt cause force push spur drive compel inspire persuade convince""".split())
+
+
+#: Verbs whose object is who was spoken to ("told reporters", "assured them").
+_AUDIENCE_VERBS = frozenset("""tell inform assure remind warn brief ask advise notify email text""".split())
+
+
+def _caused_speaker(verb: Token, gov: Token) -> Token | None:
+    """The object of a causative governor who speaks for its infinitive ("This led experts to warn …")."""
+    if gov.lemma_.lower() not in _CAUSATIVE_VERBS or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return None
+    return next((c for c in gov.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+
 def _governor(verb: Token) -> Token | None:
     """The verb whose subject speaks for ``verb`` when it has none of its own.
 
@@ -274,6 +291,11 @@ def _governor(verb: Token) -> Token | None:
     statement saying …" (a participle on the statement the subject put out).
     """
     head = verb.head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        # "Lee denied the claim that a deal was near, explaining …": a participle after a noun's clause goes
+        # with the clause that holds the noun.
+        while head.dep_ in ("acl", "relcl") and head.head.head.pos_ in ("VERB", "AUX") and head.head.dep_ == "dobj":
+            head = head.head.head
     if verb.dep_ in ("conj", "advcl", "xcomp") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
         return head
     if verb.dep_ == "acl" and head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj":
@@ -299,16 +321,34 @@ def _subject(verb: Token) -> Token | None:
         gov = _governor(node) if subj is None else None
         if gov is None:
             break
+        subj = _caused_speaker(node, gov) if node.dep_ == "xcomp" else None
+        if subj is not None:
+            break
         subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
         if subj is None and any(c.dep_ in ("nsubjpass", "csubj", "expl") for c in gov.children):
             break  # the governor has a subject of another kind: not the speaker
         node = gov
+    if subj is not None and verb.dep_ == "parataxis" and subj.i < verb.i - 2:
+        subj = _listed_speaker(verb, subj) or subj
     if subj is None and node is verb and verb.tag_ in FINITE_TAGS and verb.i > 0:
         # "In an interview with hosts A and B, the candidate stated that …": the small parser hangs the
         # subject on the list before it as an apposition; the noun right before the verb is the speaker.
         prev = verb.doc[verb.i - 1]
+        if prev.text == "," and verb.i > 1:  # "Among voters, about two-thirds, 67 percent, say …"
+            prev = verb.doc[verb.i - 2]
         if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("appos", "conj") and prev.head.i < prev.i:
             subj = prev
+    # "“…,” added a party official": the small parser reads the speaker right after an inverted verb as its
+    # object (not "told Fox News", whose object is the audience).
+    if (
+        subj is None
+        and node is verb
+        and verb.i > 0
+        and verb.doc[verb.i - 1].is_quote
+        and verb.lemma_.lower() not in _AUDIENCE_VERBS
+        and any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
+    ):
+        subj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if subj is None and node is verb:
         # "About 4 in 10 say …": the small parser hangs a poll's share on the verb as a number modifier.
         subj = next((c for c in verb.children if c.pos_ == "NUM" and c.i < verb.i and _counts_people(c)), None)
@@ -371,6 +411,25 @@ def _inverted_subject(verb: Token, parsed: Token | None) -> Token | None:
     if head.head.tag_ == "VBG" and not any(c.dep_ == "aux" for c in head.head.children):
         return None  # "“…,” said Jo Ruiz, half joking": the parser's clause is a manner, the speaker is elsewhere
     return head
+
+
+def _listed_speaker(verb: Token, subj: Token) -> Token | None:
+    """ "The contrast with Lee, Park and others said, would be clear": the parser hangs the speakers of an
+    interposed frame on the noun before them as a conjunct or apposition, and takes that noun's phrase for
+    the subject; the speakers are the names after the last comma before the verb."""
+    doc = verb.doc
+    comma = next((k for k in range(verb.i - 1, subj.i, -1) if doc[k].text == ","), None)
+    if comma is None or comma + 1 >= verb.i:
+        return None
+    first = doc[comma + 1]
+    phrase = doc[comma + 1 : verb.i]
+    if (
+        first.dep_ not in ("conj", "appos")
+        or first.head.i > comma
+        or not all(t.pos_ in ("PROPN", "NOUN", "DET", "CCONJ", "ADJ") for t in phrase)
+    ):
+        return None
+    return first
 
 
 def _past_dateline(subj: Token, verb: Token) -> Token:
@@ -549,6 +608,8 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     if gov is not None:
         # "tried to argue", "issued a statement saying": the governing verb and its object are frame too.
         frame |= {gov.i} | {c.i for c in gov.children if c.dep_ in ("aux", "neg", "advmod") and c.i < verb.i}
+        if subj.head.i == gov.i and subj.dep_ == "dobj":  # "The timing led Republicans to say …": all frame
+            frame |= {t.i for c in gov.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
         if statement_acl:
             frame |= {t.i for t in verb.head.subtree if t.i < verb.i}
     if verb.dep_ == "xcomp":
@@ -586,9 +647,10 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
             return None  # "…, as she described their losses": "as" of time, the verb has its own object
         frame |= {c.i for c in verb.children if c.dep_ == "mark"}
     region = (sent.start, sent.end)
-    if verb.dep_ == "relcl" and complement is not None:
+    rest = verb.doc[verb.right_edge.i + 1 : sent.end]
+    if verb.dep_ == "relcl" and complement is not None and not any(t.text == ":" or t.is_quote for t in rest):
         # "The changes, which officials said will start soon, will not apply to all": what a relative clause
-        # reports ends with the clause.
+        # reports ends with the clause (not before the quotation a colon opens: "…, where he said: “…”").
         region = (max(sent.start, verb.left_edge.i), min(sent.end, verb.right_edge.i + 1))
     return Relation(
         anchor=verb.i,
@@ -845,6 +907,7 @@ def _light_verb_relation(verb: Token, sent: Span) -> Relation | None:
             for t in verb.subtree
             if t.i > word.i
             and t.dep_ in _CLAUSE_HEADS
+            and not any(c.dep_ == "mark" and c.lower_ != "that" for c in t.children)  # "…, while X said"
             and (t.tag_ in FINITE_TAGS or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
         ),
         None,
@@ -958,12 +1021,23 @@ def _according_region(tok: Token, sent: Span, frame: set[int]) -> tuple[int, int
     node = last
     best: tuple[int, int] | None = None
     while node.head.i != node.i and sent.start <= node.head.i < sent.end:
-        if node.dep_ in ("relcl", "advcl") and node.tag_ in _SCOPE_TAGS:
+        # Not a clause whose subject is its relative pronoun ("…, compared with Lee, who had 40, according to
+        # X"): it says nothing without the sentence it hangs on.
+        if (
+            node.dep_ in ("relcl", "advcl")
+            and node.tag_ in _SCOPE_TAGS
+            and not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in node.children)
+        ):
             s, e = _span_of(list(node.subtree))
             if e >= first - 1 and s > sent.start + 2 and doc[s - 1].text == "," and node.i < first:
                 best = (s, min(e, first))
         node = node.head
     return best or (sent.start, sent.end)
+
+
+def _opens_phrase(tok: Token) -> bool:
+    """A clause word that begins a phrase, not a clause: "That plan", "As of Monday", "So far"."""
+    return tok.dep_ in ("det", "prep") or (tok.lower_ == "so" and tok.head.pos_ in ("ADV", "ADJ"))
 
 
 def trim_tokens(doc: Doc, s: int, e: int, content: bool = False) -> tuple[int, int]:
@@ -978,7 +1052,7 @@ def trim_tokens(doc: Doc, s: int, e: int, content: bool = False) -> tuple[int, i
     while s < e and (
         (t := doc[s]).is_punct
         or t.is_space
-        or (t.lower_ in CLAUSE_MARKERS and not (content and _demonstrative(t)))
+        or (t.lower_ in CLAUSE_MARKERS and not (content and _demonstrative(t)) and not _opens_phrase(t))
         or t.dep_ == "cc"
     ):
         s += 1
@@ -1149,6 +1223,9 @@ def _quote_then_tail(doc: Doc, rel: Relation, before: tuple[int, int], after: tu
 def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> tuple[int, int] | None:
     fs, fe = min(rel.frame), max(rel.frame) + 1
     before = [c for c in chunks if c[1] <= fs and _gap_is_punct(doc, c[1], fs)]
+    # A frame set into its content joins both sides whatever the first side does alone ("If it rains, they
+    # say, the road floods"); see :func:`interposed_span`.
+    interposed = bool(before)
     if before and rel.kind == "verb" and _not_reported_before(doc, doc[rel.anchor], before[0], fs):
         before = []
     after = [c for c in chunks if c[0] >= fe and _gap_is_punct(doc, fe, c[0])]
@@ -1157,9 +1234,18 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
     if rel.complement is not None:
         holding = [c for c in chunks if c[0] <= rel.complement < c[1]]
         if holding and not (before and _quote_then_tail(doc, rel, before[0], holding[0], fs)):
-            return holding[0]
+            # "The plant, said Ruiz, will close": the subject before a frame set into the clause belongs to it.
+            joined = interposed_span(doc, rel.anchor, rel.frame, chunks) if interposed else None
+            return joined if joined is not None and joined[1] == holding[0][1] else holding[0]
     if rel.kind == "label":
         return after[0] if after else None
+    verb = doc[rel.anchor]
+    if rel.kind == "verb" and verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        # "X was blunt, claiming that …": a participle's content follows it; what precedes is X's act
+        before, interposed = [], False
+    joined = interposed_span(doc, rel.anchor, rel.frame, chunks) if interposed else None
+    if joined is not None:
+        return joined
     if rel.kind in ("according", "as"):
         if before and after and _split_clause(doc, before[0], after[0]):
             # "Other cleavages, according to the poll, include …": the frame splits one clause.
@@ -1173,7 +1259,6 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
         return before[0]
     if after:
         chunk = after[0]
-        verb = doc[rel.anchor]
         tokens = list(doc[slice(*chunk)])
         if rel.complement is not None:
             return chunk

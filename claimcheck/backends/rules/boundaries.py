@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimcheck.backends.rules.lexicon import FINITE_TAGS, SUBJECT_DEPS
+from claimcheck.backends.rules.lexicon import CLAUSE_MARKERS, FINITE_TAGS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["cut_content"]
+__all__ = ["cut_content", "interposed_span"]
 
 #: Subordinators of a clause that leads into the sentence's main clause ("If she said …, …").
 _SUBORDINATORS = frozenset(
@@ -76,6 +76,25 @@ def _shares_frame(conj: Token, cue: Token) -> bool:
     )
 
 
+def _writers_clause(doc: Doc, conj: Token, cue: Token) -> bool:
+    """A clause with its own subject set off by a comma or dash, coordinated with the frame's verb, not with
+    what was said, and in the frame's tense: "She said the pier was safe, and the council closed it" goes on
+    in the writer's voice; in "He concluded that it is safe, but the risks remain" the present is the
+    speaker's."""
+    if _tense(conj) != _tense(cue):
+        return False
+    edge = conj.left_edge.i
+    if edge > 0 and doc[edge - 1].dep_ == "cc":
+        edge -= 1
+    return (
+        edge > 0
+        and doc[edge].dep_ == "cc"
+        and doc[edge - 1].text in (",", "—", "–", "-", "--")
+        and any(c.dep_ in SUBJECT_DEPS for c in conj.children)
+        and not any(t.is_quote for t in conj.subtree)  # "…, but “the offers were …”": still the speaker's words
+    )
+
+
 def _speakers_own_verb(doc: Doc, cue: Token, s: int, e: int) -> int | None:
     """Where a verb of the speaker's own, coordinated into the content by the parse, begins.
 
@@ -98,6 +117,113 @@ def _speakers_own_verb(doc: Doc, cue: Token, s: int, e: int) -> int | None:
     return None
 
 
+#: Participles of the speaker's own act after what was said ("…, citing figures", "…, pointing to polls").
+_CITING_VERBS = frozenset("""cite point refer quote invoke echo blame credit""".split())
+
+
+def _speakers_aside(doc: Doc, cue: Token, s: int, e: int) -> int | None:
+    """Where a clause set off by a comma after the content, and no part of it, begins.
+
+    "The mayor said the road would reopen, citing a report": the participle is what the mayor did, not
+    what she said; "…, while the council said it would stay shut" (its own subject, in the frame's tense)
+    sets the writer's contrast beside it. The small parser hangs both on the content's verb.
+    """
+    for t in doc[s:e]:
+        if t.dep_ != "advcl" or not s <= t.head.i < e or t.i <= s:
+            continue
+        edge = t.left_edge.i
+        if edge <= s or doc[edge - 1].text != ",":
+            continue
+        if (
+            t.tag_ == "VBG"
+            and t.lemma_.lower() in _CITING_VERBS
+            and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
+        ):
+            return edge
+        contrast = any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in t.children)
+        if contrast and _tense(t) == _tense(cue) and any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            return edge
+    return None
+
+
+#: Words after an interposed frame that open the writer's own clause, not more of what was said ("…, she
+#: said, as crews worked").
+_WRITERS_LINKS = frozenset("""as while whereas and but""".split())
+_ASIDE_DEPS = frozenset({"appos", "npadvmod", "dep"})
+
+
+def _continues(tok: Token, b0: int, b1: int) -> bool:
+    """``tok``, after an interposed frame, goes on with the clause ``[b0, b1)`` before it.
+
+    A clause may hang anywhere in it ("…, because …"); a noun phrase only on the word the first side stops
+    at ("It was, he said, a failure"), not as a phrase the writer sets beside it ("X oppose the cuts, a poll
+    finds, a debate due this week"), which a small parse may hang on the verb as its object.
+    """
+    if not b0 <= tok.head.i < b1 or tok.dep_ in _ASIDE_DEPS:
+        return False
+    return tok.pos_ in ("VERB", "AUX") or tok.head.i == b1 - 1
+
+
+def _subject_and_predicate(doc: Doc, frame: frozenset[int], before: tuple[int, int], after: tuple[int, int]) -> bool:
+    """A noun phrase with no verb before the frame and a predicate with no subject but the speaker after it
+    ("The plant, said Ruiz, will close"): the parser gave the frame the clause's subject."""
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[slice(*before)]):
+        return False
+    roots = [t for t in doc[slice(*after)] if not after[0] <= t.head.i < after[1]]
+    return bool(roots) and all(
+        t.pos_ in ("VERB", "AUX")
+        and _finite(t)
+        and not any(c.dep_ in SUBJECT_DEPS and c.i not in frame for c in t.children)
+        for t in roots
+    )
+
+
+def interposed_span(
+    doc: Doc, anchor: int, frame: frozenset[int], chunks: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """Both sides of a frame set off by commas inside its content, as one span ("The closures, he said, were
+    needed"; "If it rains, they say, the road floods"; "It is an investment, they say, that pays").
+
+    Only where the parse hangs one side on the other (a subject on its verb, a leading clause on the main
+    one): in "The road is shut, she said, and crews are at work" the writer goes on. The span keeps the
+    frame inside it, as a claim is one verbatim stretch of text and neither side alone says it.
+    """
+    words = [i for i in frame if not doc[i].is_punct]
+    if not words:
+        return None
+    fs, fe = min(words), max(words) + 1
+    before = next((c for c in reversed(chunks) if c[1] <= fs), None)
+    after = next((c for c in chunks if c[0] >= fe), None)
+    if before is None or after is None or any(i not in frame and not doc[i].is_punct for i in range(fs, fe)):
+        return None
+    lead, rest = doc[before[1] : fs], doc[fe : after[0]]
+    if not any(t.text == "," for t in lead) or not all(t.is_punct or t.is_space for t in lead):
+        return None
+    if not len(rest) or rest[0].text != ",":
+        return None
+    for t in rest[1:]:
+        if t.lower_ in _WRITERS_LINKS or not (t.is_punct or t.is_space or t.lower_ in CLAUSE_MARKERS):
+            return None
+    (b0, b1), (a0, a1) = before, after
+    while b0 > 0 and doc[b0 - 1].dep_ == "mark" and b0 <= doc[b0 - 1].head.i < b1:
+        b0 -= 1  # the leading clause's subordinator, which a chunk's trim drops ("While sales rose, …")
+    if any(a0 <= t.head.i < a1 for t in doc[b0:b1]) or any(_continues(t, b0, b1) for t in doc[a0:a1]):
+        return b0, a1
+    if _subject_and_predicate(doc, frame, before, after):
+        return b0, a1
+    # "If she wins, Lee said, taxes will fall": the leading clause hangs on the frame, the frame on the main one.
+    verb = doc[anchor]
+    if verb.head.i == verb.i:
+        return None
+    if b0 <= verb.head.i < b1:
+        other = doc[a0:a1]
+    elif a0 <= verb.head.i < a1:
+        other = doc[b0:b1]
+    else:
+        return None
+    return (b0, a1) if any(t.head.i == anchor for t in other) else None
+
+
 def cut_content(doc: Doc, anchor: int, s: int, e: int) -> tuple[int, int]:
     """``[s, e)`` cut where the construction of the frame at ``anchor`` ends its content.
 
@@ -113,10 +239,15 @@ def cut_content(doc: Doc, anchor: int, s: int, e: int) -> tuple[int, int]:
     # "Ryan insists the party must change, and has championed cuts": a verb coordinated with the frame's own,
     # in its tense and with no subject of its own (a clause with one may be what was said, misparsed).
     coordinated = [
-        c.left_edge.i for c in verb.children if c.dep_ == "conj" and s < c.left_edge.i < e and _shares_frame(c, verb)
+        c.left_edge.i
+        for c in verb.children
+        if c.dep_ == "conj" and s < c.left_edge.i < e and (_shares_frame(c, verb) or _writers_clause(doc, c, verb))
     ]
     if coordinated:
         own = min([*coordinated, own or e])
+    aside = _speakers_aside(doc, verb, s, own or e)
+    if aside is not None:
+        own = aside
     if own is not None:
         e = own
         while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].dep_ == "cc"):

@@ -170,8 +170,17 @@ def clean_name(tokens: list[Token]) -> str:
     return _join(words) or _join(tokens)
 
 
+#: Public offices whose holder's office speaks for government ("the mayor's office", "the sheriff's office").
+_PUBLIC_OFFICES = frozenset(
+    """president governor gov mayor senator sen representative rep congressman congresswoman sheriff attorney
+    prosecutor minister secretary premier chancellor commissioner comptroller treasurer""".split()
+)
+
+
 def _is_government(words: set[str], low: str) -> bool:
     """A phrase (its words, and the whole lower-cased) naming an arm of government."""
+    if words & {"office", "offices"} and words & _PUBLIC_OFFICES:
+        return True  # "the mayor's office said": an official's office, not an anonymous source
     return bool(words & GOVERNMENT_WORDS) or any(p in low for p in GOVERNMENT_PHRASES)
 
 
@@ -336,6 +345,13 @@ def _appos_name(head: Token) -> tuple[list[Token], bool] | None:
             toks = [t for t in toks if t.tag_ in ("NNP", "NNPS") and t.lower_ not in TITLES]
         if toks:
             return toks, person
+    # "One pastor backing Mr. Lund, Dan Whitby of …, said": the parser hangs the head's name on the last name
+    # in its modifier, but a person's name set beside another person's name names the head.
+    for t in head.subtree:
+        if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.head.i > head.i and t.head.ent_type_ == "PERSON":
+            toks = sorted([t, *(c for c in t.children if c.dep_ in ("compound", "flat"))], key=lambda x: x.i)
+            if all(x.tag_ in ("NNP", "NNPS") for x in toks):
+                return toks, True
     return None
 
 
