@@ -1219,3 +1219,18 @@ def test_a_motto_under_a_name_is_no_claim(backend: RulesBackend) -> None:
         "What each candidate needs.\n\nAnn Lee: Win in a walk.\n\nBo Park: Just hang on.\n\nCy Dunn: A closing surge."
     )
     assert not attributed(backend, text)
+
+
+def test_a_command_carried_over_from_a_quote_is_no_claim(backend: RulesBackend) -> None:
+    text = "“We will rebuild the pier,” the mayor said. “Look at the harbour. It is already busier.”"
+    assert [(c.claim, c.source) for c in attributed(backend, text)] == [
+        ("We will rebuild the pier", "the mayor"),
+        ("It is already busier", "the mayor"),
+    ]
+
+
+def test_a_command_with_a_clause_that_asserts_is_carried_over(backend: RulesBackend) -> None:
+    text = "“Taxes will rise,” Lee said. “Add the new levy to the old one and you get a record bill.”"
+    assert [c.claim for c in attributed(backend, text)][
+        -1
+    ] == "Add the new levy to the old one and you get a record bill"

@@ -25,6 +25,7 @@ from claimcheck.backends.rules.attribution import (
     markup_trim,
     quote_frame,
     token_chunks,
+    trim_tokens,
     word_count,
 )
 from claimcheck.backends.rules.hedges import find_hedges
@@ -249,6 +250,8 @@ def _carry_over(
         s, e = d.chars(sent.start, sent.end)
         if e <= s or quote_type(d.text, s, e, d.mask) != "direct":
             continue
+        if _command(d.doc, sent):
+            continue  # "“Don't train your girls to be feminists.”": a command carried over states nothing
         while ending and ending[0][0] <= s:
             item = heapq.heappop(ending)
             if prev is None or item[0] > prev[0]:
@@ -265,6 +268,16 @@ def _carry_over(
         heapq.heappush(ending, (e, len(out) - 1))
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _command(doc: Doc, sent: Span) -> bool:
+    """A quoted sentence that only commands: not "Add A to it and you get B", whose second clause asserts."""
+    cs, ce = trim_tokens(doc, sent.start, sent.end)
+    if ce <= cs:
+        return False
+    root = _chunk_root(doc, cs, ce)
+    asserts = any(c.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in c.children) for c in root.children)
+    return not asserts and _imperative(doc, cs, root)
 
 
 def _quote_owner(d: _Document, s: int, e: int, attributed: list[_Draft], starts: list[int]) -> _Draft | None:
@@ -337,12 +350,20 @@ def _opinion(d: _Document, cs: int, root: Token) -> bool:
     subj = next((c for c in kids if c.dep_ in SUBJECT_DEPS), None)
     if subj is not None:
         return subj.lower_ == "i" and not d.in_quote(subj)
-    lead = [t for t in d.doc[cs : root.i] if not t.is_space]
+    return _imperative(d.doc, cs, root)
+
+
+def _imperative(doc: Doc, cs: int, root: Token) -> bool:
+    """The stretch opening at ``cs`` is a command ("Consider what the site does", "Don't sell"): a bare verb at
+    the root with no subject, only adverbs, "do" or punctuation before it."""
+    if any(c.dep_ in SUBJECT_DEPS for c in root.children):
+        return False
+    lead = [t for t in doc[cs : root.i] if not t.is_space]
     return (
         root.tag_ == "VB"
         and root.dep_ == "ROOT"
         and all(t.head.i == root.i and t.dep_ in _IMPERATIVE_LEAD for t in lead)
-        and all(c.lemma_ == "do" for c in kids if c.dep_ == "aux")
+        and all(c.lemma_ == "do" for c in root.children if c.dep_ == "aux")
     )
 
 
