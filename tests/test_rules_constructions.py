@@ -1234,3 +1234,64 @@ def test_a_command_with_a_clause_that_asserts_is_carried_over(backend: RulesBack
     assert [c.claim for c in attributed(backend, text)][
         -1
     ] == "Add the new levy to the old one and you get a record bill"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "A county poll out Monday showed Ruiz with a healthy lead over Park in the city.",
+            "Ruiz with a healthy lead over Park in the city",
+            "poll",
+        ),
+        (
+            "The latest survey shows Park leading Ruiz 44 percent to 37 percent.",
+            "Park leading Ruiz 44 percent to 37 percent",
+            "survey",
+        ),
+        (
+            "A recent state survey found 90 percent support for tighter checks.",
+            "90 percent support for tighter checks",
+            "survey",
+        ),
+    ],
+)
+def test_a_documents_finding_may_be_a_noun_phrase(backend: RulesBackend, text: str, content: str, source: str) -> None:
+    """ "The poll shows Ruiz with a lead": what a document or poll shows or finds, object and all, is its content."""
+    c = only_attributed(backend, text)
+    assert c.claim == content
+    assert c.source is not None and source in c.source.split() and c.source_type == "document"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor found the keys to the old town hall on Monday.",
+        "But the survey shows only a small gender gap.",
+        "Public records show no gifts from Park to the foundation since 2008.",
+    ],
+)
+def test_a_summary_or_a_speakers_object_is_no_finding(backend: RulesBackend, text: str) -> None:
+    """Only a document's object with a name or a figure is a finding: a summary noun is the writer's reading."""
+    assert attributed(backend, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "“We were wrong to wait so long,” Ramos, 58, told the Ledger in an interview.",
+            "We were wrong to wait so long",
+            "Ramos",
+        ),
+        (
+            "“That is a fair concern, because they are very principled,” Lena Ruiz, 69, told the radio station.",
+            "That is a fair concern, because they are very principled",
+            "Lena Ruiz",
+        ),
+    ],
+)
+def test_a_speaker_with_an_age_after_the_quote(backend: RulesBackend, text: str, content: str, source: str) -> None:
+    """ "“…,” Ramos, 58, told …": the parser hangs the name on the quote or the quote's comma on the name."""
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source) == (content, source)

@@ -45,6 +45,7 @@ from claimcheck.backends.rules.lexicon import (
     CORE_SPEECH_VERBS,
     DOCUMENT_NOUNS,
     DOCUMENT_VERB_FORMS,
+    FINDING_VERBS,
     FINITE_TAGS,
     GROUP_QUANTIFIERS,
     ISSUING_VERBS,
@@ -349,6 +350,8 @@ def _subject(verb: Token) -> Token | None:
         and any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
     ):
         subj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if subj is None and node is verb and verb.tag_ in FINITE_TAGS:
+        subj = _name_after_quote(verb)
     if subj is None and node is verb:
         # "About 4 in 10 say …": the small parser hangs a poll's share on the verb as a number modifier.
         subj = next((c for c in verb.children if c.pos_ == "NUM" and c.i < verb.i and _counts_people(c)), None)
@@ -369,6 +372,21 @@ def _subject(verb: Token) -> Token | None:
     ):
         return None
     return subj
+
+
+def _name_after_quote(verb: Token) -> Token | None:
+    """ "“We were wrong,” Ramos, 58, told AFP": the parser hung the speaker between the closing quote and the
+    verb on the quote's own verb; the one noun phrase there is the speaker."""
+    doc = verb.doc
+    start = verb.i - 1
+    while start > max(verb.i - 8, 0) and doc[start].tag_ != "''":
+        start -= 1
+    if doc[start].tag_ != "''" or start + 1 >= verb.i:
+        return None
+    heads = [t for t in doc[start + 1 : verb.i] if not t.is_punct and not start < t.head.i < verb.i]
+    if len(heads) != 1 or heads[0].pos_ not in ("PROPN", "NOUN", "PRON") or heads[0].head.i > verb.i:
+        return None
+    return heads[0]
 
 
 #: Marks a frame set into its content follows ("The plant, said Ruiz, will close", "“The risk,” said X, “is …”").
@@ -576,6 +594,18 @@ def _quote_closes(child: Token, verb: Token) -> int | None:
     return next((k for k in range(child.i + 1, verb.i) if doc[k].tag_ == "''"), None)
 
 
+def _finding_phrase(verb: Token) -> bool:
+    """The object of "shows" / "finds" is a finding of its own: a name with what is found of it ("Ruiz with a
+    healthy lead", "Park leading 44 to 37") or a figure ("90 percent support"). A summary noun ("only a small
+    gender gap", "differences between them") is the writer's reading, no claim of the document's."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return False
+    return obj.pos_ == "PROPN" or any(
+        t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in verb.subtree if t.i > verb.i
+    )
+
+
 def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     if verb.tag_ not in _VERB_TAGS or verb.tag_ == "MD":
         return None
@@ -614,8 +644,13 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
             frame |= {t.i for t in verb.head.subtree if t.i < verb.i}
     if verb.dep_ == "xcomp":
         frame |= {c.i for c in verb.children if c.dep_ == "aux"}
+    # "A county poll showed Ruiz with a healthy lead": a document's finding may be a noun phrase, with all after it.
+    finding = lemma in FINDING_VERBS and _is_document(subj) and _finding_phrase(verb)
     complement = None
     for child in kids:
+        if finding and child.i > verb.i and (complement is not None or child.dep_ == "dobj"):
+            complement = complement or child.i
+            continue
         if child.i == subj.i or (
             child.dep_ == "nsubj" and child.i < verb.i < subj.i and not _quote_closes(child, verb)
         ):
@@ -1251,8 +1286,10 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
             # "Other cleavages, according to the poll, include …": the frame splits one clause.
             return max(before[0], after[0], key=lambda c: word_count(doc, *c))
         return before[0] if before else after[0] if after else None
-    # A frame after its content needs a comma, quote or colon between them ("…, she said").
-    if before and any(t.is_punct for t in doc[before[0][1] : fs]):
+    # A frame after its content needs a comma, quote or colon between them ("…, she said"), which the parser
+    # may hang on the speaker ("“…,” Sarandon, 69, told …").
+    lead = next((i for i in range(fs, fe) if not doc[i].is_punct), fs)
+    if before and any(t.is_punct for t in doc[before[0][1] : lead]):
         # A frame inside a clause ("The strikes, he said, were necessary") splits it: keep the larger side.
         if after and _split_clause(doc, before[0], after[0]):
             return max(before[0], after[0], key=lambda c: word_count(doc, *c))

@@ -34,6 +34,7 @@ __all__ = [
     "DOCUMENT_NOUNS",
     "DOCUMENT_VERB_FORMS",
     "FEMALE_TITLES",
+    "FINDING_VERBS",
     "FINITE_TAGS",
     "GOVERNMENT_HEADS",
     "GOVERNMENT_PHRASES",
@@ -186,6 +187,10 @@ DOCUMENT_VERB_FORMS: frozenset[str] = frozenset(
     """show shows showed find finds found indicate indicates indicated suggest suggests suggested
     reveal reveals revealed""".split()
 )
+
+#: Verbs whose noun-phrase object is what a document or poll found ("the poll shows Ruiz with a 5-point lead",
+#: "the survey found 90 percent support"): a finding, where a speaker's "said the plan" would name no proposition.
+FINDING_VERBS: frozenset[str] = frozenset("""show find reveal""".split())
 
 #: Adjectives of belief or confidence whose subject holds the clause after them ("officials are confident that").
 BELIEF_ADJECTIVES: frozenset[str] = frozenset(
