@@ -539,6 +539,22 @@ def test_a_clause_word_opening_a_phrase_stays(backend: RulesBackend, text: str, 
     assert only_attributed(backend, text).claim == claim
 
 
+def test_the_writers_clause_after_a_closed_quote_ends_the_content(backend: RulesBackend) -> None:
+    text = (
+        'Later, Lund said: "I have admitted repeatedly that using two phones was a mistake," but in fact she used one.'
+    )
+    c = only_attributed(backend, text)
+    assert (c.claim, c.quote) == ("I have admitted repeatedly that using two phones was a mistake", "direct")
+
+
+def test_the_speakers_next_participle_ends_the_content(backend: RulesBackend) -> None:
+    text = "Lund hit back on Sunday, telling reporters that the mayor had lied and calling the vote a sham."
+    assert only_attributed(backend, text).claim == "the mayor had lied"
+    # Not a participle of what was said.
+    c = only_attributed(backend, "She left early, saying the crews were tired and needing rest.")
+    assert c.claim == "the crews were tired and needing rest"
+
+
 def test_a_spaced_ellipsis_does_not_end_the_quote(backend: RulesBackend) -> None:
     c = only_attributed(backend, '"We will fix the road . . . and we will do it this year," the mayor said.')
     assert (c.claim, c.source, c.cue) == ("We will fix the road . . . and we will do it this year", "the mayor", "said")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimcheck.backends.rules.lexicon import CLAUSE_MARKERS, FINITE_TAGS, SUBJECT_DEPS
+from claimcheck.backends.rules.lexicon import CLAUSE_MARKERS, FINITE_TAGS, NAMING_VERBS, REPORTING_VERBS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -119,6 +119,55 @@ def _speakers_own_verb(doc: Doc, cue: Token, s: int, e: int) -> int | None:
 
 #: Participles of the speaker's own act after what was said ("…, citing figures", "…, pointing to polls").
 _CITING_VERBS = frozenset("""cite point refer quote invoke echo blame credit""".split())
+#: Acts of speech a speaker's series of participles goes on with ("…, telling X that A and accusing Y of B").
+_SPEECH_ACTS = (
+    REPORTING_VERBS | NAMING_VERBS | _CITING_VERBS | frozenset("""accuse criticize praise defend reject""".split())
+)
+
+
+def _participle_series(doc: Doc, cue: Token, s: int, e: int) -> int | None:
+    """Where the speaker's next participle, which the parse coordinated into the content, begins.
+
+    "…, telling reporters the road would reopen and questioning whether …": like the frame's own
+    participle, "questioning" (an act of speech) has no subject and goes with the speaker, not with what
+    was said ("saying the crews were tired and needing rest" is all what was said).
+    """
+    if cue.tag_ != "VBG":
+        return None
+    for head in doc[s:e]:
+        if s <= head.head.i < e and head.head.i != head.i:
+            continue
+        for conj in head.children:
+            if (
+                conj.dep_ == "conj"
+                and conj.tag_ == "VBG"
+                and conj.lemma_.lower() in _SPEECH_ACTS
+                and head.tag_ != "VBG"
+                and s < conj.left_edge.i < e
+                and not any(c.dep_ in SUBJECT_DEPS for c in conj.children)
+            ):
+                return conj.left_edge.i
+    return None
+
+
+def _quote_then_writer(doc: Doc, s: int, e: int) -> int | None:
+    """Where a quotation that opens the content closes, when the writer's own clause follows it.
+
+    "Lund said: “I admitted it was a mistake,” but in fact she had not": after the comma and closing mark a
+    conjunction opens a clause with its own subject outside the quotation.
+    """
+    if s == 0 or doc[s - 1].tag_ != "``":
+        return None
+    close = next((k for k in range(s, e) if doc[k].tag_ == "''"), None)
+    if close is None or close + 2 >= e or "," not in (doc[close - 1].text, doc[close + 1].text):
+        return None
+    k = close + 1
+    while k < e and doc[k].is_punct:
+        k += 1
+    if k >= e or doc[k].dep_ != "cc":
+        return None
+    later = doc[k + 1 : e]
+    return close if any(t.dep_ in SUBJECT_DEPS and not s <= t.head.i < close for t in later) else None
 
 
 def _speakers_aside(doc: Doc, cue: Token, s: int, e: int) -> int | None:
@@ -245,6 +294,12 @@ def cut_content(doc: Doc, anchor: int, s: int, e: int) -> tuple[int, int]:
     ]
     if coordinated:
         own = min([*coordinated, own or e])
+    series = _participle_series(doc, verb, s, own or e)
+    if series is not None:
+        own = series
+    closed = _quote_then_writer(doc, s, own or e)
+    if closed is not None:
+        own = closed
     aside = _speakers_aside(doc, verb, s, own or e)
     if aside is not None:
         own = aside
