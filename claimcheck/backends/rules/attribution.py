@@ -389,8 +389,9 @@ def _name_after_quote(verb: Token) -> Token | None:
     return heads[0]
 
 
+_CLOSING_QUOTES = frozenset({"”", '"', "''"})
 #: Marks a frame set into its content follows ("The plant, said Ruiz, will close", "“The risk,” said X, “is …”").
-_INSERT_OPENERS = frozenset({",", "”", '"', "''"})
+_INSERT_OPENERS = _CLOSING_QUOTES | {","}
 
 
 def _inverted_subject(verb: Token, parsed: Token | None) -> Token | None:
@@ -1143,7 +1144,6 @@ def _split_clause(doc: Doc, before: tuple[int, int], after: tuple[int, int]) -> 
 _MODIFIER_DEPS = frozenset({"prep", "npadvmod", "advmod", "agent"})
 #: Links by which a frame verb hangs on a clause it is no complement of ("…, when she told …", "…, but he maintained").
 _DEPENDENT_DEPS = frozenset({"relcl", "advcl", "acl", "conj", "xcomp", "pcomp", "prep", "pobj"})
-_CLOSING_QUOTES = frozenset({"”", '"', "''"})
 _QUOTE_MARKS = _CLOSING_QUOTES | {"“", "’"}
 
 
@@ -1219,14 +1219,15 @@ def _holds_a_main_clause(clause: Token) -> bool:
 _TIME_MARKS = frozenset("""as when while after before since until once because though although whereas""".split())
 
 
-def _adverbial_after(doc: Doc, verb: Token, chunk: tuple[int, int]) -> bool:
+def _adverbial_after(verb: Token, chunk: tuple[int, int]) -> bool:
     """ "…, she said as she left the hall", "…, he told reporters when asked": the stretch after the verb is its
     clause of time or manner (a subordinator opens it), not what was said."""
+    # The verb's own children, not every token of the stretch: the clause must hang on the verb.
     return any(
-        t.head.i == verb.i
+        chunk[0] <= t.i < chunk[1]
         and t.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in t.children)
-        for t in doc[chunk[0] : chunk[1]]
+        for t in verb.children
     )
 
 
@@ -1264,7 +1265,7 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
     if before and rel.kind == "verb" and _not_reported_before(doc, doc[rel.anchor], before[0], fs):
         before = []
     after = [c for c in chunks if c[0] >= fe and _gap_is_punct(doc, fe, c[0])]
-    if after and rel.kind == "verb" and _adverbial_after(doc, doc[rel.anchor], after[0]):
+    if after and rel.kind == "verb" and _adverbial_after(doc[rel.anchor], after[0]):
         after = []
     if rel.complement is not None:
         holding = [c for c in chunks if c[0] <= rel.complement < c[1]]
