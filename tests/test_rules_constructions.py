@@ -1311,3 +1311,39 @@ def test_a_speaker_with_an_age_after_the_quote(backend: RulesBackend, text: str,
     """ "“…,” Ramos, 58, told …": the parser hangs the name on the quote or the quote's comma on the name."""
     c = only_attributed(backend, text)
     assert (c.claim, c.source) == (content, source)
+
+
+# -- frames that report nothing (issue 9, precision round) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ticket sales at the ground fell sharply, as mentioned above, and the club cut its prices.",
+        "The strike would be a blow to the port, should the union reject the offer as predicted.",
+        "Hidden fees remain a problem, as was made clear last week when the regulator fined two banks.",
+    ],
+)
+def test_an_as_clause_with_no_subject_of_its_own_reports_nothing(backend: RulesBackend, text: str) -> None:
+    """ "as expected", "as mentioned above", "as was made clear": the only subject is the main clause's."""
+    assert attributed(backend, text) == []
+
+
+def test_an_as_clause_with_its_own_subject_still_reports(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "The bridge opened in May, as the engineers predicted.")
+    assert (c.claim, c.source, c.cue) == ("The bridge opened in May", "the engineers", "predicted")
+
+
+def test_that_said_concedes(backend: RulesBackend) -> None:
+    """ "That said, …" opens the writer's own sentence: no source, and the concession is no part of the claim."""
+    claims = claims_of(backend, "The ferry will be late again. That said, the crossing itself has never been safer.")
+    assert [(c.claim, c.source) for c in claims] == [
+        ("The ferry will be late again", None),
+        ("the crossing itself has never been safer", None),
+    ]
+
+
+def test_a_bracketed_think_bids_the_reader(backend: RulesBackend) -> None:
+    """ "(think …)" is an example the reader is asked to think of, not a speaker's report."""
+    text = "A small party can win a seat early (think the Greens in Brighton in 2010) and fade."
+    assert attributed(backend, text) == []

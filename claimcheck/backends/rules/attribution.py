@@ -526,6 +526,26 @@ def _asked_about(verb: Token) -> bool:
     return head.lemma_.lower() in QUESTION_VERBS or head.lemma_.lower() == "press"
 
 
+def _imperative_aside(verb: Token) -> bool:
+    """ "A long-shot candidate (think Jo Park in 2010) can win": a bare verb opening a bracket bids the reader
+    think of an example; nobody reports anything (the parser takes the example for a subject)."""
+    return verb.i > 0 and verb.doc[verb.i - 1].text in ("(", "[") and verb.lower_ == verb.lemma_.lower()
+
+
+def _concessive_that_said(verb: Token, subj: Token) -> bool:
+    """ "That said, the crossing has never been safer": "that said" opening a sentence concedes the point
+    before; the demonstrative is no speaker."""
+    doc = verb.doc
+    return (
+        subj.lower_ == "that"
+        and subj.tag_ == "DT"
+        and subj.i == verb.i - 1
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ","
+        and all(t.is_punct or t.dep_ == "cc" for t in doc[verb.sent.start : subj.i])
+    )
+
+
 def _cue_end(verb: Token) -> int:
     """Widen "said" to "said in a statement" and "told" to "told reporters" when those words follow it."""
     end = verb.i + 1
@@ -622,10 +642,10 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     if is_agentless_frame(verb.doc, verb.i) or any(c.dep_ in ("nsubjpass", "auxpass", "neg") for c in kids):
         # Passive frames are hedges; a negated one ("did not say how many") attributes nothing to its subject.
         return None
-    if _no_proposition(verb) or _asked_about(verb):
+    if _no_proposition(verb) or _asked_about(verb) or _imperative_aside(verb):
         return None
     speaker = _speaker(verb, sent)
-    if speaker is None:
+    if speaker is None or _concessive_that_said(verb, speaker[0]):
         return None
     subj, src = speaker
     # The whole subject, relative clauses included ("Trackline, which owns the line, said"), is frame;
@@ -677,8 +697,10 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     as_mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
     as_frame = as_mark is not None
     if as_mark is not None:
-        if _comparison(as_mark, sent):
-            return None  # "as much stimulus as many had hoped": a measure, not what they said
+        if _comparison(as_mark, sent) or subj.head.i != verb.i:
+            # "as much stimulus as many had hoped": a measure, not what they said; "as expected", "as mentioned
+            # above": no subject of its own says it (the one found is the main clause's)
+            return None
         if verb.lemma_.lower() not in ADDRESSEE_VERBS and _object_of_its_own(verb):
             return None  # "…, as she described their losses": "as" of time, the verb has its own object
         frame |= {c.i for c in verb.children if c.dep_ == "mark"}
@@ -920,8 +942,10 @@ def _light_verb_relation(verb: Token, sent: Span) -> Relation | None:
     ("case", "point", "claim", "promise") is a statement verb; its content
     is the first clause after the cue word within the verb's phrase, wherever the parser hung it.
     """
-    if verb.pos_ != "VERB" or verb.lemma_.lower() != "make" or any(c.dep_ == "neg" for c in verb.children):
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "make":
         return None
+    if any(c.dep_ in ("neg", "auxpass", "nsubjpass") for c in verb.children):
+        return None  # "did not make clear"; "as was made clear": passive, nobody of its own makes it clear
     word = next(
         (
             t
@@ -1084,6 +1108,7 @@ def trim_tokens(doc: Doc, s: int, e: int, content: bool = False) -> tuple[int, i
     relation's ``content`` a demonstrative "that" opening it stays ("“That’s fine,” she said"); the writer's own
     stretches keep the old trim, so a short opinion ("That is worth defending") stays under the claim length.
     """
+    first = s
     # One token object per step (``doc[i]`` builds a new one at every read).
     while s < e and (
         (t := doc[s]).is_punct
@@ -1092,6 +1117,8 @@ def trim_tokens(doc: Doc, s: int, e: int, content: bool = False) -> tuple[int, i
         or t.dep_ == "cc"
     ):
         s += 1
+    if s > first and s + 2 < e and doc[s].lower_ == "said" and doc[s + 1].text == "," and doc[s - 1].lower_ == "that":
+        return trim_tokens(doc, s + 2, e, content)  # "That said, …": the concession opens no claim
     while e > s and (
         (t := doc[e - 1]).is_punct
         or t.is_space
