@@ -147,8 +147,8 @@ def is_caps_heading(line: str) -> bool:
     """A one-line paragraph of two or more words in capitals ("DEFUNDING DEBATE.", "2. AFTERSHOCK RATTLES TOWN"):
     a section heading or headline, anywhere in a text that is otherwise in mixed case."""
     line = line.strip()
-    words = _WORD.findall(line)
-    return "\n" not in line and len(words) >= 2 and not any(ch.islower() for ch in line)
+    # The cheap tests first: a paragraph of body text fails at its first lower-case letter.
+    return "\n" not in line and not any(ch.islower() for ch in line) and len(_WORD.findall(line)) >= 2
 
 
 #: A line opening with a name of one to four words and a colon ("Bernie Sanders: …", "Dr. Ben Carson: …").
@@ -161,8 +161,14 @@ def is_title_case_heading(line: str) -> bool:
     only when they open it or a name, so one capitalised small word past the first is the sign. A line a
     speaker's label opens is kept for the colon frame."""
     line = line.strip()
-    words = _WORD.findall(line)
-    if "\n" in line or not 4 <= len(words) <= 20 or not all(w[0].isupper() for w in words):
+    if "\n" in line:
+        return False
+    words: list[str] = []
+    for match in _WORD.finditer(line):  # word by word: body text stops at its first lower-case word
+        if len(words) == 20 or not match.group()[0].isupper():
+            return False
+        words.append(match.group())
+    if len(words) < 4:
         return False
     if _LABELLED.match(line):
         return False  # "Sanders: Clinton Email Story Has Moved" says who says it: a colon frame reads it

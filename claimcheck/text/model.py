@@ -150,12 +150,11 @@ class TextModel:
         out: list[tuple[int, int]] = []
         titles = 0
         body = False
-        mixed_case = sum(map(str.islower, text)) > sum(map(str.isupper, text))
         for s, e in self.paragraphs:
             para = text[s:e]
             drop = (
                 is_metadata(para)
-                or (mixed_case and (is_caps_heading(para) or is_title_case_heading(para)))
+                or ((is_caps_heading(para) or is_title_case_heading(para)) and self._mixed_case)
                 or dateline_end(para) >= len(para)
                 or (is_boilerplate(para) and len(_rough_sentences(text, s, e)) <= 2)
             )
@@ -167,6 +166,12 @@ class TextModel:
             else:
                 body = True
         return out
+
+    @cached_property
+    def _mixed_case(self) -> bool:
+        """More lower-case letters than capitals: only in such a text does a heading stand out by its case. Counted
+        on first use, which most texts (with no line that looks like a heading) never make."""
+        return sum(map(str.islower, self.text)) > sum(map(str.isupper, self.text))
 
     @cached_property
     def _skipped_starts(self) -> list[int]:

@@ -11,26 +11,31 @@ from __future__ import annotations
 import weakref
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
+import numpy
 
-__all__ = ["TokenArrays", "string_ids", "token_arrays"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["TokenArrays", "run_roots", "string_ids", "token_arrays"]
 
 
 class TokenArrays:
-    """Lower-case forms and lemmas (as hashes), heads and a running count of words, per token of one parse."""
+    """Forms, lower-case forms, lemmas and dependency labels (as hashes), heads and a running count of words, per
+    token of one parse."""
 
     def __init__(self, doc: Doc) -> None:
-        attrs: list[int | str] = ["LOWER", "LEMMA", "IS_ALPHA", "LIKE_NUM", "HEAD"]
-        cols: list[list[int]] = doc.to_array(attrs).T.tolist() if len(doc) else [[] for _ in attrs]
-        self.lower: list[int] = cols[0]
-        self.lemma: list[int] = cols[1]
-        # HEAD is the offset to the head, read back as unsigned 64-bit: the head's index, as ``token.head.i``.
-        self.head: list[int] = [i + (r - (1 << 64) if r >= 1 << 63 else r) for i, r in enumerate(cols[4])]
-        counts = [0]
-        for alpha, num in zip(cols[2], cols[3], strict=True):
-            counts.append(counts[-1] + (1 if alpha or num else 0))
-        self._words = counts
+        table = doc.to_array(["LOWER", "LEMMA", "ORTH", "DEP", "IS_ALPHA", "LIKE_NUM", "HEAD"]).reshape(-1, 7).T
+        self.lower: list[int] = table[0].tolist()
+        self.lemma: list[int] = table[1].tolist()
+        #: The forms as written (``token.orth``): the other tokens of a word are found without building any.
+        self.orth: list[int] = table[2].tolist()
+        #: The dependency labels (``token.dep``): a rule after one kind of clause in a long run reads only those.
+        self.dep: list[int] = table[3].tolist()
+        # HEAD is the offset to the head, stored unsigned: read as signed and added to each index it is the head's
+        # index, as ``token.head.i``. numpy does it for the whole column (these arrays are built for every parse).
+        self.head: list[int] = (table[6].view(numpy.int64) + numpy.arange(len(doc))).tolist()
+        words = (table[4] != 0) | (table[5] != 0)
+        self._words: list[int] = [0, *numpy.cumsum(words, dtype=numpy.int64).tolist()]
 
     def words(self, start: int, end: int) -> int:
         """How many tokens of ``[start, end)`` are words or numbers (``is_alpha`` or ``like_num``)."""
@@ -60,3 +65,10 @@ def string_ids(doc: Doc, words: frozenset[str]) -> frozenset[int]:
         ids = frozenset(int(doc.vocab.strings[w]) for w in words)
         _ids[words] = ids
     return ids
+
+
+def run_roots(doc: Doc, start: int, end: int) -> list[Token]:
+    """The tokens of ``[start, end)`` whose head lies outside it or that head their sentence, in order: the run's
+    clause heads, found on the head array, so a long run builds no token for the words under them."""
+    head = token_arrays(doc).head
+    return [doc[i] for i in range(start, end) if not start <= head[i] < end or head[i] == i]

@@ -29,9 +29,10 @@ import weakref
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING
 
-from claimcheck.backends.rules.arrays import string_ids, token_arrays
+from claimcheck.backends.rules.arrays import run_roots, string_ids, token_arrays
 from claimcheck.backends.rules.boundaries import cut_content, interposed_span
 from claimcheck.backends.rules.hedges import is_agentless_frame
 from claimcheck.backends.rules.lexicon import (
@@ -454,8 +455,10 @@ def _listed_speaker(verb: Token, subj: Token) -> Token | None:
 def _past_dateline(subj: Token, verb: Token) -> Token:
     """ "CLEVELAND, July 19 (UPI) — Ann Ruiz told …": the parser's subject in a dateline is a place; the
     speaker is the subject after it (the one the verb or its governor has, or the place's apposition)."""
+    if subj.tag_ != "NNP":  # a dateline is a proper noun or two at the start (the tag is read before the sentence)
+        return subj
     sent = subj.sent
-    if subj.tag_ != "NNP" or subj.i - sent.start > 6:  # a dateline is a proper noun or two at the start
+    if subj.i - sent.start > 6:
         return subj
     cut = sent.start_char + dateline_end(sent.text)
     if subj.idx >= cut or cut == sent.start_char:
@@ -502,7 +505,9 @@ def _no_proposition(verb: Token) -> bool:
     # The first word after the verb: a relative pronoun before it ("rules, which he said had harmed …") is the
     # complement's subject, no question word. "asked if the plan would work" asks; "said if he were president,
     # taxes would rise" states a condition: there "if" opens a clause inside the complement, not the complement.
-    first = min((t for t in comp.subtree if t.i > verb.i or verb.dep_ != "relcl"), key=lambda t: t.i)
+    first = comp.left_edge  # the complement's first token (spaCy keeps it for every token: no subtree walk)
+    if verb.dep_ == "relcl" and first.i < verb.i:
+        first = min((t for t in comp.subtree if t.i > verb.i), key=lambda t: t.i)
     if first.lower_ in QUESTION_WORDS and (first.head.i == comp.i or (first.dep_ == "mark" and first.lower_ != "if")):
         return True
     return comp.dep_ == "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in comp.children)
@@ -681,8 +686,9 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
         if child.dep_ == "prep" and complement is None and (child.i > verb.i or child.i > subj.i):
             frame |= _prep_frame(child)
             continue
-        sub = list(child.subtree)
-        if child.dep_ in _CLAUSAL or child.dep_ == "punct" or _has_verb(sub):
+        clausal = child.dep_ in _CLAUSAL or child.dep_ == "punct"
+        sub = [] if clausal else list(child.subtree)  # a clause's subtree (often the whole content) is never read
+        if clausal or _has_verb(sub):
             if complement is None and child.dep_ in ("ccomp", "parataxis", "xcomp") and child.i > verb.i:
                 complement = child.i
             continue
@@ -705,8 +711,11 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
             return None  # "…, as she described their losses": "as" of time, the verb has its own object
         frame |= {c.i for c in verb.children if c.dep_ == "mark"}
     region = (sent.start, sent.end)
-    rest = verb.doc[verb.right_edge.i + 1 : sent.end]
-    if verb.dep_ == "relcl" and complement is not None and not any(t.text == ":" or t.is_quote for t in rest):
+    if (
+        verb.dep_ == "relcl"
+        and complement is not None
+        and not any(t.text == ":" or t.is_quote for t in verb.doc[verb.right_edge.i + 1 : sent.end])
+    ):
         # "The changes, which officials said will start soon, will not apply to all": what a relative clause
         # reports ends with the clause (not before the quotation a colon opens: "…, where he said: “…”").
         region = (max(sent.start, verb.left_edge.i), min(sent.end, verb.right_edge.i + 1))
@@ -1210,7 +1219,7 @@ def _not_reported_before(doc: Doc, verb: Token, chunk: tuple[int, int], fs: int)
     while node.dep_ in ("conj", "xcomp") and node.head.i != node.i and node.head.i >= ce:
         node = node.head
         clause.add(node.i)
-    roots = [t for t in doc[cs:ce] if not cs <= t.head.i < ce or t.head.i == t.i]
+    roots = run_roots(doc, cs, ce)
     return all(
         r.head.i in clause
         and (
@@ -1351,6 +1360,10 @@ _CUE_LEMMAS = (
 )
 _CUE_FORMS = DOCUMENT_VERB_FORMS | BELIEF_ADJECTIVES | {"according"}
 _cue_cache: weakref.WeakKeyDictionary[Doc, list[int]] = weakref.WeakKeyDictionary()
+#: Whether a lemma (by hash) lower-cases into :data:`_CUE_LEMMAS`, kept across parses (spaCy hashes a string alike
+#: in every pipeline), so a document decodes only the lemmas no document before it had; it stops growing at the cap.
+_cue_lemma: dict[int, bool] = {}
+_CUE_LEMMA_CACHE = 200_000
 
 
 def _cue_tokens(doc: Doc) -> list[int]:
@@ -1361,12 +1374,20 @@ def _cue_tokens(doc: Doc) -> list[int]:
     cues = _cue_cache.get(doc)
     if cues is None:
         arrays, strings = token_arrays(doc), doc.vocab.strings
-        lemmas = {h: str(strings[h]).lower() in _CUE_LEMMAS for h in set(arrays.lemma)}
+        lemmas: set[int] = set()
+        for h in set(arrays.lemma):
+            cue = _cue_lemma.get(h)
+            if cue is None:
+                cue = str(strings[h]).lower() in _CUE_LEMMAS
+                if len(_cue_lemma) < _CUE_LEMMA_CACHE:
+                    _cue_lemma[h] = cue
+            if cue:
+                lemmas.add(h)
         forms = string_ids(doc, _CUE_FORMS)
         cues = [
             i
             for i, (lemma, low) in enumerate(zip(arrays.lemma, arrays.lower, strict=True))
-            if lemmas[lemma] or low in forms
+            if lemma in lemmas or low in forms
         ]
         _cue_cache[doc] = cues
     return cues
@@ -1403,9 +1424,11 @@ def _names_someone(tok: Token) -> bool:
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (tok.tag_ in ("NNP", "NNPS") and not tok.is_sent_start):
         return True
     # A capital opening a sentence says nothing: the word must be a name where it does not open one.
-    return tok.is_title and any(
-        t.text == tok.text and not t.is_sent_start and (t.tag_ in ("NNP", "NNPS") or t.ent_type_) for t in tok.doc
-    )
+    if not tok.is_title:
+        return False
+    doc = tok.doc
+    same = (doc[i] for i, form in enumerate(token_arrays(doc).orth) if form == tok.orth)  # tokens of that word only
+    return any(not t.is_sent_start and (t.tag_ in ("NNP", "NNPS") or t.ent_type_) for t in same)
 
 
 def _misread_verb_relation(tok: Token, sent: Span) -> Relation | None:
@@ -1631,8 +1654,8 @@ def _content(doc: Doc, rel: Relation, taken: set[int]) -> tuple[int, int] | None
 
 def colon_frame(doc: Doc, sent: Span, quoted: bytes | bytearray | None = None) -> Relation | None:
     """A sentence that is only a frame ending in a colon ("He told the Ledger:", "MS. PARK:"): content follows."""
-    words = [t for t in sent if not t.is_space]
-    if len(words) < 2 or words[-1].text != ":":
+    last = list(islice((t for t in reversed(sent) if not t.is_space), 2))  # read from the end: most sentences fail
+    if len(last) < 2 or last[0].text != ":":
         return None
     for rel in _candidates(doc, sent):
         if rel.kind == "according" or (quoted is not None and in_closed_quote(doc, quoted, rel.anchor)):
@@ -1711,6 +1734,9 @@ def _line_start(doc: Doc, i: int) -> bool:
     return True
 
 
+_COLON = frozenset({":"})
+
+
 def _label_relation(doc: Doc, sent: Span) -> Relation | None:
     """A speaker label with no verb at the start of a line: "Jo Park, Daily Ledger: “…”", "MS. PARK: …".
 
@@ -1719,7 +1745,8 @@ def _label_relation(doc: Doc, sent: Span) -> Relation | None:
     source is the name, the content what follows the colon, and there is no cue.
     """
     # The label's colon lies in the sentence's first ten tokens: look there before walking back to the line start.
-    colon = next((t.i for t in doc[sent.start : min(sent.end, sent.start + 10)] if t.text == ":"), None)
+    lower, colons = token_arrays(doc).lower, string_ids(doc, _COLON)
+    colon = next((i for i in range(sent.start, min(sent.end, sent.start + 10)) if lower[i] in colons), None)
     if colon is None:
         return None
     start = sent.start

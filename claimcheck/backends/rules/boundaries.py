@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from claimcheck.backends.rules.arrays import run_roots, string_ids, token_arrays
 from claimcheck.backends.rules.lexicon import CLAUSE_MARKERS, FINITE_TAGS, NAMING_VERBS, REPORTING_VERBS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ def _speakers_own_verb(doc: Doc, cue: Token, s: int, e: int) -> int | None:
     cue_tense = _tense(cue)
     if cue_tense is None or cue_tense == "modal":
         return None
-    heads = [t for t in doc[s:e] if not s <= t.head.i < e or t.head.i == t.i]
+    heads = run_roots(doc, s, e)
     head = next((t for t in heads if t.pos_ in ("VERB", "AUX")), None)
     if head is None or _tense(head) in (None, cue_tense):
         return None
@@ -134,9 +135,7 @@ def _participle_series(doc: Doc, cue: Token, s: int, e: int) -> int | None:
     """
     if cue.tag_ != "VBG":
         return None
-    for head in doc[s:e]:
-        if s <= head.head.i < e and head.head.i != head.i:
-            continue
+    for head in run_roots(doc, s, e):
         for conj in head.children:
             if (
                 conj.dep_ == "conj"
@@ -170,6 +169,9 @@ def _quote_then_writer(doc: Doc, s: int, e: int) -> int | None:
     return close if any(t.dep_ in SUBJECT_DEPS and not s <= t.head.i < close for t in later) else None
 
 
+_ADVCL = frozenset({"advcl"})
+
+
 def _speakers_aside(doc: Doc, cue: Token, s: int, e: int) -> int | None:
     """Where a clause set off by a comma after the content, and no part of it, begins.
 
@@ -177,8 +179,9 @@ def _speakers_aside(doc: Doc, cue: Token, s: int, e: int) -> int | None:
     what she said; "…, while the council said it would stay shut" (its own subject, in the frame's tense)
     sets the writer's contrast beside it. The small parser hangs both on the content's verb.
     """
-    for t in doc[s:e]:
-        if t.dep_ != "advcl" or not s <= t.head.i < e or t.i <= s:
+    dep, advcl = token_arrays(doc).dep, string_ids(doc, _ADVCL)
+    for t in (doc[i] for i in range(s + 1, e) if dep[i] in advcl):  # a token is built for an adverbial clause only
+        if not s <= t.head.i < e:
             continue
         edge = t.left_edge.i
         if edge <= s or doc[edge - 1].text != ",":
@@ -308,8 +311,9 @@ def cut_content(doc: Doc, anchor: int, s: int, e: int) -> tuple[int, int]:
         while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].dep_ == "cc"):
             e -= 1
     # Only a clause that leads into its main clause: in "She had a line when she said, “…, I know …”" the
-    # main clause came first and the rest of the sentence is the quote.
-    if verb.sent.root.i < anchor or not any(_subordinator(c) and c.i < anchor for c in verb.children):
+    # main clause came first and the rest of the sentence is the quote. (The verb's children are read before its
+    # sentence's root, which walks the sentence.)
+    if not any(_subordinator(c) and c.i < anchor for c in verb.children) or verb.sent.root.i < anchor:
         return s, e
     if verb.dep_ != "ROOT":  # the clause is parsed as subordinate: the content ends with its subtree
         e = min(e, verb.right_edge.i + 1)

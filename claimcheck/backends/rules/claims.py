@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from claimcheck.backends.rules.arrays import token_arrays
+from claimcheck.backends.rules.arrays import run_roots
 from claimcheck.backends.rules.attribution import (
     Relation,
     colon_frame,
@@ -105,9 +105,11 @@ class _Document:
     def author_bio(self, sent: Span) -> bool:
         """ "Rosalind Teague is a former chair of …" about the writer a byline names, or "X is a columnist"."""
         root = sent.root
+        if root.lemma_ != "be":  # read first: it rules out most sentences before their children are read
+            return False
         attr = next((c for c in root.children if c.dep_ == "attr"), None)
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        if root.lemma_ != "be" or attr is None or subj is None or subj.pos_ != "PROPN" or self.in_quote(subj):
+        if attr is None or subj is None or subj.pos_ != "PROPN" or self.in_quote(subj):
             return False
         return any(t.lower_ in self.model.authors for t in subj.subtree) or attr.lower_ in AUTHOR_ROLES
 
@@ -331,8 +333,7 @@ def _unattributed(
 
 def _chunk_root(doc: Doc, cs: int, ce: int) -> Token:
     """The token of ``[cs, ce)`` whose head lies outside it, preferring a verb."""
-    head = token_arrays(doc).head
-    roots = [doc[i] for i in range(cs, ce) if head[i] == i or not cs <= head[i] < ce]
+    roots = run_roots(doc, cs, ce)
     return next((t for t in roots if t.pos_ in ("VERB", "AUX")), roots[0])
 
 
@@ -389,8 +390,12 @@ def _asserts(tokens: Span) -> bool:
     for t in tokens:
         if t.tag_ in FINITE_TAGS:
             return True
-        after_noun = t.i > 0 and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN")
-        if t.tag_ == "VBN" and after_noun and not any(c.dep_ in ("aux", "auxpass") for c in t.children):
+        if (
+            t.tag_ == "VBN"
+            and t.i > 0
+            and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN")  # the word before is read for a participle only
+            and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
+        ):
             return True
     return False
 
