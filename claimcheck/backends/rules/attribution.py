@@ -273,10 +273,6 @@ _TIME_PREPOSITIONS = frozenset("""after before since upon on while""".split())
 _CAUSATIVE_VERBS = frozenset("""lead prompt cause force push spur drive compel inspire persuade convince""".split())
 
 
-#: Verbs whose object is who was spoken to ("told reporters", "assured them").
-_AUDIENCE_VERBS = frozenset("""tell inform assure remind warn brief ask advise notify email text""".split())
-
-
 def _caused_speaker(verb: Token, gov: Token) -> Token | None:
     """The object of a causative governor who speaks for its infinitive ("This led experts to warn …")."""
     if gov.lemma_.lower() not in _CAUSATIVE_VERBS or not any(
@@ -347,7 +343,7 @@ def _subject(verb: Token) -> Token | None:
         and node is verb
         and verb.i > 0
         and verb.doc[verb.i - 1].is_quote
-        and verb.lemma_.lower() not in _AUDIENCE_VERBS
+        and verb.lemma_.lower() not in ADDRESSEE_VERBS
         and any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
     ):
         subj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)

@@ -300,7 +300,7 @@ AUDIENCE_NOUNS: frozenset[str] = frozenset(
 #: Reporting verbs whose direct object is the one spoken to ("told state television", "warned lawmakers").
 ADDRESSEE_VERBS: frozenset[str] = frozenset(
     """tell inform assure reassure remind warn urge advise caution instruct promise email e-mail text brief
-    ask""".split()
+    ask notify""".split()
 )
 
 #: Unnamed speakers for a body: their ``source_name`` is the body ("a spokeswoman for the inspectorate").
