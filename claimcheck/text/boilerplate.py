@@ -79,15 +79,15 @@ _DATELINE = re.compile(
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SMALL_WORDS = "a an and as at but by for from in into of on or the to with vs via"
 _SMALL = frozenset(_SMALL_WORDS.split())
-#: A word of each pattern above (BOILERPLATE_PATTERNS and READER_PATTERNS) that is not tied to a line start (a
-#: new pattern needs one here or in the next list): a text with none of them, and no line opening with a word of
-#: the next list, is no boilerplate.
-#: A substring search then spares trying some thirty patterns at every character.
+#: A word of each pattern of BOILERPLATE_PATTERNS that is not tied to a line start (a new pattern needs one here
+#: or in the list of line openings): a text with none of them, and no line opening with a word of that list, is
+#: matched by none of those patterns. A substring search then spares trying some thirty patterns at every character.
 _BOILERPLATE_WORDS = tuple(
-    """sign subscri newsletter address privacy breaking emailed terms reserved copyright click download
-    developing updated photo getty reporting editing writing contributed cookie inbox journalism image
-    picture ©""".split()
+    """breaking reserved copyright click download developing updated photo getty reporting editing writing
+    contributed inbox journalism image picture ©""".split()
 )
+#: A word of each pattern of READER_PATTERNS (none is tied to a line start): without one, none of them matches.
+_READER_WORDS = tuple("""sign subscri newsletter address privacy emailed terms cookie""".split())
 #: The words the patterns tied to a line start ("^") open with, after spaces and a quote mark or bracket.
 _LINE_OPENING_WORDS = tuple(
     """read follow watch listen advertisement related by date anyone more see recommended photo image credit
@@ -99,24 +99,31 @@ _IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "
 _FOLDED_LETTERS = "\u0130\u0131\u017f\u212a"  # rare: most texts skip the (slow, per character) translate
 
 
-def _may_be_boilerplate(text: str) -> bool:
-    """Whether ``text`` holds a word every match of a boilerplate pattern needs (a quick test before them)."""
+def _may_match(text: str) -> tuple[bool, bool]:
+    """Whether ``text`` holds a word every match of a boilerplate pattern needs, and one every match of a reader
+    pattern needs (quick tests before them: a word like "design" or "address" asks for the reader patterns only)."""
     folded = (text.translate(_IGNORECASE_FOLD) if any(c in text for c in _FOLDED_LETTERS) else text).lower()
+    reader = any(word in folded for word in _READER_WORDS)
     if any(word in folded for word in _BOILERPLATE_WORDS):
-        return True
+        return True, reader
     # "^" of a multi-line pattern matches after "\n" only; "\s*" and str.lstrip skip the same spaces.
-    return any(line.lstrip().lstrip("\"“'‘(").startswith(_LINE_OPENING_WORDS) for line in folded.split("\n"))
+    lines = any(line.lstrip().lstrip("\"“'‘(").startswith(_LINE_OPENING_WORDS) for line in folded.split("\n"))
+    return lines, reader
 
 
 def is_boilerplate(sentence: str) -> bool:
     """A sign-up prompt addressed to the reader, a credit, byline, "developing story" note or similar."""
-    return _may_be_boilerplate(sentence) and _matches(sentence)
+    boilerplate, reader = _may_match(sentence)
+    return (boilerplate and _BOILERPLATE.search(sentence) is not None) or (reader and _addresses_reader(sentence))
 
 
 def _matches(sentence: str) -> bool:
     """The patterns' answer, without the quick word search."""
-    if _BOILERPLATE.search(sentence) is not None:
-        return True
+    return _BOILERPLATE.search(sentence) is not None or _addresses_reader(sentence)
+
+
+def _addresses_reader(sentence: str) -> bool:
+    """Sign-up or site-policy wording in a sentence that addresses the reader (see READER_PATTERNS)."""
     if _READER.search(sentence) is None:
         return False
     return _SHORT.match(sentence) is not None or _ADDRESS.search(_QUOTED.sub(" ", sentence)) is not None
