@@ -1347,3 +1347,47 @@ def test_a_bracketed_think_bids_the_reader(backend: RulesBackend) -> None:
     """ "(think …)" is an example the reader is asked to think of, not a speaker's report."""
     text = "A small party can win a seat early (think the Greens in Brighton in 2010) and fade."
     assert attributed(backend, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The actor, who plays the ferryman in a play by the writer who wrote “Salt Harbour,” has been with the "
+        "company since May.",
+        "Jo Park, who has read the report but would say nothing about its findings, agreed with the minister.",
+    ],
+)
+def test_a_relative_clause_reports_only_inside_itself(backend: RulesBackend, text: str) -> None:
+    """A reporting verb in a relative clause with no clause of its own ("who wrote “Salt Harbour”", "who would
+    say nothing about it") takes nothing from the sentence around the clause."""
+    assert attributed(backend, text) == []
+
+
+def test_a_relative_clause_coordinated_report_ends_with_the_clause(backend: RulesBackend) -> None:
+    c = only_attributed(
+        backend, "The mayor, who has long opposed the scheme and said it would fail, resigned on Monday."
+    )
+    assert (c.claim, c.cue) == ("it would fail", "said")
+
+
+def test_a_clause_before_a_colon_is_no_content_of_the_frame_after_it(backend: RulesBackend) -> None:
+    """ "A: the mayor struggled to respond to the criticism": the colon opens what follows; A is the writer's."""
+    text = "The row over the pier has become the main issue in the race: the mayor has struggled to respond to it."
+    assert attributed(backend, text) == []
+
+
+def test_a_clause_after_a_quote_frame_and_a_conjunction_is_the_writers(backend: RulesBackend) -> None:
+    """ "“Follow me,” the guide said, and the children trailed behind": the quotation is what was said."""
+    claims = claims_of(
+        backend, "“Follow me,” the guide said, and the children, curious, trailed behind her to the wall."
+    )
+    assert [(c.claim, c.source) for c in claims] == [
+        ("Follow me", "the guide"),
+        ("the children, curious, trailed behind her to the wall", None),
+    ]
+
+
+@pytest.mark.parametrize("marks", ["“”", ["''", "''"]])
+def test_a_colon_inside_the_quotation_before_the_frame_is_the_speakers(backend: RulesBackend, marks: str) -> None:
+    c = only_attributed(backend, f"{marks[0]}A word to the council: we will not sell,{marks[1]} Ruiz wrote on Monday.")
+    assert (c.claim, c.source) == ("A word to the council: we will not sell", "Ruiz")

@@ -707,14 +707,14 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
             return None  # "…, as she described their losses": "as" of time, the verb has its own object
         frame |= {c.i for c in verb.children if c.dep_ == "mark"}
     region = (sent.start, sent.end)
-    if (
-        verb.dep_ == "relcl"
-        and complement is not None
-        and not any(t.text == ":" or t.is_quote for t in verb.doc[verb.right_edge.i + 1 : sent.end])
+    clause = _relative_clause(verb)
+    if clause is not None and not any(
+        t.text == ":" or t.tag_ == "``" for t in verb.doc[verb.right_edge.i + 1 : sent.end]
     ):
         # "The changes, which officials said will start soon, will not apply to all": what a relative clause
-        # reports ends with the clause (not before the quotation a colon opens: "…, where he said: “…”").
-        region = (max(sent.start, verb.left_edge.i), min(sent.end, verb.right_edge.i + 1))
+        # reports ends with the clause (not before the quotation a colon opens: "…, where he said: “…”"), and
+        # one with no clause of its own reports nothing ("the writer who wrote “Salt Harbour,” has been …").
+        region = (max(sent.start, clause.left_edge.i), min(sent.end, clause.right_edge.i + 1))
     return Relation(
         anchor=verb.i,
         cue=cue,
@@ -726,6 +726,16 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
         complement=complement,
         said_by=(relative.i, relative.i + 1) if relative is not None and verb.dep_ == "relcl" else None,
     )
+
+
+def _relative_clause(verb: Token) -> Token | None:
+    """The relative clause ``verb`` heads, or the one it is coordinated into with no subject of its own
+    ("Park, who read the report but would say nothing about it, …")."""
+    if verb.dep_ == "relcl":
+        return verb
+    if verb.dep_ == "conj" and verb.head.dep_ == "relcl" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return verb.head
+    return None
 
 
 def _comparison(mark: Token, sent: Span) -> bool:
@@ -1165,6 +1175,13 @@ def _gap_is_punct(doc: Doc, a: int, b: int) -> bool:
     return all(t.is_punct or t.is_space or t.dep_ in ("cc", "mark") for t in doc[a:b])
 
 
+def _colon_opens(doc: Doc, chunk: tuple[int, int], fs: int) -> bool:
+    """A colon between an unquoted stretch and the frame after it (in a quotation that opens the stretch, a
+    colon is the speaker's own: "“Note to the board: not on my watch,” she posted")."""
+    s, e = chunk
+    return any(t.text == ":" for t in doc[e:fs]) and not (s > 0 and doc[s - 1].is_quote)
+
+
 def _split_clause(doc: Doc, before: tuple[int, int], after: tuple[int, int]) -> bool:
     """A frame between a clause's subject (no finite verb) and its predicate (one): the two sides are one clause."""
     return not any(t.tag_ in FINITE_TAGS for t in doc[slice(*before)]) and any(
@@ -1290,7 +1307,9 @@ def _quote_then_tail(doc: Doc, rel: Relation, before: tuple[int, int], after: tu
 
 def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> tuple[int, int] | None:
     fs, fe = min(rel.frame), max(rel.frame) + 1
-    before = [c for c in chunks if c[1] <= fs and _gap_is_punct(doc, c[1], fs)]
+    # A colon before the frame opens what follows it, so the clause before the colon is none of the frame's
+    # ("The row became the issue: the mayor struggled to respond to the criticism").
+    before = [c for c in chunks if c[1] <= fs and _gap_is_punct(doc, c[1], fs) and not _colon_opens(doc, c, fs)]
     # A frame set into its content joins both sides whatever the first side does alone ("If it rains, they
     # say, the road floods"); see :func:`interposed_span`.
     interposed = bool(before)
@@ -1324,7 +1343,9 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
     lead = next((i for i in range(fs, fe) if not doc[i].is_punct), fs)
     if before and any(t.is_punct for t in doc[before[0][1] : lead]):
         # A frame inside a clause ("The strikes, he said, were necessary") splits it: keep the larger side.
-        if after and _split_clause(doc, before[0], after[0]):
+        # Not after a conjunction: "“Follow me,” the guide said, and the children trailed behind" goes on in the
+        # writer's voice.
+        if after and _split_clause(doc, before[0], after[0]) and not any(t.dep_ == "cc" for t in doc[fe : after[0][0]]):
             return max(before[0], after[0], key=lambda c: word_count(doc, *c))
         return before[0]
     if after:
