@@ -76,6 +76,34 @@ def test_metadata_titles_datelines_and_credits_are_skipped_but_not_their_neighbo
     assert kept == ["The bridge will reopen on Monday, officials said.", "Traffic fell by half during the closure."]
 
 
+@pytest.mark.parametrize("layout", ["original", "one-per-line", "crlf", "wrapped-72"])
+def test_an_archive_subtitle_and_abstract_are_skipped(layout: str) -> None:
+    """Archive copy sets a subtitle after a semicolon title and repeats the body's lede in an abstract: neither
+    is body text (spec section 1), whatever the layout."""
+    text = (
+        "Harbour board admits error; \nFerry was safe to sail, board member says.\n\nABSTRACT.\n\n"
+        "The ferry was safe to sail, a board member said, adding that the report had been misread.\n\n"
+        "FULL TEXT.\n\nThe harbour board said on Monday that it had misread a safety report on the island "
+        "ferry, which was taken out of service in March after inspectors found cracks in its hull."
+    )
+    t = relay(text, layout).text
+    m = TextModel(t)
+    kept = [t[s:e] for s, e in m.paragraphs if not m.is_skipped(s)]
+    assert len(kept) == 1 and kept[0].replace("\n", " ").startswith("The harbour board said on Monday")
+
+
+@pytest.mark.parametrize(
+    "title", ["", "Ferry Service to Resume\n\n", "Ferry Service To Resume In June After Repairs.\n\n"]
+)
+def test_a_short_lede_first_or_below_a_title_is_body(title: str) -> None:
+    text = f"{title}The ferry will sail again.\n\nThe board said on Monday that repairs to the hull were done."
+    m = TextModel(text)
+    assert [text[s:e] for s, e in m.paragraphs if not m.is_skipped(s)] == [
+        "The ferry will sail again.",
+        "The board said on Monday that repairs to the hull were done.",
+    ]
+
+
 def test_a_quote_left_open_closes_at_its_paragraph_end_in_every_layout() -> None:
     text = '"We are ready, she said.\n\nThe council met on Monday.'
     for name in ("original", "one-per-line", "crlf", "cr"):

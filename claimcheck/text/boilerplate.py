@@ -21,6 +21,7 @@ __all__ = [
     "is_metadata",
     "is_question",
     "is_title_case_heading",
+    "is_title_sentence",
 ]
 
 BOILERPLATE_PATTERNS: tuple[str, ...] = (
@@ -77,6 +78,9 @@ _DATELINE = re.compile(
     r"(?:\s*\([^)\n]{1,40}\))?\s*[-–—]+\s*"
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+#: A sentence end inside a line: ".", "!" or "?" before a space and a capital, past abbreviations of up to
+#: three letters ("Sen. Paul (Ky.) and Gov. Ruiz" has none; "Prices rose. Jobs fell." has one).
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])[.!?]\s+[A-Z\"“]")
 _SMALL_WORDS = "a an and as at but by for from in into of on or the to with vs via"
 _SMALL = frozenset(_SMALL_WORDS.split())
 #: A word of each pattern of BOILERPLATE_PATTERNS that is not tied to a line start (a new pattern needs one here
@@ -182,6 +186,11 @@ def is_title_case_heading(line: str) -> bool:
     return any(w.lower() in _SMALL for w in words[1:])
 
 
+#: Words at most in a subtitle line that closes on a full stop, as archive copy prints it ("China rebuts
+#: criticism; ⏎ Investment, official says, helped economy.").
+_TITLE_SENTENCE_WORDS = 15
+
+
 def is_headline(line: str) -> bool:
     """A short one-line paragraph in title case, or with no closing full stop, opening a document."""
     line = line.strip()
@@ -195,3 +204,17 @@ def is_headline(line: str) -> bool:
     content = [w for w in words if w.lower() not in _SMALL]
     capital = sum(1 for w in content if w[0].isupper())
     return len(content) >= 3 and capital / len(content) >= 0.7
+
+
+def is_title_sentence(line: str) -> bool:
+    """One short sentence on a line of its own, closing on a full stop: how archive copy sets a subtitle
+    ("Investment, official says, helped economy."). Only a line after a title is tried: a first line alone
+    may be a short lede."""
+    line = line.strip()
+    words = _WORD.findall(line)
+    return (
+        "\n" not in line
+        and line.endswith(".")
+        and 0 < len(words) <= _TITLE_SENTENCE_WORDS
+        and not _SENTENCE_END.search(line[:-1])
+    )

@@ -22,6 +22,7 @@ from claimcheck.text.boilerplate import (
     is_headline,
     is_metadata,
     is_title_case_heading,
+    is_title_sentence,
 )
 from claimcheck.text.layout import BULLET, Line, find_paragraphs, split_lines
 from claimcheck.text.quotes import INVISIBLE_MARKS, quote_mask, quote_runs, run_at
@@ -46,6 +47,8 @@ _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Sgt|Lt|Capt|Rep|Sen|Gov
 #: A transcript's speaker label opening a line: "MS. PARK:", "Dana Ruiz:", "SEN. OKAFOR (D-OH):", "Q:", "A:".
 _SPEAKER = re.compile(r"((?:[A-Z][\w.'’-]*)(?:[ \t]+[A-Z][\w.'’-]*){0,3}(?:[ \t]*\([^)\n]{1,30}\))?):[ \t]+(?=\S)")
 _TOP_TITLES = 3  # title and subtitle lines above the body, at most
+#: Section headings of archive copy: an abstract, then the full text.
+_ARCHIVE_HEADS = {"ABSTRACT": "abstract", "FULL TEXT": "full"}
 
 
 @dataclass(frozen=True)
@@ -145,22 +148,33 @@ class TextModel:
     @cached_property
     def skipped(self) -> list[tuple[int, int]]:
         """Paragraphs that make no claim: metadata headers, bylines, datelines alone, credits and prompts
-        of at most two sentences, headings in capitals or in title case, and the title lines above the body."""
+        of at most two sentences, headings in capitals or in title case, the title lines above the body (a
+        subtitle may be a short sentence with a full stop, as archive copy sets it) and an archive abstract."""
         text = self.text
         out: list[tuple[int, int]] = []
         titles = 0
         body = False
-        for s, e in self.paragraphs:
+        abstract = self._abstract
+        last_title: str | None = None  # the last heading or title line above the body
+        for k, (s, e) in enumerate(self.paragraphs):
             para = text[s:e]
+            heading = (is_caps_heading(para) or is_title_case_heading(para)) and self._mixed_case
             drop = (
-                is_metadata(para)
-                or ((is_caps_heading(para) or is_title_case_heading(para)) and self._mixed_case)
+                abstract[0] <= k <= abstract[1]
+                or is_metadata(para)
+                or heading
                 or dateline_end(para) >= len(para)
                 or (is_boilerplate(para) and len(_rough_sentences(text, s, e)) <= 2)
             )
-            if not drop and not body and titles < _TOP_TITLES and len(self.paragraphs) > 1 and is_headline(para):
-                titles += 1
-                drop = True
+            if not drop and not body and titles < _TOP_TITLES and len(self.paragraphs) > 1:
+                # A subtitle with a full stop follows a title its semicolon continues ("… criticism; ⏎ Investment,
+                # official says, helped economy."); a first line alone with a full stop may be a lede.
+                sentence = last_title is not None and last_title.rstrip().endswith(";") and is_title_sentence(para)
+                if is_headline(para) or sentence:
+                    titles += 1
+                    drop = heading = True
+            if heading:
+                last_title = para
             if drop:
                 out.append((s, e))
             else:
@@ -172,6 +186,21 @@ class TextModel:
         """More lower-case letters than capitals: only in such a text does a heading stand out by its case. Counted
         on first use, which most texts (with no line that looks like a heading) never make."""
         return sum(map(str.islower, self.text)) > sum(map(str.isupper, self.text))
+
+    @cached_property
+    def _abstract(self) -> tuple[int, int]:
+        """The paragraphs from an "ABSTRACT." heading to the "FULL TEXT." heading after it, as archive copy
+        sets a summary the body then repeats (spec section 1: a headline repeated in the body is no claim);
+        ``(0, -1)`` when there is none."""
+        text = self.text
+        heads = [
+            _ARCHIVE_HEADS.get(text[s:e].strip().rstrip(".:").upper()) if e - s <= 16 else None  # short lines only
+            for s, e in self.paragraphs
+        ]
+        if "abstract" in heads and "full" in heads[heads.index("abstract") :]:
+            first = heads.index("abstract")
+            return first, heads.index("full", first)
+        return 0, -1
 
     @cached_property
     def _skipped_starts(self) -> list[int]:
