@@ -1391,3 +1391,292 @@ def test_a_clause_after_a_quote_frame_and_a_conjunction_is_the_writers(backend: 
 def test_a_colon_inside_the_quotation_before_the_frame_is_the_speakers(backend: RulesBackend, marks: str) -> None:
     c = only_attributed(backend, f"{marks[0]}A word to the council: we will not sell,{marks[1]} Ruiz wrote on Monday.")
     assert (c.claim, c.source) == ("A word to the council: we will not sell", "Ruiz")
+
+
+def relations_of_parse(rows: str) -> list[tuple[str, str, str]]:
+    """(content, source, cue) of each relation the rules read off a parse we give, one token a row: word, head
+    index, dependency, tag, part of speech, lemma. It pins a misparse the small parser makes of real text, on
+    words we write."""
+    from spacy.tokens import Doc
+
+    from claimcheck.backends.rules.attribution import find_relations
+    from claimcheck.backends.rules.model import load_pipeline
+    from claimcheck.text import text_model
+
+    table = [line.split() for line in rows.strip().splitlines()]
+    words = [r[0] for r in table]
+    glued = {",", ".", "”", "’s"}
+    spaces = [k + 1 < len(words) and words[k + 1] not in glued and r[0] != "“" for k, r in enumerate(table)]
+    doc = Doc(
+        load_pipeline().vocab,
+        words=words,
+        spaces=spaces,
+        heads=[int(r[1]) for r in table],
+        deps=[r[2] for r in table],
+        tags=[r[3] for r in table],
+        pos=[r[4] for r in table],
+        lemmas=[r[5] for r in table],
+        sent_starts=[k == 0 for k in range(len(table))],
+    )
+    mask = text_model(doc.text).mask
+    rels = find_relations(doc, doc[:], mask)
+    spans = [(r.content, r.source, r.cue) for r in rels if r.content]
+    return [(doc[slice(*c)].text, doc[slice(*s)].text, doc[slice(*q)].text) for c, s, q in spans]
+
+
+def test_a_speaker_with_an_office_after_the_quote() -> None:
+    """ "“…,” Lena Ruiz, founder of the Harbour Trust, tells …": a long mention between the closing quote and the
+    verb, which the parser hung on the quotation's last noun, is still the one speaker."""
+    rows = """
+        “ 4 punct `` PUNCT “
+        Yes 4 intj UH INTJ yes
+        , 4 punct , PUNCT ,
+        I 4 nsubj PRP PRON I
+        back 18 ccomp VBP VERB back
+        Jo 6 compound NNP PROPN Jo
+        Park 4 dobj NNP PROPN Park
+        , 6 punct , PUNCT ,
+        ” 6 punct '' PUNCT ”
+        Lena 10 compound NNP PROPN Lena
+        Ruiz 6 appos NNP PROPN Ruiz
+        , 10 punct , PUNCT ,
+        founder 10 appos NN NOUN founder
+        of 12 prep IN ADP of
+        the 16 det DT DET the
+        Harbour 16 compound NNP PROPN Harbour
+        Trust 13 pobj NNP PROPN Trust
+        , 10 punct , PUNCT ,
+        tells 18 ROOT VBZ VERB tell
+        the 20 det DT DET the
+        Ledger 18 dobj NNP PROPN Ledger
+        . 18 punct . PUNCT .
+    """
+    assert relations_of_parse(rows) == [("Yes, I back Jo Park", "Lena Ruiz", "tells")]
+
+
+def test_a_subject_the_parser_finds_inside_the_quote_gives_way_to_the_name_after_it() -> None:
+    """ "“It works, this one,” Park, the mayor, said": the parser's subject is in the quotation, the speaker hung
+    on it; the words of the quote stay content."""
+    rows = """
+        “ 2 punct `` PUNCT “
+        It 2 nsubj PRP PRON it
+        works 13 ccomp VBZ VERB work
+        , 2 punct , PUNCT ,
+        this 5 det DT DET this
+        one 13 nsubj NN NOUN one
+        , 5 punct , PUNCT ,
+        ” 5 punct '' PUNCT ”
+        Park 5 appos NNP PROPN Park
+        , 8 punct , PUNCT ,
+        the 11 det DT DET the
+        mayor 8 appos NN NOUN mayor
+        , 8 punct , PUNCT ,
+        said 13 ROOT VBD VERB say
+        . 13 punct . PUNCT .
+    """
+    assert relations_of_parse(rows) == [("It works, this one", "Park", "said")]
+
+
+def test_a_quotation_before_the_speaker_stays_content_wherever_the_parser_hangs_it() -> None:
+    """ "“…, it’s just that Park explains it better,” Lee notes": words of the quote the parser hung on the frame's
+    verb (a second subject read off a verb taken for a noun, an adverb) are what was said, not frame."""
+    rows = """
+        “ 3 punct `` PUNCT “
+        Her 2 poss PRP$ PRON her
+        plan 3 nsubj NN NOUN plan
+        is 8 ccomp VBZ AUX be
+        the 5 det DT DET the
+        same 3 attr JJ ADJ same
+        , 8 punct , PUNCT ,
+        it 8 nsubj PRP PRON it
+        ’s 8 ROOT VBZ AUX be
+        just 18 advmod RB ADV just
+        that 18 mark IN SCONJ that
+        Park 12 compound NNP PROPN Park
+        explains 18 nsubj NNS NOUN explain
+        it 12 appos PRP PRON it
+        better 12 advmod RBR ADV well
+        , 18 punct , PUNCT ,
+        ” 18 punct '' PUNCT ”
+        Lee 18 nsubj NNP PROPN Lee
+        notes 8 advcl VBZ VERB note
+        . 8 punct . PUNCT .
+    """
+    content = "Her plan is the same, it’s just that Park explains it better"
+    assert relations_of_parse(rows) == [(content, "Lee", "notes")]
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        (
+            "“The county was right to close the bridge,” Ms. Lee said, “and the state must pay for the repairs.”",
+            "the state must pay for the repairs",
+        ),
+        (
+            "“The county was right to close the bridge,” she said, “because the state had warned it twice.”",
+            "the state had warned it twice",
+        ),
+        (
+            "''The county was right to close the bridge,'' Ms. Lee said, ''and the state will pay for the repairs.''",
+            "the state will pay for the repairs",
+        ),
+    ],
+)
+def test_both_sides_of_a_quotation_split_by_its_frame_are_said(backend: RulesBackend, text: str, second: str) -> None:
+    """ "“A,” she said, “and B.”": each side is a clause of the speaker's, so each is a claim with the source."""
+    claims = claims_of(backend, text)
+    assert [c.claim for c in claims] == ["The county was right to close the bridge", second]
+    assert all(c.source in ("Ms. Lee", "she") and c.cue == "said" and c.quote == "direct" for c in claims)
+
+
+def test_a_quotation_split_inside_its_clause_stays_one_span(backend: RulesBackend) -> None:
+    """ "“The county,” she said, “was right …”": the first side is no clause alone, so both are one claim."""
+    c = only_attributed(backend, "“The county,” she said, “was right to close the bridge.”")
+    assert c.claim == "The county,” she said, “was right to close the bridge"
+
+
+@pytest.mark.parametrize("layout", [" ", "\n\n"])
+def test_a_frame_sentence_of_its_own_opens_the_quotation_after_it(backend: RulesBackend, layout: str) -> None:
+    """ "Ruiz agreed. “…”": a speaker and a verb of speech with nothing said, then a quotation: it is what was
+    said, and the quote's next sentence carries over."""
+    text = f"Lee spoke first. Ruiz agreed.{layout}“The bridge is unsafe and will have to close. It is a disgrace.”"
+    claims = attributed(backend, text)
+    assert [(c.claim, c.source) for c in claims] == [
+        ("The bridge is unsafe and will have to close", "Ruiz"),
+        ("It is a disgrace", "Ruiz"),
+    ]
+    assert claims[0].cue == "agreed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruiz agreed. The bridge is unsafe and will have to close.",
+        "Ruiz agreed. “The bridge is unsafe and will have to close,” Lee said.",
+        "Ruiz agreed. “The bridge is unsafe and will have to close!” Lee shouted.",
+    ],
+)
+def test_a_frame_sentence_of_its_own_takes_no_unquoted_or_framed_sentence(backend: RulesBackend, text: str) -> None:
+    """The writer's sentence after it, or a quotation with a frame of its own, is not the bare frame's."""
+    assert all(c.source != "Ruiz" for c in claims_of(backend, text))
+
+
+def test_a_frame_sentence_that_takes_nothing_stays_the_writers(backend: RulesBackend) -> None:
+    text = "The county’s chief engineer agreed. “The bridge is unsafe and will have to close,” Lee said."
+    first = claims_of(backend, text)[0]
+    assert (first.claim, first.source) == ("The county’s chief engineer agreed", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ruiz said following a meeting in 2001 that she had “very serious doubts about the county’s plans.”",
+            "she had “very serious doubts about the county’s plans",
+        ),
+        (
+            "Ruiz told reporters after the meeting that she had serious doubts about the plan.",
+            "she had serious doubts about the plan",
+        ),
+        (
+            "Lee recalled in 2008 that before the vote, Park was not treated as seriously by voters.",
+            "before the vote, Park was not treated as seriously by voters",
+        ),
+    ],
+)
+def test_a_that_clause_after_a_phrase_of_time_is_the_content(backend: RulesBackend, text: str, content: str) -> None:
+    """ "said after the meeting that …": the parser hangs the "that" clause on the phrase's noun as a relative
+    clause, but a subordinating "that" opens what was said."""
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source) == (content, text.split()[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A strong majority of local residents say they are paying close attention to the vote; 26 percent of them say "
+        "they have not been following it.",
+        "Park said the bridge was unsafe; the mayor said it was fine.",
+        "But Park told the Ledger that she was upset there had been no repairs — the mayor also said money was short.",
+    ],
+)
+def test_two_reports_a_semicolon_sets_side_by_side(backend: RulesBackend, text: str) -> None:
+    """ "A say X; B say Y": the parser may hang the first report on the second, but a semicolon or dash ends it."""
+    claims = attributed(backend, text)
+    assert len(claims) == 2 and claims[0].source in ("A strong majority of local residents", "Park")
+
+
+def test_a_frame_sentence_after_a_quote_may_end_in_a_clause_of_time(backend: RulesBackend) -> None:
+    """ "“…!” Ruiz said as she cut the ribbon.": the parser ends the quote's sentence at "!"; the frame after it
+    with its clause of time still takes the quoted sentence."""
+    c = only_attributed(backend, "“The town of Alder is proud to open its library!” Mayor Jo Ruiz said as she cut it.")
+    assert (c.claim, c.source, c.cue) == ("The town of Alder is proud to open its library", "Mayor Jo Ruiz", "said")
+
+
+def test_a_clause_subject_before_a_frame_set_into_it_is_content(backend: RulesBackend) -> None:
+    """ "Voters, Lee suggested, need not worry …": the parser gives the frame's verb both subjects; the one before
+    the comma is the clause's, so the frame keeps only the speaker and both sides are one claim."""
+    c = only_attributed(backend, "Voters, Lee suggested, don’t have to worry that big firms can sway the council.")
+    assert (c.claim, c.source, c.cue) == (
+        "Voters, Lee suggested, don’t have to worry that big firms can sway the council",
+        "Lee",
+        "suggested",
+    )
+
+
+def test_a_participle_after_the_closing_quote_ends_the_content(backend: RulesBackend) -> None:
+    """ "said the work “should be finished by Easter,” referring to …": the quotation closes what was said; the
+    participle after it is the speaker's next act."""
+    claims = attributed(backend, "Lee said the work “should be finished by Easter,” referring to the spring vote.")
+    assert [(c.claim, c.source) for c in claims] == [("the work “should be finished by Easter", "Lee")]
+
+
+def test_a_participle_of_speech_after_the_closing_quote_is_a_report_of_its_own(backend: RulesBackend) -> None:
+    """ "insisted that she has “saved the harbour,” claiming that …": two reports of one speaker, two claims."""
+    text = "Lee insisted that she has “saved the harbour,” claiming that she is responsible for the new jobs."
+    claims = attributed(backend, text)
+    assert [(c.claim, c.cue) for c in claims] == [
+        ("she has “saved the harbour", "insisted"),
+        ("she is responsible for the new jobs", "claiming"),
+    ]
+    assert claims[1].source_name == "Lee"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("It has not gone unnoticed: According to recent polls, Lee holds only 14 percent of the rural vote.", "Lee"),
+        ("Lee holds only 14 percent of the rural vote; according to recent polls, Park holds 40 percent.", "Park"),
+    ],
+)
+def test_according_to_after_a_colon_scopes_over_the_clause_it_opens(
+    backend: RulesBackend, text: str, content: str
+) -> None:
+    """ "A: according to X, B": the frame opens the clause after the colon or semicolon; A is the writer's."""
+    c = only_attributed(backend, text)
+    assert c.claim.startswith(content) and c.source == "recent polls"
+
+
+def test_a_second_verb_the_parser_leaves_unlabelled_speaks_for_the_first_subject(backend: RulesBackend) -> None:
+    """ "Lee offered him a job, then says she will …": no "and", so the parser hangs "says" on the first verb with
+    no label; its speaker is that verb's subject."""
+    text = "Lee jokingly offered the man a job as harbour master, then says she will welcome advice from anyone."
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source, c.cue) == ("she will welcome advice from anyone", "Lee", "says")
+
+
+def test_adding_after_the_closing_quote_is_the_first_speakers_second_report(backend: RulesBackend) -> None:
+    """ "said the fair could be “messy,” adding, “…”": the participle's speaker is the frame's, not the subject the
+    parser finds in the first content, and its content is only what follows it."""
+    claims = attributed(backend, "Lee said the planning of the fair could be “messy,” adding, “Democracy is messy.”")
+    assert [(c.claim, c.source, c.cue) for c in claims] == [
+        ("the planning of the fair could be “messy", "Lee", "said"),
+        ("Democracy is messy", "Lee", "adding"),
+    ]
+
+
+def test_a_that_clause_of_a_noun_in_the_verbs_phrase_is_no_content(backend: RulesBackend) -> None:
+    """ "questioned the mayor about the revelation that …": the clause is the noun's, not what was said."""
+    text = "Reporters questioned the mayor about the revelation that one of them had lied."
+    assert attributed(backend, text) == []

@@ -20,7 +20,10 @@ relation: the one whose cue comes first, as the spec asks. A frame inside
 the content of another speaker's frame ("the spokeswoman said an inspection
 found that …") is nested: only the outer relation is kept. A negated frame
 ("did not say") attributes nothing, and a frame that ends its sentence with a
-colon takes the next sentence as its content (see :func:`colon_frame`).
+colon takes the next sentence as its content (see :func:`colon_frame`), as a
+sentence that is only a frame does the quotation after it ("Ruiz agreed. “…”",
+:func:`bare_frame`). A quotation the frame splits ("“A,” she said, “and B.”")
+gives both sides when each is a clause of its own.
 """
 
 from __future__ import annotations
@@ -75,6 +78,7 @@ if TYPE_CHECKING:
 __all__ = [
     "TOKEN_FRAMES",
     "Relation",
+    "bare_frame",
     "colon_frame",
     "conjuncts",
     "find_relations",
@@ -109,6 +113,8 @@ class Relation:
     cue_lemma: str
     complement: int | None = None
     content: tuple[int, int] | None = None
+    #: The other side of a quotation the frame splits ("“A,” she said, “and B.”"): said too, a claim of its own.
+    second: tuple[int, int] | None = None
     #: The relative pronoun that is the mention when the source is its antecedent ("officials, who said …").
     said_by: tuple[int, int] | None = None
 
@@ -128,10 +134,13 @@ def _has_verb(tokens: list[Token]) -> bool:
 
 def _has_clause_verb(tokens: list[Token]) -> bool:
     """A verb outside any relative clause with a relative word ("earnings of $8, above the $7 that analysts
-    expected" holds none): a noun phrase with such a verb may be a misparsed complement clause."""
+    expected" holds none): a noun phrase with such a verb may be a misparsed complement clause. A "that" the
+    parser marks as a subordinator opens no relative clause ("said after a meeting that she had doubts")."""
     relative: set[int] = set()
     for t in tokens:
-        if t.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") or c.lower_ == "that" for c in t.children):
+        if t.dep_ == "relcl" and any(
+            (c.tag_ in ("WDT", "WP") or c.lower_ == "that") and c.dep_ != "mark" for c in t.children
+        ):
             relative.update(c.i for c in t.subtree)
     return any(t.tag_ in _VERB_TAGS and t.i not in relative for t in tokens)
 
@@ -289,6 +298,13 @@ def _governor(verb: Token) -> Token | None:
     statement saying …" (a participle on the statement the subject put out).
     """
     head = verb.head
+    if _aside_participle(verb):
+        # "X said A “…,” adding …": the participle is the speaker's, wherever in A the parser hung it.
+        for _ in range(4):
+            if (head.lemma_.lower() in REPORTING_VERBS and head.pos_ == "VERB") or head.head.i == head.i:
+                break
+            head = head.head
+        return head if head.i != verb.i else None
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
         # "Lee denied the claim that a deal was near, explaining …": a participle after a noun's clause goes
         # with the clause that holds the noun.
@@ -296,6 +312,8 @@ def _governor(verb: Token) -> Token | None:
             head = head.head.head
     if verb.dep_ in ("conj", "advcl", "xcomp") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
         return head
+    if verb.dep_ == "dep" and verb.tag_ in FINITE_TAGS and head.pos_ == "VERB" and head.i < verb.i:
+        return head  # "Lee offered him a job, then says …": a second verb of the subject the parser left unlabelled
     if verb.dep_ == "acl" and head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj":
         return head.head
     if verb.dep_ == "pcomp" and head.lower_ in _TIME_PREPOSITIONS and head.head.pos_ in ("VERB", "AUX"):
@@ -314,6 +332,10 @@ def _subject(verb: Token) -> Token | None:
     subj = min((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i), default=None)
     if subj is None or subj.i < verb.i:
         subj = _inverted_subject(verb, subj) or subj
+    if subj is not None and subj.i < verb.i and _quote_closes(subj, verb) is not None:
+        # "“Good plan, this one,” Park, the mayor, said": the parser's subject is in the quotation; the speaker is
+        # the name between the closing quote and the verb, which it hung on that subject.
+        subj = _name_after_quote(verb) or subj
     node = verb
     for _ in range(4):
         gov = _governor(node) if subj is None else None
@@ -376,7 +398,8 @@ def _name_after_quote(verb: Token) -> Token | None:
     verb on the quote's own verb; the one noun phrase there is the speaker."""
     doc = verb.doc
     start = verb.i - 1
-    while start > max(verb.i - 8, 0) and doc[start].tag_ != "''":
+    # Far enough back for a name with an office ("Jo Park, head of the Harbour Trust, tells …").
+    while start > max(verb.i - 16, 0) and doc[start].tag_ != "''":
         start -= 1
     if doc[start].tag_ != "''" or start + 1 >= verb.i:
         return None
@@ -610,6 +633,36 @@ def _quoted_lead(verb: Token) -> set[int]:
     return out
 
 
+def _set_off_before(other: Token, subj: Token, verb: Token) -> bool:
+    """``other`` ends right before a comma that opens the speaker's frame set into a clause ("Voters, Lee
+    suggested, …"), and the frame's verb is followed by a comma of its own."""
+    doc = subj.doc
+    edge = other.right_edge.i
+    return (
+        edge + 2 == subj.left_edge.i
+        and doc[edge + 1].text == ","
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ","
+    )
+
+
+def _quotation_before(subj: Token, verb: Token) -> int:
+    """Where the quotation ends that closes right before the speaker of a frame after it ("“A,” Lee notes"), when
+    it holds a clause and asks nothing; 0 otherwise. A short answer ("“To a point,” he said") is
+    :func:`_quoted_lead`'s."""
+    doc = verb.doc
+    k = subj.left_edge.i - 1
+    while k > 0 and doc[k].text == ",":
+        k -= 1
+    if not 0 < k < subj.i < verb.i or doc[k].tag_ != "''" or doc[k - 1].text == "?":
+        return 0
+    # Its part in this sentence: from the opening mark, or the sentence start when it opened in an earlier one.
+    start = k - 1
+    while start > subj.sent.start and not doc[start].is_quote:
+        start -= 1
+    return k if has_clause(doc[start:k]) else 0
+
+
 def _quote_closes(child: Token, verb: Token) -> int | None:
     """The closing quotation mark between ``child`` (before ``verb``) and the verb, if there is one."""
     doc = verb.doc
@@ -653,6 +706,8 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     # when the verb is itself in the subject's relative clause ("…, a nurse, who said …") only up to it.
     inside = {t.i for t in verb.subtree} if verb.dep_ == "relcl" else set()
     frame: set[int] = (_subject_frame(subj) - inside) | set(range(*src)) | {verb.i}
+    if _aside_participle(verb):
+        frame = {verb.i}  # "A has “B,” claiming …": the speaker, found in A, stays A's
     relative = next((c for c in verb.children if c.tag_ in ("WP", "WDT") and c.dep_ == "nsubj"), None)
     if relative is not None:
         frame.add(relative.i)
@@ -669,7 +724,10 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     # "A county poll showed Ruiz with a healthy lead": a document's finding may be a noun phrase, with all after it.
     finding = lemma in FINDING_VERBS and _is_document(subj) and _finding_phrase(verb)
     complement = None
+    quoted_before = _quotation_before(subj, verb)
     for child in kids:
+        if child.i < quoted_before:
+            continue  # in the quotation that closes before the speaker: what was said, wherever the parser hung it
         if finding and child.i > verb.i and (complement is not None or child.dep_ == "dobj"):
             complement = complement or child.i
             continue
@@ -677,6 +735,8 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
             child.dep_ == "nsubj" and child.i < verb.i < subj.i and not _quote_closes(child, verb)
         ):
             continue  # a second subject before the verb is the content's, misread ("The plant, said Ruiz, will …")
+        if child.dep_ == "nsubj" and child.i < subj.i < verb.i and _set_off_before(child, subj, verb):
+            continue  # "Voters, Lee suggested, need not worry": the clause's subject, before a frame set into it
         # A prepositional phrase between the subject and the content is the verb's object ("insisted on
         # paying"); one inside the content ("“… in the way J.F.K. would have,” said X") is a misparse.
         if child.dep_ == "prep" and complement is None and (child.i > verb.i or child.i > subj.i):
@@ -1315,6 +1375,8 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
     interposed = bool(before)
     if before and rel.kind == "verb" and _not_reported_before(doc, doc[rel.anchor], before[0], fs):
         before = []
+    if before and rel.kind == "verb" and _aside_participle(doc[rel.anchor]):
+        before, interposed = [], False  # "…,” adding, “B”": what the speaker said before is the first report's
     after = [c for c in chunks if c[0] >= fe and _gap_is_punct(doc, fe, c[0])]
     if after and rel.kind == "verb" and _adverbial_after(doc[rel.anchor], after[0]):
         after = []
@@ -1333,6 +1395,8 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
     joined = interposed_span(doc, rel.anchor, rel.frame, chunks) if interposed else None
     if joined is not None:
         return joined
+    if rel.kind == "according" and before and after and any(t.text in (":", ";") for t in doc[before[0][1] : fs]):
+        before = []  # "It has not gone unnoticed: according to polls, B": the frame opens the clause after the colon
     if rel.kind in ("according", "as"):
         if before and after and _split_clause(doc, before[0], after[0]):
             # "Other cleavages, according to the poll, include …": the frame splits one clause.
@@ -1359,7 +1423,32 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
             return None
         if verb.lemma_.lower() in CORE_SPEECH_VERBS and _has_clause_verb(tokens):
             return chunk
+        if _that_clause_opens(doc, verb, chunk):
+            return chunk  # "argued after the vote that the count was wrong": the parser hung it on the phrase
     return None
+
+
+def _that_clause_opens(doc: Doc, verb: Token, chunk: tuple[int, int]) -> bool:
+    """The stretch after a frame is a clause that a subordinating "that" opens, with its own subject, which the
+    parser hung on the object of the verb's own phrase ("said after a meeting that …"); not the clause of a
+    noun that takes one ("the fact that …", "the claim that …") nor one further off."""
+    that = doc[chunk[0] - 1] if chunk[0] > 0 else None
+    if that is None or that.lower_ != "that" or that.dep_ != "mark":
+        return False
+    head = that.head
+    noun = head.head
+    return (
+        chunk[0] <= head.i < chunk[1]
+        and head.dep_ in ("relcl", "acl", "ccomp")
+        and any(c.dep_ in SUBJECT_DEPS for c in head.children)
+        and noun.dep_ == "pobj"
+        and noun.head.head.i == verb.i
+        and noun.lemma_.lower() not in CLAIM_NOUNS | STANCE_NOUNS | _CONTENT_NOUNS
+    )
+
+
+#: Nouns that take a "that" clause of their own ("the fact that …", "the news that …").
+_CONTENT_NOUNS = frozenset("""fact news idea notion revelation report evidence sense hope possibility""".split())
 
 
 #: Every word a frame below can be anchored on, by lemma and by form: only these tokens are tried against the
@@ -1579,7 +1668,49 @@ def find_relations(doc: Doc, sent: Span, quoted: bytes | bytearray | None = None
         first = kept.setdefault(rel.content, rel)
         if first is not rel:  # a second cue on the same claim: the first cue wins (spec section 2)
             first.frame = first.frame | rel.frame
+    if quoted is not None:
+        contents = list(kept)
+        for rel in kept.values():
+            other = _split_quotation(doc, rel, token_chunks(doc, *rel.region, taken, content=True), quoted)
+            if other is not None and not any(c[0] < other[1] and other[0] < c[1] for c in contents):
+                rel.second = other
     return sorted(kept.values(), key=lambda r: r.content or (0, 0))
+
+
+def _split_quotation(
+    doc: Doc, rel: Relation, chunks: list[tuple[int, int]], quoted: bytes | bytearray
+) -> tuple[int, int] | None:
+    """The side of a quotation split by its frame that is not ``rel``'s content: "“A,” she said, “and B.”".
+
+    The quotation closes right before the frame and opens again right after its comma, and each side is a clause
+    of its own (a finite verb; the first with its subject): both are what the speaker said. A side that is no
+    clause alone ("“The plan,” she said, “will work.”") is one span with the other (:func:`interposed_span`).
+    """
+    if rel.kind != "verb" or rel.content is None:
+        return None
+    words = [i for i in rel.frame if not doc[i].is_punct]
+    fs, fe = min(words), max(words) + 1
+    if any(i not in rel.frame and not doc[i].is_punct for i in range(fs, fe)) or quoted[doc[fs].idx]:
+        return None
+    before = next((c for c in reversed(chunks) if c[1] <= fs), None)
+    after = next((c for c in chunks if c[0] >= fe), None)
+    if before is None or after is None:
+        return None
+    lead, rest = doc[before[1] : fs], doc[fe : after[0]]
+    if not all(t.is_punct or t.is_space for t in lead) or not any(t.text in _CLOSING_QUOTES for t in lead):
+        return None
+    if not len(rest) or rest[0].text != "," or not any(t.is_quote for t in rest[1:]):
+        return None
+    if not all(t.is_punct or t.is_space or t.dep_ in ("cc", "mark") for t in rest):
+        return None
+    if not all(quoted[doc[i].idx] for i in (before[0], before[1] - 1, after[0])):
+        return None
+    if not has_clause(doc[slice(*before)]) or not any(t.tag_ in FINITE_TAGS for t in doc[slice(*after)]):
+        return None
+    content = rel.content
+    if content[0] < before[1] and before[0] < content[1]:
+        return None if content[1] > fs else after
+    return before if after[0] < content[1] and content[0] < after[1] else None
 
 
 def _same_speaker(doc: Doc, a: Relation, b: Relation) -> bool:
@@ -1600,6 +1731,15 @@ def _nested_in(doc: Doc, inner: Relation, outer: Relation) -> bool:
     said he said …", "She said she left because she thought …"): then it is
     what the outer source reported, whoever speaks.
     """
+    if (
+        inner.anchor < outer.first_token
+        and outer.complement is not None
+        and outer.complement > outer.anchor
+        and any(t.text in _CLAUSE_BREAKS and t.head.i == outer.anchor for t in doc[inner.anchor : outer.first_token])
+    ):
+        # "Most say A; 26 percent say B": a semicolon or dash sets a second report with its own content beside the
+        # first (not a frame after it: "Residents say A — officials said").
+        return False
     if _inside_complement(doc, inner, outer) or _relative_inside(doc, inner, outer):
         return True
     if _same_speaker(doc, inner, outer):
@@ -1625,6 +1765,10 @@ def _nested_in(doc: Doc, inner: Relation, outer: Relation) -> bool:
     return False
 
 
+#: Marks between two clauses of a sentence that set them side by side ("A said B; C said D", "… — C said D").
+_CLAUSE_BREAKS = frozenset({";", "—", "–", "--"})
+
+
 def _relative_inside(doc: Doc, inner: Relation, outer: Relation) -> bool:
     """``inner`` is a relative clause on a noun of the clause ``outer`` reports ("Candidates who think A are
     wrong, she said"), whoever speaks; one on the outer frame's own subject ("Ruiz, who said A, said B") is not."""
@@ -1641,6 +1785,20 @@ def _relative_inside(doc: Doc, inner: Relation, outer: Relation) -> bool:
     return True
 
 
+def _aside_participle(verb: Token) -> bool:
+    """A participle with no subject of its own set off after a closing quotation ("…,” claiming that …")."""
+    edge = verb.left_edge.i
+    doc = verb.doc
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and edge > 1
+        and doc[edge - 1].tag_ == "''"
+        and doc[edge - 2].text == ","
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
+
+
 def _inside_complement(doc: Doc, inner: Relation, outer: Relation) -> bool:
     """``inner``'s frame sits inside the clause ``outer`` reports, reached through subordinate clauses only.
 
@@ -1650,6 +1808,8 @@ def _inside_complement(doc: Doc, inner: Relation, outer: Relation) -> bool:
     if outer.kind != "verb" or outer.complement is None or outer.complement < outer.anchor:
         return False
     node = doc[inner.anchor]
+    if _aside_participle(node):
+        return False  # "…,” claiming that …": the speaker's next act, not part of what was said
     while node.i != outer.complement:
         if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "advcl"):
             return False
@@ -1683,6 +1843,24 @@ def colon_frame(doc: Doc, sent: Span, quoted: bytes | bytearray | None = None) -
     return None
 
 
+def bare_frame(doc: Doc, sent: Span, quoted: bytes | bytearray) -> Relation | None:
+    """A sentence that is only a speaker and a verb of speech ("Ruiz agreed.", "The mayor explained."), right
+    before a quotation opens: the quotation is what was said (the caller's to take, when it is all quoted)."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    end = sent.end
+    while end < len(doc) and doc[end].is_space:
+        end += 1
+    if not 2 <= len(words) <= 8 or end + 1 >= len(doc) or doc[end].tag_ != "``" or not quoted[doc[end + 1].idx]:
+        return None
+    last = next(t for t in reversed(sent) if not t.is_space)
+    if quoted[words[0].idx] or last.text != ".":
+        return None
+    for rel in _candidates(doc, sent):
+        if rel.kind == "verb" and rel.cue_lemma in REPORTING_VERBS and all(t.i in rel.frame for t in words):
+            return rel
+    return None
+
+
 def quote_frame(doc: Doc, sent: Span, quoted: bytes | bytearray) -> Relation | None:
     """A sentence that is only a frame, right after a quotation closes ("“We will win!” she said.").
 
@@ -1699,9 +1877,22 @@ def quote_frame(doc: Doc, sent: Span, quoted: bytes | bytearray) -> Relation | N
     if prev.text not in ("”", '"', "''") or prev.idx == 0 or not quoted[prev.idx - 1]:
         return None  # the marks are outside the mask: the character before a closing one is inside
     for rel in _candidates(doc, sent):
-        if rel.kind == "verb" and all(t.i in rel.frame for t in words):
+        if rel.kind == "verb" and all(t.i in rel.frame or _in_time_clause(doc[rel.anchor], t) for t in words):
             return rel
     return None
+
+
+def _in_time_clause(verb: Token, tok: Token) -> bool:
+    """``tok`` is in the verb's clause of time after it ("Ruiz said as she left", "…, he said while visiting")."""
+    clause = tok
+    while clause.head.i != verb.i and clause.head.i != clause.i:
+        clause = clause.head
+    return (
+        clause.head.i == verb.i
+        and clause.dep_ == "advcl"
+        and clause.i > verb.i
+        and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in clause.children)
+    )
 
 
 def _colon_after(doc: Doc, i: int, end: int) -> int | None:

@@ -184,14 +184,16 @@ def _speakers_aside(doc: Doc, cue: Token, s: int, e: int) -> int | None:
         if not s <= t.head.i < e:
             continue
         edge = t.left_edge.i
-        if edge <= s or doc[edge - 1].text != ",":
+        # The comma may sit inside the quotation the content closes with ("…,” citing a report").
+        quote_closes = edge > s + 1 and doc[edge - 1].tag_ == "''" and doc[edge - 2].text == ","
+        if edge <= s or (doc[edge - 1].text != "," and not quote_closes):
             continue
         if (
             t.tag_ == "VBG"
-            and t.lemma_.lower() in _CITING_VERBS
+            and t.lemma_.lower() in (_SPEECH_ACTS if quote_closes else _CITING_VERBS)
             and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
         ):
-            return edge
+            return edge - 1 if quote_closes else edge
         contrast = any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in t.children)
         if contrast and _tense(t) == _tense(cue) and any(c.dep_ in SUBJECT_DEPS for c in t.children):
             return edge

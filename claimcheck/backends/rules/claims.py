@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from claimcheck.backends.rules.arrays import run_roots
 from claimcheck.backends.rules.attribution import (
     Relation,
+    bare_frame,
     colon_frame,
     find_relations,
     has_clause,
@@ -139,6 +140,7 @@ def extract_claims(doc: Doc, model: TextModel) -> list[Claim]:
     drafts: list[_Draft] = []
     per_sent: dict[int, list[Relation]] = {}
     opened: Relation | None = None  # a frame ending in a colon, waiting for the sentence it introduces
+    bare: int | None = None  # the sentence of an opened frame that is a sentence of its own ("Ruiz agreed. “…”")
     for k, sent in enumerate(d.sents):
         if k in skipped:
             opened = None
@@ -159,9 +161,11 @@ def extract_claims(doc: Doc, model: TextModel) -> list[Claim]:
             continue
         if opened is not None and not rels and d.paragraph(sent.start_char) - d.paragraph(doc[opened.anchor].idx) <= 1:
             start, end = d.chars(sent.start, sent.end)
-            if end > start:
+            if end > start and (bare is None or _quoted_for(d, k, start, end)):
                 drafts.append(_Draft(start, end, opened, frame=set(opened.frame)))
                 per_sent[k] = [opened]
+                if bare is not None:
+                    per_sent[bare] = [opened]
         opened = colon_frame(doc, sent, d.mask) if not rels else None
         if opened is not None:
             per_sent[k] = [opened]
@@ -170,16 +174,29 @@ def extract_claims(doc: Doc, model: TextModel) -> list[Claim]:
             rel, start, end = back
             drafts.append(_Draft(start, end, rel, frame=set(rel.frame)))
             per_sent[k - 1] = per_sent[k] = [rel]
+        bare = None
+        if not rels and opened is None and back is None:
+            opened = bare_frame(doc, sent, d.mask)
+            bare = k if opened is not None else None
         for rel in rels:
             assert rel.content is not None
-            start, end = d.chars(*rel.content)
-            if end > start:
-                drafts.append(_Draft(start, end, rel, frame=set(rel.frame)))
+            for content in (rel.content, rel.second):
+                start, end = d.chars(*content) if content is not None else (0, 0)
+                if end > start:
+                    drafts.append(_Draft(start, end, rel, frame=set(rel.frame)))
     drafts.sort(key=lambda x: x.start)
     drafts = _carry_over(d, drafts, skipped, per_sent)
     drafts += _unattributed(d, drafts, skipped, per_sent)
     drafts.sort(key=lambda x: x.start)
     return _finish(d, drafts)
+
+
+def _quoted_for(d: _Document, k: int, start: int, end: int) -> bool:
+    """Sentence ``k`` (``[start, end)``) is a quotation a frame sentence before it opens, not one a frame after
+    it closes ("Ruiz agreed. “…” Lee said.": Lee's)."""
+    if quote_type(d.text, start, end, d.mask) != "direct":
+        return False
+    return k + 1 >= len(d.sents) or quote_frame(d.doc, d.sents[k + 1], d.mask) is None
 
 
 def _frame_after_quote(
