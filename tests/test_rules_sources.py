@@ -471,3 +471,66 @@ def test_a_short_given_name_tells_a_pronouns_person(backend: RulesBackend) -> No
         "She said the count would be close."
     )
     assert attributed(backend, text)[-1].source_name == "Sarah Lund"
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "name"),
+    [
+        # The subject of the clause the pronoun sits in is its antecedent, however near another person is.
+        (
+            "Tom Fenn, who said Mark Lund had lied, included the tax on a list of measures he said had failed.",
+            "he",
+            "Tom Fenn",
+        ),
+        # A possessor of a saying noun is the one saying it ("Fenn's claim").
+        (
+            "Tom Fenn spoke on Monday. Fenn's claim that Mark Lund had lied, which he said was backed by records, "
+            "was denied.",
+            "he",
+            "Tom Fenn",
+        ),
+        # "they" takes a plural subject, past a pronoun of another number ("for her to be investigated").
+        (
+            "The city council said on Monday that it would meet again. Mayor Ann Berry's rivals have called for "
+            "her to be investigated for what they say was her misuse of city funds.",
+            "they",
+            "Mayor Ann Berry rivals",
+        ),
+    ],
+)
+def test_a_pronoun_in_a_clause_takes_that_clauses_subject(
+    backend: RulesBackend, text: str, pronoun: str, name: str
+) -> None:
+    assert source_of(backend, text, pronoun).source_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Ada Quist spoke on Monday. Ann Berry, the host, said the show would run long. "
+            "In an interview with Berry, she said taxes would fall.",
+            "Ada Quist",
+        ),
+        (
+            "Tom Fenn spoke on Monday. Mark Lund, the host, said the show would run long. "
+            "Speaking to Lund, he said taxes would fall.",
+            "Tom Fenn",
+        ),
+    ],
+)
+def test_the_one_spoken_with_is_not_the_speaker(backend: RulesBackend, text: str, name: str) -> None:
+    assert attributed(backend, text)[-1].source_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The subject met is nearest; the given name says the pronoun is the other one.
+        ("Gwen Ortiz met Nigel Brandt at the depot. Later he said the depot needed new roofs.", "Nigel Brandt"),
+        ("Nigel Brandt met Gwen Ortiz at the depot. Later she said the depot needed new roofs.", "Gwen Ortiz"),
+    ],
+)
+def test_common_given_names_tell_a_pronouns_person(backend: RulesBackend, text: str, name: str) -> None:
+    (claim,) = attributed(backend, text)
+    assert claim.source_name == name

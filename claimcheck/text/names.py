@@ -63,29 +63,54 @@ _FEMALE = "mrs ms miss dame lady queen princess spokeswoman congresswoman chairw
 MALE_TITLES: frozenset[str] = frozenset(_MALE.split()) | frozenset({"mr."})
 FEMALE_TITLES: frozenset[str] = frozenset(_FEMALE.split()) | frozenset({"mrs.", "ms."})
 
-# Given names that nearly always name one sex (US usage); names given to both ("Jordan", "Leslie") are left out.
+# Common English given names (US and UK usage, with their usual short forms) that nearly always name one sex;
+# names given to both ("Jordan", "Leslie", "Kelly", "Lee", "Terry", "Dana", "Robin") are left out.
 _MALE_GIVEN = """
-    aaron adam alan albert alex alexander andrew andy anthony arthur barack ben benjamin benny bernard bernie bill
-    billy bob bobby brad bradley brandon brent brian bruce bryan carl carlos charles charlie chris christopher
-    chuck clarence craig dan daniel danny darrell dave david dennis dick don donald doug douglas dwight ed eddie
-    edward eric ernest eugene frank frankie fred gary george gerald glenn gordon greg gregory harold harry henry
-    howard jack jacob jake james jason jeb jeff jeffrey jeremy jerry jim jimmy joe joel joey john johnny jon
-    jonathan joseph josh joshua juan justin keith ken kenneth kenny kevin kurt larry lawrence louis luis marco
-    mark martin matt matthew max michael mickey mike mitch mitt nate nathan newt nicholas nick noah patrick paul
-    pete peter phil philip ralph rand randy ray raymond reince richard rick ricky rob robert roger ron ronald roy
-    rudy russell ryan sam sammy samuel scott sean sebastian stephen steve steven ted terry thomas tim timmy
-    timothy todd tom tommy tony travis victor vincent walter wayne william willie zach
+    aaron abe abraham adam adrian al alan albert alec alex alexander alfred allan allen alvin andre andrew andy
+    angelo anthony antonio archie arnold arthur austin barry bart ben benjamin bennett benny bernard bernie bert
+    bill billy bob bobby brad bradley brandon brendan brent brett brian bruce bryan bud byron calvin carl carlos
+    cecil chad charles charlie chester chris christian christopher chuck clarence claude clay clayton cliff
+    clifford clint clyde cody colin connor conrad craig curt curtis cyril dale dan daniel danny darrell
+    darren dave david dean dennis derek derrick desmond dick dominic don donald doug douglas duane dustin dwayne
+    dwight earl ed eddie edgar edmund eduardo edward edwin elijah elliott elmer emmanuel eric ernest ernie ethan
+    eugene evan everett felix fernando floyd francis francisco frank frankie franklin fred freddie frederick
+    gabriel gareth garrett gary gavin gene geoffrey george gerald gerard gilbert glen glenn gordon graham grant
+    greg gregory gus guy hank harold harrison harry harvey hector henry herbert herman howard hugh hugo ian isaac
+    ivan jack jacob jake james jared jason jay jeff jeffery jeffrey jeremiah jeremy jerome jerry jesse jim jimmy
+    joe joel joey john johnny jon jonathan jorge jose joseph josh joshua juan julian julius justin karl keith ken
+    kenneth kenny kevin kirk kurt kyle lance larry lawrence leo leon leonard leroy lester lewis lloyd logan lou
+    louis lucas luis luke malcolm manuel marc marcus mario mark marshall martin marvin matt matthew maurice max
+    melvin michael mickey miguel mike miles milton mitch mitchell morris nate nathan nathaniel neil nelson
+    nicholas nick nigel noah norman oliver omar oscar otis owen patrick paul pedro percy pete peter phil philip
+    phillip ralph ramon randall randolph randy raul ray raymond reggie reginald rex ricardo richard rick ricky rob
+    robert roberto rod rodney roger roland ron ronald ross roy ruben rudy russ russell ryan salvador sam sammy
+    samuel scott sean sebastian sergio seth shane shaun shawn sidney simon spencer stan stanley stephen steve
+    steven stewart stuart ted teddy terrence theodore thomas tim timmy timothy toby todd tom tommy tony travis
+    trevor troy tyler vernon victor vince vincent virgil wade wallace walt walter warren wayne wesley wilbur will
+    william willie wilson zach zachary
 """
 _FEMALE_GIVEN = """
-    abigail alice alicia alison amanda amber amy andrea angela ann anna anne barbara becky beth betsy betty
-    beverly brenda carly carol caroline carolyn catherine cecile cheryl christina christine cindy claire cynthia
-    debbie deborah debra denise diana diane donna doris dorothy elaine elizabeth ellen emily emma erin evelyn
-    frances gloria grace hannah heather heidi helen hillary huma ivanka jane janet janice jean jennifer jenny
-    jessica jill joan joanne joyce judith judy julia julie karen kate katherine kathleen kathryn kathy katie
-    kayleigh kelli kellyanne kimberly kristen laura lauren linda lisa liz loretta lori louise madeleine maggie
-    margaret maria marie marilyn marsha martha mary meg megan megyn melania melissa michelle mika molly monica
-    nancy nicole nikki nina olivia pamela patricia paula peggy rachel rebecca rose ruth sally sandra sara sarah
-    sharon shirley stephanie sue susan tammy teresa theresa tiffany tina valerie victoria virginia wendy
+    abby abigail ada adele adrienne agnes aileen alice alicia alison allison alma amanda amber amelia amy andrea
+    angela angie anita ann anna anne annette annie april arlene audrey barbara beatrice becky belinda bernadette
+    bernice beth bethany betsy betty beverly bonnie brenda bridget brittany candace carla carly carmen carol
+    carole caroline carolyn carrie cassandra catherine cathy cecilia charlene charlotte cheryl chloe christina
+    christine christy cindy claire clara claudia colleen connie constance cora courtney crystal cynthia daisy
+    daphne dawn debbie deborah debra delores denise diana diane dianne dolores donna dora doreen doris dorothy
+    edith edna eileen elaine eleanor elena elisabeth eliza elizabeth ella ellen eloise elsie emily emma erica erin
+    esther ethel eva evelyn faith felicia fiona florence frances gail georgia geraldine gertrude gina gladys
+    glenda gloria grace gwen gwendolyn hannah harriet hazel heather heidi helen helena hilda hillary holly ida
+    irene iris isabel isabella jacqueline jane janet janice jasmine jean jeanette jeanne jennifer jenny jessica
+    jill jo joan joann joanna joanne josephine joy joyce judith judy julia julie june karen kate katherine
+    kathleen kathryn kathy katie katrina kayla kimberly kristen kristin kristina laura lauren laurie leah lillian
+    lily linda lisa liz lois loretta lori lorraine louise lucia lucy lydia mabel madeleine madeline mae maggie
+    marcia margaret margie maria marian marie marilyn marjorie marlene marsha martha mary maureen maxine meg megan
+    melanie melinda melissa mia michelle mildred millie miranda miriam molly monica muriel myrtle nadia nancy
+    naomi natalie natasha nellie nicole nikki nina nora norma olga olivia pamela patricia patsy patty paula
+    pauline pearl peggy penelope penny phyllis priscilla rachel ramona rebecca regina renee rhonda rita roberta
+    rosa rosalind rose rosemary ruby ruth sabrina sally samantha sandra sara sarah sharon sheila shelley shirley
+    sofia sonia sophia sophie stella stephanie sue susan suzanne sylvia tamara tammy tanya teresa thelma theresa
+    tiffany tina ursula valerie vanessa vera veronica vicki victoria viola violet virginia vivian wanda wendy
+    yolanda yvonne zoe
 """
 #: Given names that tell a person's sex when no title does: "she" can stand for "Erin Holt" but not "John Holt".
 MALE_GIVEN_NAMES: frozenset[str] = frozenset(_MALE_GIVEN.split())

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from claimcheck.backends.rules.attribution import conjuncts
 from claimcheck.backends.rules.lexicon import (
     ANONYMOUS_HEADS,
+    CLAIM_NOUNS,
     DOCUMENT_NOUNS,
     FEMALE_TITLES,
     GOVERNMENT_HEADS,
@@ -32,7 +33,10 @@ from claimcheck.backends.rules.lexicon import (
     ORGANIZATION_HEADS,
     ORGANIZATION_WORDS,
     SPOKESPERSON_NOUNS,
+    STANCE_NOUNS,
+    STATEMENT_NOUNS,
     TITLES,
+    VIEW_NOUNS,
 )
 from claimcheck.schema import SourceType
 from claimcheck.text.names import FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, ROLE_NOUNS, TITLE_EXPANSIONS, TITLE_WORDS
@@ -59,6 +63,12 @@ _INSTITUTIONAL = frozenset({"government", "organization", "media", "document"})
 _OWNER_PREPS = frozenset({"by", "from", "of", "for", "at"})
 #: Verbs whose agent made a document ("a poll conducted by", "an audit carried out by"), unlike "seen by".
 _MAKING_VERBS = frozenset("""conduct carry commission release publish prepare compile write produce issue""".split())
+#: Dependents before a head that belong to the phrase naming someone ("Ohio Gov. John Kasich", "her rivals").
+_NAMING_DEPS = frozenset({"compound", "det", "amod", "nmod", "poss", "flat", "nummod"})
+#: Nouns of what someone says or thinks: their possessor is the one saying it ("Lund's claim that he …").
+_SAYING_NOUNS = CLAIM_NOUNS | STATEMENT_NOUNS | VIEW_NOUNS | STANCE_NOUNS
+#: Prepositions whose object a clause speaks with or to ("an interview with", "a letter to").
+_INTERLOCUTOR_PREPS = frozenset({"with", "to"})
 _OWNER_CUT = frozenset({"appos", "relcl", "acl", "punct", "advcl", "prep"})
 #: Words an acronym skips when it is read off a name ("IOA" = Indian Olympic Association).
 _ACRONYM_SKIP = frozenset("""of the and for on in at to &""".split())
@@ -418,10 +428,46 @@ def _path(tok: Token, top: Token) -> list[Token]:
     return out
 
 
+def _interlocutors(span: Span) -> frozenset[str]:
+    """The names (lower-case words) of whom a subject's clause has it speak with, before it ("In an interview
+    with Ann Lee, the candidate said", "Speaking to Ann Lee, he said"): the one spoken with is not the speaker."""
+    root = span.root
+    doc = span.doc
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verb = root.head
+    elif root.dep_ == "appos" and span.end < len(doc) and doc[span.end].pos_ == "VERB":
+        verb = doc[span.end]  # "with hosts A and B, the candidate stated": the parser set the subject beside B
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return frozenset()
+    else:
+        return frozenset()
+    names: set[str] = set()
+    for t in doc[verb.left_edge.i : span.start]:
+        if t.dep_ == "pobj" and t.head.lower_ in _INTERLOCUTOR_PREPS:
+            names.update(
+                w.lower_ for w in doc[t.left_edge.i : min(t.right_edge.i + 1, span.start)] if w.pos_ == "PROPN"
+            )
+    return frozenset(names)
+
+
+def _outside(k: _Known, names: frozenset[str]) -> bool:
+    """Whether a known person is none of ``names`` (by surname)."""
+    return not names or k.name.split()[-1].lower() not in names
+
+
 def _initials(name: str) -> str:
     """The acronym a name makes: first letters of its capitalised words ("Indian Olympic Association" → "IOA")."""
     words = [w for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP]
     return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else ""
+
+
+def _mention_start(head: Token) -> int:
+    """Where the noun phrase a head ends begins: its determiner, possessor and the words that narrow it."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in _NAMING_DEPS:
+            start = min(start, child.left_edge.i)
+    return start
 
 
 def _modifiers(head: Token) -> list[Token]:
@@ -753,19 +799,71 @@ class SourceResolver:
         """A person's gender, from their mention or, failing that, from what the text says of them elsewhere."""
         return k.gender if k.gender != "?" else self._genders.get(k.name, "?")
 
+    def _governing(self, pron: Token, word: str) -> tuple[Resolution, Gender] | None:
+        """ "Trump said he would …", "Clinton proposed rules that would end what she said were …": the subject
+        of a clause the pronoun sits inside, before it and compatible, is its antecedent (so is the subject of
+        a first conjunct: "Lund called it an attack, but he also noted …"), however many people the clause
+        names in between.
+        """
+        if self._depth >= 2:
+            return None
+        want = _PERSON_PRONOUNS.get(word)
+        plural = word in _PLURAL_PRONOUNS
+        node = pron
+        while node.head.i != node.i:
+            child, node = node, node.head
+            # A clause's subject, or a possessor naming the one whose words these are ("Lund's claim that he …").
+            deps = ("nsubj", "nsubjpass") if node.pos_ in ("VERB", "AUX") else ("nsubj", "nsubjpass", "poss")
+            subj = next((c for c in node.children if c.dep_ in deps and c.i != child.i), None)
+            if subj is None or subj.i >= pron.i:
+                continue
+            if subj.dep_ == "poss" and (subj.pos_ != "PROPN" or node.lemma_.lower() not in _SAYING_NOUNS):
+                continue
+            if subj.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
+                subj = node.head  # "Reid, who said he …": the relative pronoun's noun
+            if subj.pos_ == "PRON":
+                continue  # "he said he …" (the same one: its antecedent is higher still), "for her to be …"
+            group = subj.tag_ in _PLURAL_TAGS or any(c.dep_ == "conj" for c in subj.children)
+            if want is not None and (group or subj.pos_ not in ("PROPN", "NOUN")):
+                continue
+            if plural and not group:
+                continue
+            self._depth += 1
+            try:
+                res, gender = self._resolve(self.doc[_mention_start(subj) : subj.i + 1], "")
+            finally:
+                self._depth -= 1
+            if want is not None:
+                if res.type != "person":
+                    continue
+                known = self._first_known.get(res.name)
+                gender = gender if gender != "?" else known.gender if known is not None else "?"
+                if gender == "?":
+                    gender = self._genders.get(res.name, _name_gender(res.name))
+                if gender not in (want, "?"):
+                    continue
+                return Resolution(res.name, "person", "pronoun"), want
+            return Resolution(res.name, res.type, "pronoun"), "?"
+        return None
+
     def _pronoun(self, span: Span, word: str) -> tuple[Resolution, Gender]:
         earlier = self._earlier(span)
+        if word in _PERSON_PRONOUNS or word in _PLURAL_PRONOUNS:
+            bound = self._governing(span.root, word)
+            if bound is not None:
+                return bound
         if word in _PERSON_PRONOUNS:
             want = _PERSON_PRONOUNS[word]
             # The nearest earlier person, whether a source or a person named as the subject of a clause.
             pool = [k for k in earlier if k.type == "person" or (k.type == "anonymous" and not k.plural)]
             pool += _nearest_before(self.subjects, self._subject_starts, span.start_char)
             pool.sort(key=lambda k: -k.start)
-            for k in pool:
+            spoken_to = _interlocutors(span)
+            for k in (k for k in pool if _outside(k, spoken_to)):
                 if self._gender_of(k) in (want, "?"):
                     return Resolution(k.name, "person", "pronoun"), want
             for k in _nearest_before(self.people, self._people_starts, span.start_char):
-                if self._gender_of(k) in (want, "?"):
+                if self._gender_of(k) in (want, "?") and _outside(k, spoken_to):
                     return Resolution(k.name, "person", "pronoun"), want
             return Resolution(span.text, "person", "unresolved"), want
         if word in _THING_PRONOUNS:
@@ -865,7 +963,8 @@ class SourceResolver:
         # Proper nouns may place the role ("the Florida senator", "the Democratic nominee"), not name its owner.
         if any(t.tag_ in ("NNP", "NNPS") and (t.i > root.i or t.ent_type_ not in _PLACE_ENTS) for t in words):
             return None
-        cands = self._by_title_word.get(role, [])
+        spoken_to = _interlocutors(span)
+        cands = [k for k in self._by_title_word.get(role, []) if _outside(k, spoken_to)]
         before = [k for k in cands if k.start < span.start_char]
         if before:
             return max(before, key=lambda k: self._last_mention(k, span.start_char))
@@ -885,7 +984,8 @@ class SourceResolver:
         subjects = [k for k in _nearest_before(self.subjects, self._subject_starts, span.start_char) if k.main]
         pool = [*subjects, *(k for k in self._earlier(span) if k.type == "person" and k.main)]
         office = role in TITLE_WORDS
-        for k in sorted(pool, key=lambda k: -k.start):
+        spoken_to = _interlocutors(span)
+        for k in sorted((k for k in pool if _outside(k, spoken_to)), key=lambda k: -k.start):
             if want != "?" and self._gender_of(k) not in (want, "?"):
                 continue
             if office and role not in k.titles and k.titles - _NOT_ROLES:
