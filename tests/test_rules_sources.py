@@ -534,3 +534,39 @@ def test_the_one_spoken_with_is_not_the_speaker(backend: RulesBackend, text: str
 def test_common_given_names_tell_a_pronouns_person(backend: RulesBackend, text: str, name: str) -> None:
     (claim,) = attributed(backend, text)
     assert claim.source_name == name
+
+
+def test_a_persons_possessor_with_an_honorific_is_not_the_speaker(backend: RulesBackend) -> None:
+    """ "Mr. Rubio's campaign manager" is the manager, not Mr. Rubio (spec: "Jane Doe's aide" is not Jane Doe)."""
+    text = "Marco Rubio spoke in Ohio. Mr. Rubio's campaign manager argued that the race was close."
+    (c,) = attributed(backend, text)
+    assert c.source == "Mr. Rubio's campaign manager"
+    assert c.source_name is not None and "manager" in c.source_name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The cue is a verb coordinated into the relative clause: "who" still stands for the name.
+        (
+            "Bernie Sanders spoke in Vermont. Sanders, who endorsed Canova in May and said he would campaign "
+            "with him, stayed home.",
+            "Bernie Sanders",
+        ),
+        # A naming frame in a relative clause: the mention is "who", as it is for "who said".
+        ("Mike Pence, who called their son “an American hero,” spoke on Monday.", "Mike Pence"),
+    ],
+)
+def test_a_relative_pronoun_speaks_for_its_noun(backend: RulesBackend, text: str, name: str) -> None:
+    (c,) = attributed(backend, text)
+    assert (c.source, c.source_name) == ("who", name)
+
+
+def test_a_name_with_a_which_clause_is_a_body_its_spokesman_speaks_for(backend: RulesBackend) -> None:
+    text = (
+        "Harlow Foods, which owns the bakery, said prices would rise. "
+        "A spokesman said the company had warned suppliers."
+    )
+    claims = attributed(backend, text)
+    assert claims[0].source_type == "organization"
+    assert (claims[1].source, claims[1].source_name) == ("A spokesman", "Harlow Foods")

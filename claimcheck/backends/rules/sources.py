@@ -35,6 +35,7 @@ from claimcheck.backends.rules.lexicon import (
     SPOKESPERSON_NOUNS,
     STANCE_NOUNS,
     STATEMENT_NOUNS,
+    SUBJECT_DEPS,
     TITLES,
     VIEW_NOUNS,
 )
@@ -308,8 +309,8 @@ def _person_tokens(span: Span) -> list[Token] | None:
     ]
     if not people:
         # An honorific before proper nouns names a person whatever the entity tagger thought ("Mr X" as ORG).
-        hon = next((t for t in span if t.lower_ in _HONORIFICS), None)
-        after = [t for t in span if hon is not None and t.i > hon.i and t.tag_ == "NNP"]
+        hon = next((t for t in span if t.lower_ in _HONORIFICS and t.i not in possessor), None)
+        after = [t for t in span if hon is not None and t.i > hon.i and t.tag_ == "NNP" and t.i not in possessor]
         return after or None
     root = span.root
     if root.ent_type_ != "PERSON" and root.lower_ not in TITLES:
@@ -459,6 +460,20 @@ def _initials(name: str) -> str:
     """The acronym a name makes: first letters of its capitalised words ("Indian Olympic Association" → "IOA")."""
     words = [w for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP]
     return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else ""
+
+
+def _relative_antecedent(rel: Token) -> Token | None:
+    """The noun a relative pronoun stands for, through coordinated verbs ("Sanders, who endorsed Canova and
+    said he …"), and a name rather than the description set beside it ("Ana Ruiz, a nurse, who said …")."""
+    verb = rel.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = verb.head
+    if noun.dep_ == "appos" and noun.head.tag_ in ("NNP", "NNPS"):
+        noun = noun.head
+    return noun
 
 
 def _mention_start(head: Token) -> int:
@@ -631,6 +646,14 @@ class SourceResolver:
         words = _words(list(span))
         if len(words) == 1 and words[0].tag_ in ("PRP", "PRP$"):
             return self._pronoun(span, words[0].lower_)
+        if len(words) == 1 and words[0].tag_ in ("WP", "WDT") and self._depth < 2:
+            antecedent = _relative_antecedent(words[0])
+            if antecedent is not None:
+                self._depth += 1
+                try:
+                    return self._resolve(self.doc[_mention_start(antecedent) : antecedent.i + 1], cue_lemma)
+                finally:
+                    self._depth -= 1
         person = _person_tokens(span)
         if not person and len(words) == 1 and words[0].tag_ == "NNP" and words[0].lower_ in self._by_surname:
             person = words  # a known person's surname, whatever the entity tagger made of it ("Marsh said")
@@ -1045,6 +1068,11 @@ class SourceResolver:
             return "media" if cue_lemma == "report" and root.ent_type_ == "ORG" else "organization"
         if head in TITLES:
             return "person"
+        if root.tag_ in ("NNP", "NNPS") and any(
+            c.dep_ == "relcl" and any(g.lower_ == "which" and g.dep_ in SUBJECT_DEPS for g in c.children)
+            for c in root.children
+        ):
+            return "organization"  # "Castlegate Construction, which holds the contract, said": a thing, not a person
         if root.tag_ in ("NNP", "NNPS"):
             # A name the tagger knows nothing of that "reported" something is an outlet ("Harbor Watch first
             # reported"); a person is named with a given name the tagger knows, or a title.
