@@ -36,7 +36,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from claimcheck.backends.rules.arrays import run_roots, string_ids, token_arrays
-from claimcheck.backends.rules.boundaries import cut_content, interposed_span
+from claimcheck.backends.rules.boundaries import cut_content, frame_sides, interposed_span
 from claimcheck.backends.rules.hedges import is_agentless_frame
 from claimcheck.backends.rules.lexicon import (
     ADDRESSEE_VERBS,
@@ -1688,18 +1688,14 @@ def _split_quotation(
     """
     if rel.kind != "verb" or rel.content is None:
         return None
-    words = [i for i in rel.frame if not doc[i].is_punct]
-    fs, fe = min(words), max(words) + 1
-    if any(i not in rel.frame and not doc[i].is_punct for i in range(fs, fe)) or quoted[doc[fs].idx]:
+    sides = frame_sides(doc, rel.frame, chunks)
+    if sides is None:
         return None
-    before = next((c for c in reversed(chunks) if c[1] <= fs), None)
-    after = next((c for c in chunks if c[0] >= fe), None)
-    if before is None or after is None:
+    before, after, lead, rest = sides
+    fs = lead.end
+    if quoted[doc[fs].idx] or not any(t.text in _CLOSING_QUOTES for t in lead):
         return None
-    lead, rest = doc[before[1] : fs], doc[fe : after[0]]
-    if not all(t.is_punct or t.is_space for t in lead) or not any(t.text in _CLOSING_QUOTES for t in lead):
-        return None
-    if not len(rest) or rest[0].text != "," or not any(t.is_quote for t in rest[1:]):
+    if not any(t.is_quote for t in rest[1:]):
         return None
     if not all(t.is_punct or t.is_space or t.dep_ in ("cc", "mark") for t in rest):
         return None

@@ -13,9 +13,9 @@ from claimcheck.backends.rules.arrays import run_roots, string_ids, token_arrays
 from claimcheck.backends.rules.lexicon import CLAUSE_MARKERS, FINITE_TAGS, NAMING_VERBS, REPORTING_VERBS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["cut_content", "interposed_span"]
+__all__ = ["cut_content", "frame_sides", "interposed_span"]
 
 #: Subordinators of a clause that leads into the sentence's main clause ("If she said …, …").
 _SUBORDINATORS = frozenset(
@@ -232,6 +232,27 @@ def _subject_and_predicate(doc: Doc, frame: frozenset[int], before: tuple[int, i
     )
 
 
+def frame_sides(
+    doc: Doc, frame: frozenset[int], chunks: list[tuple[int, int]]
+) -> tuple[tuple[int, int], tuple[int, int], Span, Span] | None:
+    """The chunks on either side of a frame set into a sentence ("A, she said, B"; "“A,” she said, “B”"), and the
+    punctuation between each and the frame: only punctuation before it, a comma right after it. ``None`` when a
+    side is missing or a word of no part of the frame lies among its words. Both an interposed frame
+    (:func:`interposed_span`) and a quotation split by its frame read the sides so."""
+    words = [i for i in frame if not doc[i].is_punct]
+    if not words:
+        return None
+    fs, fe = min(words), max(words) + 1
+    before = next((c for c in reversed(chunks) if c[1] <= fs), None)
+    after = next((c for c in chunks if c[0] >= fe), None)
+    if before is None or after is None or any(i not in frame and not doc[i].is_punct for i in range(fs, fe)):
+        return None
+    lead, rest = doc[before[1] : fs], doc[fe : after[0]]
+    if not all(t.is_punct or t.is_space for t in lead) or not len(rest) or rest[0].text != ",":
+        return None
+    return before, after, lead, rest
+
+
 def interposed_span(
     doc: Doc, anchor: int, frame: frozenset[int], chunks: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
@@ -242,18 +263,11 @@ def interposed_span(
     one): in "The road is shut, she said, and crews are at work" the writer goes on. The span keeps the
     frame inside it, as a claim is one verbatim stretch of text and neither side alone says it.
     """
-    words = [i for i in frame if not doc[i].is_punct]
-    if not words:
+    sides = frame_sides(doc, frame, chunks)
+    if sides is None:
         return None
-    fs, fe = min(words), max(words) + 1
-    before = next((c for c in reversed(chunks) if c[1] <= fs), None)
-    after = next((c for c in chunks if c[0] >= fe), None)
-    if before is None or after is None or any(i not in frame and not doc[i].is_punct for i in range(fs, fe)):
-        return None
-    lead, rest = doc[before[1] : fs], doc[fe : after[0]]
-    if not any(t.text == "," for t in lead) or not all(t.is_punct or t.is_space for t in lead):
-        return None
-    if not len(rest) or rest[0].text != ",":
+    before, after, lead, rest = sides
+    if not any(t.text == "," for t in lead):
         return None
     for t in rest[1:]:
         if t.lower_ in _WRITERS_LINKS or not (t.is_punct or t.is_space or t.lower_ in CLAUSE_MARKERS):
