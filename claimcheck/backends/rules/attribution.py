@@ -40,12 +40,16 @@ from claimcheck.backends.rules.boundaries import cut_content, frame_sides, inter
 from claimcheck.backends.rules.hedges import is_agentless_frame
 from claimcheck.backends.rules.lexicon import (
     ADDRESSEE_VERBS,
+    ADVERBIAL_MARKS,
     AS_NAMING_VERBS,
+    ASKING_WORDS,
     AT_VERBS,
     AUDIENCE_NOUNS,
     BELIEF_ADJECTIVES,
+    CAUSATIVE_VERBS,
     CLAIM_NOUNS,
     CLAUSE_MARKERS,
+    CONTRAST_MARKS,
     CORE_SPEECH_VERBS,
     DOCUMENT_NOUNS,
     DOCUMENT_VERB_FORMS,
@@ -61,12 +65,16 @@ from claimcheck.backends.rules.lexicon import (
     QUESTION_VERBS,
     QUESTION_WORDS,
     QUOTE_VERBS,
+    REFLEXIVE_PRONOUNS,
     REPORTING_VERBS,
     STANCE_ADJECTIVES,
     STANCE_NOUNS,
     STANCE_VERBS,
     STATEMENT_NOUNS,
     SUBJECT_DEPS,
+    SUBJECT_PRONOUNS,
+    THAT_CLAUSE_NOUNS,
+    TIME_PREPOSITIONS,
     TITLES,
     VIEW_NOUNS,
 )
@@ -274,17 +282,9 @@ def _prep_frame(prep: Token) -> set[int]:
     return {t.i for t in prep.subtree} - clause
 
 
-#: Prepositions of time a participle of saying can follow ("after saying", "before telling", "since arguing").
-_TIME_PREPOSITIONS = frozenset("""after before since upon on while""".split())
-
-
-#: Verbs that bring their object to speak ("led Republicans to say", "prompted her to call"): the object speaks.
-_CAUSATIVE_VERBS = frozenset("""lead prompt cause force push spur drive compel inspire persuade convince""".split())
-
-
 def _caused_speaker(verb: Token, gov: Token) -> Token | None:
     """The object of a causative governor who speaks for its infinitive ("This led experts to warn …")."""
-    if gov.lemma_.lower() not in _CAUSATIVE_VERBS or not any(
+    if gov.lemma_.lower() not in CAUSATIVE_VERBS or not any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
     ):
         return None
@@ -316,7 +316,7 @@ def _governor(verb: Token) -> Token | None:
         return head  # "Lee offered him a job, then says …": a second verb of the subject the parser left unlabelled
     if verb.dep_ == "acl" and head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj":
         return head.head
-    if verb.dep_ == "pcomp" and head.lower_ in _TIME_PREPOSITIONS and head.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "pcomp" and head.lower_ in TIME_PREPOSITIONS and head.head.pos_ in ("VERB", "AUX"):
         return head.head  # "After saying …, the man left": the participle's speaker is the main verb's subject
     return None
 
@@ -489,10 +489,6 @@ def _past_dateline(subj: Token, verb: Token) -> Token:
     return subj
 
 
-#: Subordinators of a clause that sets a second report beside the first rather than inside it.
-_CONTRAST_MARKS = frozenset("""while whereas although though""".split())
-
-
 def _numeric(tok: Token) -> bool:
     """A number, or a noun counted by one ("four voters")."""
     return tok.pos_ == "NUM" or any(c.dep_ == "nummod" for c in tok.children)
@@ -532,17 +528,13 @@ def _no_proposition(verb: Token) -> bool:
     return comp.dep_ == "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in comp.children)
 
 
-#: Words that open the clause a question asks ("asked whether she believed …", "pressed on why he said …").
-_ASKING_WORDS = frozenset("""whether if why how""".split())
-
-
 def _asked_about(verb: Token) -> bool:
     """The frame is what a question or request asks about ("Asked if she believed A, …", "pressed him on why he
     had said A", "asked the crew to confirm A"): nobody put A forward (spec section 1: a question is no claim)."""
     if verb.dep_ == "xcomp":
         return verb.head.lemma_.lower() in QUESTION_VERBS
     first = verb.left_edge
-    if verb.dep_ not in ("ccomp", "pcomp", "advcl") or first.lower_ not in _ASKING_WORDS:
+    if verb.dep_ not in ("ccomp", "pcomp", "advcl") or first.lower_ not in ASKING_WORDS:
         return False
     if any(t.is_punct for t in verb.doc[first.i : verb.i]):
         return False  # "When asked why, Park responded: …": the question ends at the comma; the answer is said
@@ -809,9 +801,6 @@ def _comparison(mark: Token, sent: Span) -> bool:
     return any(doc[j].lower_ == "as" and doc[j].dep_ == "advmod" for j in range(max(sent.start, mark.i - 8), mark.i))
 
 
-_REFLEXIVES = frozenset("""itself himself herself themselves myself ourselves yourself""".split())
-
-
 def _naming_relation(verb: Token, sent: Span) -> Relation | None:
     """ "Paul called the plan “a giveaway”", "…, calling it a betrayal", "described the plan as a giveaway".
 
@@ -831,7 +820,7 @@ def _naming_relation(verb: Token, sent: Span) -> Relation | None:
         pred = max((c for c in kids if c.dep_ == "oprd" and c.i > obj.i), key=lambda c: c.i, default=None)
         # The small parser often hangs a quoted name on the object: "calling the plan “a giveaway”".
         pred = pred or next((c for c in obj.children if c.dep_ == "appos" and c.i > obj.i), None)
-        if obj.lower_ in _REFLEXIVES and pred is not None and pred.tag_ in ("NNP", "NNPS"):
+        if obj.lower_ in REFLEXIVE_PRONOUNS and pred is not None and pred.tag_ in ("NNP", "NNPS"):
             return None  # "a group that calls itself Harbour Watch": the name it goes by, not a claim
     elif lemma in AT_VERBS:
         # "The poll puts her approval at 49 percent": a measure, so a number in what follows "at".
@@ -1260,7 +1249,7 @@ def _object_of_its_own(verb: Token) -> bool:
     """The verb has a direct object that is not an addressee ("maintains a commanding lead", not "told CNN")."""
     return any(
         c.dep_ == "dobj"
-        and (c.pos_ in ("NOUN", "NUM") or c.lower_ in _REFLEXIVES)
+        and (c.pos_ in ("NOUN", "NUM") or c.lower_ in REFLEXIVE_PRONOUNS)
         and c.lower_ not in AUDIENCE_NOUNS
         and c.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE")
         for c in verb.children
@@ -1324,10 +1313,6 @@ def _holds_a_main_clause(clause: Token) -> bool:
     )
 
 
-#: Subordinators of a clause of time, manner or cause ("said as she left", "told them when asked").
-_TIME_MARKS = frozenset("""as when while after before since until once because though although whereas""".split())
-
-
 def _adverbial_after(verb: Token, chunk: tuple[int, int]) -> bool:
     """ "…, she said as she left the hall", "…, he told reporters when asked": the stretch after the verb is its
     clause of time or manner (a subordinator opens it), not what was said."""
@@ -1335,7 +1320,7 @@ def _adverbial_after(verb: Token, chunk: tuple[int, int]) -> bool:
     return any(
         chunk[0] <= t.i < chunk[1]
         and t.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in t.children)
+        and any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS for c in t.children)
         for t in verb.children
     )
 
@@ -1443,12 +1428,8 @@ def _that_clause_opens(doc: Doc, verb: Token, chunk: tuple[int, int]) -> bool:
         and any(c.dep_ in SUBJECT_DEPS for c in head.children)
         and noun.dep_ == "pobj"
         and noun.head.head.i == verb.i
-        and noun.lemma_.lower() not in CLAIM_NOUNS | STANCE_NOUNS | _CONTENT_NOUNS
+        and noun.lemma_.lower() not in CLAIM_NOUNS | STANCE_NOUNS | THAT_CLAUSE_NOUNS
     )
-
-
-#: Nouns that take a "that" clause of their own ("the fact that …", "the news that …").
-_CONTENT_NOUNS = frozenset("""fact news idea notion revelation report evidence sense hope possibility""".split())
 
 
 #: Every word a frame below can be anchored on, by lemma and by form: only these tokens are tried against the
@@ -1521,9 +1502,6 @@ def _candidates(doc: Doc, sent: Span) -> list[Relation]:
     return rels
 
 
-_NOMINATIVE = frozenset("""i you he she it we they""".split())
-
-
 def _names_someone(tok: Token) -> bool:
     """A name, even where the tagger read it as a common noun ("Trump predicts …" opening a sentence):
     the same capitalised word is a name somewhere else in the text."""
@@ -1551,12 +1529,12 @@ def _misread_verb_relation(tok: Token, sent: Span) -> Relation | None:
     if lemma not in REPORTING_VERBS or lemma in DOCUMENT_VERB_FORMS or tok.i <= sent.start or tok.i + 2 >= sent.end:
         return None  # "Netflix shows", "the Gallup findings": after a name, a document verb's form is a noun
     prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
-    if not (_names_someone(prev) or prev.lower_ in _NOMINATIVE or prev.lower_ in GROUP_QUANTIFIERS):
+    if not (_names_someone(prev) or prev.lower_ in SUBJECT_PRONOUNS or prev.lower_ in GROUP_QUANTIFIERS):
         return None
     start = tok.i + 1
     if nxt.lower_ == "that" and doc[tok.i + 2].tag_ not in _VERB_TAGS:
         start += 1  # "that" + a subject opens a complement ("that" + a verb would be a relative clause)
-    elif nxt.lower_ not in _NOMINATIVE:
+    elif nxt.lower_ not in SUBJECT_PRONOUNS:
         return None
     src = _noun_phrase_before(doc, tok.i, sent.start)
     if src is None or doc[src[0]].pos_ == "DET" or not _is_mention(doc, src):
@@ -1809,7 +1787,7 @@ def _inside_complement(doc: Doc, inner: Relation, outer: Relation) -> bool:
     while node.i != outer.complement:
         if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "advcl"):
             return False
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in node.children):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in node.children):
             return False
         node = node.head
     s, e = _span_of(list(doc[outer.complement].subtree))
@@ -1887,7 +1865,7 @@ def _in_time_clause(verb: Token, tok: Token) -> bool:
         clause.head.i == verb.i
         and clause.dep_ == "advcl"
         and clause.i > verb.i
-        and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in clause.children)
+        and any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS for c in clause.children)
     )
 
 

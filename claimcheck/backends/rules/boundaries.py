@@ -10,17 +10,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimcheck.backends.rules.arrays import run_roots, string_ids, token_arrays
-from claimcheck.backends.rules.lexicon import CLAUSE_MARKERS, FINITE_TAGS, NAMING_VERBS, REPORTING_VERBS, SUBJECT_DEPS
+from claimcheck.backends.rules.lexicon import (
+    CITING_VERBS,
+    CLAUSE_MARKERS,
+    FINITE_TAGS,
+    LEADING_SUBORDINATORS,
+    SPEECH_ACTS,
+    SUBJECT_DEPS,
+    WRITERS_LINKS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["cut_content", "frame_sides", "interposed_span"]
 
-#: Subordinators of a clause that leads into the sentence's main clause ("If she said …, …").
-_SUBORDINATORS = frozenset(
-    """if when whenever while whereas although though because since once unless until after before""".split()
-)
 #: How many tokens after a comma a new clause's subject may sit ("…, then he …", "…, in fact, she …").
 _SUBJECT_REACH = 4
 
@@ -28,7 +32,7 @@ _SUBJECT_REACH = 4
 def _subordinator(tok: Token) -> bool:
     """ "if", "while", … opening the clause; "when" is often parsed as an adverb of it."""
     if tok.dep_ == "mark":
-        return tok.lower_ in _SUBORDINATORS
+        return tok.lower_ in LEADING_SUBORDINATORS
     return tok.dep_ == "advmod" and tok.lower_ in ("when", "whenever")
 
 
@@ -118,14 +122,6 @@ def _speakers_own_verb(doc: Doc, cue: Token, s: int, e: int) -> int | None:
     return None
 
 
-#: Participles of the speaker's own act after what was said ("…, citing figures", "…, pointing to polls").
-_CITING_VERBS = frozenset("""cite point refer quote invoke echo blame credit""".split())
-#: Acts of speech a speaker's series of participles goes on with ("…, telling X that A and accusing Y of B").
-_SPEECH_ACTS = (
-    REPORTING_VERBS | NAMING_VERBS | _CITING_VERBS | frozenset("""accuse criticize praise defend reject""".split())
-)
-
-
 def _participle_series(doc: Doc, cue: Token, s: int, e: int) -> int | None:
     """Where the speaker's next participle, which the parse coordinated into the content, begins.
 
@@ -140,7 +136,7 @@ def _participle_series(doc: Doc, cue: Token, s: int, e: int) -> int | None:
             if (
                 conj.dep_ == "conj"
                 and conj.tag_ == "VBG"
-                and conj.lemma_.lower() in _SPEECH_ACTS
+                and conj.lemma_.lower() in SPEECH_ACTS
                 and head.tag_ != "VBG"
                 and s < conj.left_edge.i < e
                 and not any(c.dep_ in SUBJECT_DEPS for c in conj.children)
@@ -190,7 +186,7 @@ def _speakers_aside(doc: Doc, cue: Token, s: int, e: int) -> int | None:
             continue
         if (
             t.tag_ == "VBG"
-            and t.lemma_.lower() in (_SPEECH_ACTS if quote_closes else _CITING_VERBS)
+            and t.lemma_.lower() in (SPEECH_ACTS if quote_closes else CITING_VERBS)
             and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
         ):
             return edge - 1 if quote_closes else edge
@@ -200,9 +196,6 @@ def _speakers_aside(doc: Doc, cue: Token, s: int, e: int) -> int | None:
     return None
 
 
-#: Words after an interposed frame that open the writer's own clause, not more of what was said ("…, she
-#: said, as crews worked").
-_WRITERS_LINKS = frozenset("""as while whereas and but""".split())
 _ASIDE_DEPS = frozenset({"appos", "npadvmod", "dep"})
 
 
@@ -270,7 +263,7 @@ def interposed_span(
     if not any(t.text == "," for t in lead):
         return None
     for t in rest[1:]:
-        if t.lower_ in _WRITERS_LINKS or not (t.is_punct or t.is_space or t.lower_ in CLAUSE_MARKERS):
+        if t.lower_ in WRITERS_LINKS or not (t.is_punct or t.is_space or t.lower_ in CLAUSE_MARKERS):
             return None
     (b0, b1), (a0, a1) = before, after
     while b0 > 0 and doc[b0 - 1].dep_ == "mark" and b0 <= doc[b0 - 1].head.i < b1:

@@ -17,19 +17,24 @@ from claimcheck.text.names import FEMALE_TITLES, MALE_TITLES, TITLES
 
 __all__ = [
     "ADDRESSEE_VERBS",
+    "ADVERBIAL_MARKS",
     "ADVERB_APPROXIMATIONS",
     "AGENTLESS_AS_PARTICIPLES",
     "AGENTLESS_PARTICIPLES",
     "ANONYMOUS_HEADS",
     "APPROXIMATION_CUES",
+    "ASKING_WORDS",
     "AS_NAMING_VERBS",
     "AT_VERBS",
     "AUDIENCE_NOUNS",
     "AUTHOR_ROLES",
     "BELIEF_ADJECTIVES",
     "BOILERPLATE_PATTERNS",
+    "CAUSATIVE_VERBS",
+    "CITING_VERBS",
     "CLAIM_NOUNS",
     "CLAUSE_MARKERS",
+    "CONTRAST_MARKS",
     "CORE_SPEECH_VERBS",
     "DOCUMENT_NOUNS",
     "DOCUMENT_VERB_FORMS",
@@ -41,6 +46,7 @@ __all__ = [
     "GOVERNMENT_WORDS",
     "GROUP_QUANTIFIERS",
     "ISSUING_VERBS",
+    "LEADING_SUBORDINATORS",
     "LEMMA_FIXES",
     "LEXICON_VERSION",
     "LIFE_STAGES",
@@ -59,17 +65,23 @@ __all__ = [
     "QUESTION_VERBS",
     "QUESTION_WORDS",
     "QUOTE_VERBS",
+    "REFLEXIVE_PRONOUNS",
     "REPORTING_VERBS",
     "RULES_VERSION",
+    "SPEECH_ACTS",
     "SPOKESPERSON_NOUNS",
     "STANCE_ADJECTIVES",
     "STANCE_NOUNS",
     "STANCE_VERBS",
     "STATEMENT_NOUNS",
     "SUBJECT_DEPS",
+    "SUBJECT_PRONOUNS",
+    "THAT_CLAUSE_NOUNS",
+    "TIME_PREPOSITIONS",
     "TITLES",
     "UNCERTAINTY_CUES",
     "VIEW_NOUNS",
+    "WRITERS_LINKS",
 ]
 
 #: Bump when the code of a rule changes in a way the word lists do not show.
@@ -576,8 +588,11 @@ SUBJECT_DEPS: frozenset[str] = frozenset("""nsubj nsubjpass csubj expl""".split(
 
 #: Verbs that report a question ("asked whether …"): what they report is no claim.
 QUESTION_VERBS: frozenset[str] = frozenset("""ask wonder inquire enquire""".split())
+#: The question words that open what a question asks about ("Asked if she believed A, …", "pressed him on why he
+#: had said A"): not "when" or "what", which open a time clause or a relative one as often ("When asked, …").
+ASKING_WORDS: frozenset[str] = frozenset("""whether if why how""".split())
 #: Words that open an indirect question ("asked whether …", "questioned how …"): it states nothing.
-QUESTION_WORDS: frozenset[str] = frozenset("""whether if how why what when where who whom which""".split())
+QUESTION_WORDS: frozenset[str] = ASKING_WORDS | frozenset("""what when where who whom which""".split())
 
 #: Modals that make a writer's sentence a prescription, not a checkable claim ("They should listen to it").
 PRESCRIPTIVE_MODALS: frozenset[str] = frozenset(["should", "ought", "must"])
@@ -586,6 +601,57 @@ PRESCRIPTIVE_MODALS: frozenset[str] = frozenset(["should", "ought", "must"])
 AUTHOR_ROLES: frozenset[str] = frozenset(
     ["columnist", "contributor", "commentator", "correspondent", "writer", "author", "editor", "novelist", "fellow"]
 )
+
+
+# --- words the frames and the content boundaries read ----------------------------------------
+
+#: Verbs that bring their object to speak ("led Republicans to say", "prompted her to call"): the object speaks.
+CAUSATIVE_VERBS: frozenset[str] = frozenset(
+    """lead prompt cause force push spur drive compel inspire persuade convince""".split()
+)
+
+#: Prepositions of time a participle of saying can follow ("after saying", "before telling", "since arguing").
+TIME_PREPOSITIONS: frozenset[str] = frozenset("""after before since upon on while""".split())
+
+#: Subordinators of a clause that sets a second report beside the first rather than inside it ("A said B, while
+#: C said D"); a part of both lists of subordinators below.
+CONTRAST_MARKS: frozenset[str] = frozenset("""while whereas although though""".split())
+#: Subordinators of a clause of time, manner or cause after a frame ("said as she left", "told them when asked"):
+#: the circumstance of the report, not what was said.
+ADVERBIAL_MARKS: frozenset[str] = CONTRAST_MARKS | frozenset(
+    """as when after before since until once because""".split()
+)
+#: Subordinators of a clause that leads into the sentence's main clause ("If she said …, …"): what was said in it
+#: ends with it.
+LEADING_SUBORDINATORS: frozenset[str] = CONTRAST_MARKS | frozenset(
+    """if when whenever because since once unless until after before""".split()
+)
+
+#: Reflexive pronouns: a verb's object of its own ("calls itself Harbour Watch"), never an addressee.
+REFLEXIVE_PRONOUNS: frozenset[str] = frozenset(
+    """itself himself herself themselves myself ourselves yourself""".split()
+)
+
+#: Pronouns in the subject's case: a speaker before a misread reporting verb ("He claims …"), or the subject of
+#: its complement after it.
+SUBJECT_PRONOUNS: frozenset[str] = frozenset("""i you he she it we they""".split())
+
+#: Nouns that take a "that" clause of their own ("the fact that …", "the news that …"), which is no complement
+#: of the verb the noun hangs on.
+THAT_CLAUSE_NOUNS: frozenset[str] = frozenset(
+    """fact news idea notion revelation report evidence sense hope possibility""".split()
+)
+
+#: Participles of the speaker's own act after what was said ("…, citing figures", "…, pointing to polls").
+CITING_VERBS: frozenset[str] = frozenset("""cite point refer quote invoke echo blame credit""".split())
+#: Acts of speech a speaker's series of participles goes on with ("…, telling X that A and accusing Y of B").
+SPEECH_ACTS: frozenset[str] = (
+    REPORTING_VERBS | NAMING_VERBS | CITING_VERBS | frozenset("""accuse criticize praise defend reject""".split())
+)
+
+#: Words after an interposed frame that open the writer's own clause, not more of what was said ("…, she
+#: said, as crews worked").
+WRITERS_LINKS: frozenset[str] = frozenset("""as while whereas and but""".split())
 
 
 def _digest() -> str:
