@@ -11,13 +11,16 @@ from __future__ import annotations
 __all__ = [
     "FEMALE_GIVEN_NAMES",
     "FEMALE_TITLES",
+    "HONORIFICS",
     "MALE_GIVEN_NAMES",
     "MALE_TITLES",
     "OFFICE_WORDS",
+    "PUBLIC_OFFICES",
     "ROLE_NOUNS",
     "TITLES",
     "TITLE_EXPANSIONS",
     "TITLE_PHRASES",
+    "TITLE_QUALIFIERS",
     "TITLE_WORDS",
 ]
 
@@ -62,6 +65,15 @@ _MALE = "mr sir lord king prince father spokesman congressman chairman"
 _FEMALE = "mrs ms miss dame lady queen princess spokeswoman congresswoman chairwoman"
 MALE_TITLES: frozenset[str] = frozenset(_MALE.split()) | frozenset({"mr."})
 FEMALE_TITLES: frozenset[str] = frozenset(_FEMALE.split()) | frozenset({"mrs.", "ms."})
+#: Titles of address before a name ("Mr", "Ms", "Dr", "Prof."): they say how to address a person, not a role.
+HONORIFICS: frozenset[str] = MALE_TITLES | FEMALE_TITLES | frozenset("""dr dr. prof prof.""".split())
+#: Title words that qualify a role rather than name one ("former", "acting", "vice").
+TITLE_QUALIFIERS: frozenset[str] = frozenset("""former acting interim deputy vice""".split())
+#: Public offices whose holder's office speaks for government ("the mayor's office", "the sheriff's office").
+PUBLIC_OFFICES: frozenset[str] = frozenset(
+    """president governor gov mayor senator sen representative rep congressman congresswoman sheriff attorney
+    prosecutor minister secretary premier chancellor commissioner comptroller treasurer""".split()
+)
 
 # Common English given names (US and UK usage, with their usual short forms) that nearly always name one sex;
 # names given to both ("Jordan", "Leslie", "Kelly", "Lee", "Terry", "Dana", "Robin") are left out.

@@ -17,9 +17,16 @@ from claimcheck.backends.rules.lexicon import (
     AGENTLESS_AS_PARTICIPLES,
     AGENTLESS_PARTICIPLES,
     APPROXIMATION_CUES,
+    ARTICLES,
+    BE_FORMS,
+    COMPARATIVES,
+    HEDGING_MODALS,
+    NEGATIONS,
     NUMBER_WORDS,
     POLL_SAMPLES,
+    PREPOSITION_APPROXIMATIONS,
     UNCERTAINTY_CUES,
+    UNIT_NOUNS,
 )
 from claimcheck.schema import Hedge, HedgeKind
 
@@ -28,12 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["find_hedges", "is_agentless_frame"]
 
-_MODALS = frozenset({"may", "might", "could"})
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
 _CURRENCY = frozenset("$£€¥")
-#: Comparatives that make "likely" a comparison of odds, not a hedge ("voters are less likely to back it").
-_COMPARATIVES = frozenset({"less", "more", "most", "least"})
-_NEGATIONS = frozenset({"not", "n't", "never"})
 # Longest cues first, so "an estimated" wins over "estimated" and "at least" over nothing.
 _CUES: tuple[tuple[tuple[str, ...], HedgeKind], ...] = tuple(
     sorted(
@@ -48,15 +50,6 @@ for _cue in _CUES:
     _CUES_BY_FIRST.setdefault(_cue[0][0], []).append(_cue)
 #: The words a hedge can start on (a cue's first word, or a participle of an agentless frame).
 _FIRST_WORDS = frozenset(_CUES_BY_FIRST) | AGENTLESS_PARTICIPLES | AGENTLESS_AS_PARTICIPLES
-_ARTICLES = frozenset({"a", "an"})
-#: Cues that are prepositions too ("talked about a plan", "charged over an incident"): after them "a"/"an" is a
-#: number only before a fraction or a unit ("about a fifth", "over a year"); after "more than" it always is.
-_PREPOSITION_CUES = frozenset({"about", "over", "around", "some"})
-_ARTICLE_UNITS = frozenset(
-    """fifth sixth seventh eighth ninth tenth second minute hour day week fortnight month year decade century
-    mile kilometre kilometer metre meter foot yard inch acre hectare pound ounce ton tonne litre liter gallon
-    dollar euro""".split()
-)
 #: Parts of speech that may stand between "likely" and the sample it names ("likely Democratic primary voters").
 _SAMPLE_MODIFIERS = frozenset({"ADJ", "PROPN", "NOUN"})
 
@@ -68,12 +61,12 @@ def _numberish(token: Token) -> bool:
 
 def _counts(doc: Doc, i: int, cue: tuple[str, ...]) -> bool:
     """A number starts at ``doc[i]``, after the approximation ``cue``."""
-    if doc[i].lower_ not in _ARTICLES or cue[0] not in _PREPOSITION_CUES:
+    if doc[i].lower_ not in ARTICLES or cue[0] not in PREPOSITION_APPROXIMATIONS:
         return _numberish(doc[i])
     nxt = doc[i + 1] if i + 1 < len(doc) else None
-    if nxt is None or nxt.lower_ in _ARTICLES:
+    if nxt is None or nxt.lower_ in ARTICLES:
         return False
-    return _numberish(nxt) or nxt.lemma_.lower() in _ARTICLE_UNITS
+    return _numberish(nxt) or nxt.lemma_.lower() in UNIT_NOUNS
 
 
 def _names_a_sample(doc: Doc, i: int) -> bool:
@@ -122,7 +115,7 @@ def _agentless(doc: Doc, i: int) -> tuple[int, int] | None:
         return None
     if doc[i + 2].lower_ == "be":
         return i, i + 3
-    if i > 0 and doc[i - 1].lower_ in _BE:
+    if i > 0 and doc[i - 1].lower_ in BE_FORMS:
         return i - 1, i + 2
     return i, i + 2
 
@@ -133,11 +126,11 @@ def _not_a_hedge(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
     "less likely to back it" compares odds; "likely voters" names a poll's sample; "could not prove" is a
     past inability, which the claim states as fact ("may not" stays a hedge: it is still uncertain).
     """
-    if words[0] in ("likely", "unlikely") and i > 0 and doc[i - 1].lower_ in _COMPARATIVES:
+    if words[0] in ("likely", "unlikely") and i > 0 and doc[i - 1].lower_ in COMPARATIVES:
         return True
     if words == ("likely",) and _names_a_sample(doc, i):
         return True
-    return words == ("could",) and i + 1 < len(doc) and doc[i + 1].lower_ in _NEGATIONS
+    return words == ("could",) and i + 1 < len(doc) and doc[i + 1].lower_ in NEGATIONS
 
 
 def _match(doc: Doc, i: int) -> tuple[int, int, HedgeKind] | None:
@@ -152,7 +145,7 @@ def _match(doc: Doc, i: int) -> tuple[int, int, HedgeKind] | None:
             if words[0] not in ADVERB_APPROXIMATIONS and (end >= len(doc) or not _counts(doc, end, words)):
                 continue
         elif (
-            (len(words) == 1 and words[0] in _MODALS and doc[i].tag_ != "MD")
+            (len(words) == 1 and words[0] in HEDGING_MODALS and doc[i].tag_ != "MD")
             or (words[0] in ("suspected", "alleged") and doc[i].tag_ == "VBD")
             or _not_a_hedge(doc, i, words)
         ):

@@ -16,6 +16,7 @@ from claimcheck.text.lexicon import AGENTLESS_PARTICIPLES, ANONYMOUS_HEADS, NUMB
 from claimcheck.text.names import FEMALE_TITLES, MALE_TITLES, TITLES
 
 __all__ = [
+    "ACRONYM_SKIPPED_WORDS",
     "ADDRESSEE_VERBS",
     "ADVERBIAL_MARKS",
     "ADVERB_APPROXIMATIONS",
@@ -23,19 +24,24 @@ __all__ = [
     "AGENTLESS_PARTICIPLES",
     "ANONYMOUS_HEADS",
     "APPROXIMATION_CUES",
+    "ARTICLES",
     "ASKING_WORDS",
     "AS_NAMING_VERBS",
     "AT_VERBS",
     "AUDIENCE_NOUNS",
     "AUTHOR_ROLES",
     "BELIEF_ADJECTIVES",
+    "BE_FORMS",
     "BOILERPLATE_PATTERNS",
     "CAUSATIVE_VERBS",
     "CITING_VERBS",
     "CLAIM_NOUNS",
     "CLAUSE_MARKERS",
+    "COMPARATIVES",
     "CONTRAST_MARKS",
     "CORE_SPEECH_VERBS",
+    "DETERMINERS",
+    "DOCUMENT_MAKING_VERBS",
     "DOCUMENT_NOUNS",
     "DOCUMENT_VERB_FORMS",
     "FEMALE_TITLES",
@@ -45,6 +51,8 @@ __all__ = [
     "GOVERNMENT_PHRASES",
     "GOVERNMENT_WORDS",
     "GROUP_QUANTIFIERS",
+    "HEDGING_MODALS",
+    "INTERLOCUTOR_PREPOSITIONS",
     "ISSUING_VERBS",
     "LEADING_SUBORDINATORS",
     "LEMMA_FIXES",
@@ -54,13 +62,16 @@ __all__ = [
     "MEDIA_NAMES",
     "MEDIA_NOUNS",
     "NAMING_VERBS",
+    "NEGATIONS",
     "NON_SPEAKER_LABELS",
     "NON_SPEECH_PARTICLES",
     "NUMBER_WORDS",
     "ORGANIZATION_HEADS",
     "ORGANIZATION_WORDS",
+    "OWNER_PREPOSITIONS",
     "POLL_NOUNS",
     "POLL_SAMPLES",
+    "PREPOSITION_APPROXIMATIONS",
     "PRESCRIPTIVE_MODALS",
     "QUESTION_VERBS",
     "QUESTION_WORDS",
@@ -68,6 +79,7 @@ __all__ = [
     "REFLEXIVE_PRONOUNS",
     "REPORTING_VERBS",
     "RULES_VERSION",
+    "SHARE_HEADS",
     "SPEECH_ACTS",
     "SPOKESPERSON_NOUNS",
     "STANCE_ADJECTIVES",
@@ -80,6 +92,7 @@ __all__ = [
     "TIME_PREPOSITIONS",
     "TITLES",
     "UNCERTAINTY_CUES",
+    "UNIT_NOUNS",
     "VIEW_NOUNS",
     "WRITERS_LINKS",
 ]
@@ -652,6 +665,47 @@ SPEECH_ACTS: frozenset[str] = (
 #: Words after an interposed frame that open the writer's own clause, not more of what was said ("…, she
 #: said, as crews worked").
 WRITERS_LINKS: frozenset[str] = frozenset("""as while whereas and but""".split())
+
+# --- words the source resolution reads ---------------------------------------------------------
+
+#: Determiners a name drops at its start ("the ministry" → ministry), which a share keeps ("those who voted").
+DETERMINERS: frozenset[str] = frozenset("""the a an this that these those""".split())
+#: Prepositions that name a document's or spokesperson's owner ("a report by the Trust", "a spokesman for X").
+OWNER_PREPOSITIONS: frozenset[str] = frozenset("""by from of for at""".split())
+#: Verbs whose agent made a document ("a poll conducted by", "an audit carried out by"), unlike "seen by".
+DOCUMENT_MAKING_VERBS: frozenset[str] = frozenset(
+    """conduct carry commission release publish prepare compile write produce issue""".split()
+)
+#: Prepositions whose object a clause speaks with or to ("an interview with", "a letter to").
+INTERLOCUTOR_PREPOSITIONS: frozenset[str] = frozenset("""with to""".split())
+#: Words an acronym skips when it is read off a name ("IOA" = Indian Olympic Association).
+ACRONYM_SKIPPED_WORDS: frozenset[str] = frozenset("""of the and for on in at to &""".split())
+#: Heads that name a share of a group ("64 percent", "a majority", "half"): the group is who speaks.
+SHARE_HEADS: frozenset[str] = frozenset(
+    """percent % majority minority plurality half third quarter fifth most""".split()
+)
+
+# --- words the hedges read ---------------------------------------------------------------------
+
+#: Modals that hedge only as modals ("may" the month, "Might" a name do not): matched on the tag too.
+HEDGING_MODALS: frozenset[str] = frozenset("""may might could""".split())
+#: Forms of "be" before an agentless participle ("is said to", "’s believed to"): part of the hedge.
+BE_FORMS: frozenset[str] = frozenset("""is are was were be been being 's ’s""".split())
+#: Comparatives that make "likely" a comparison of odds, not a hedge ("voters are less likely to back it").
+COMPARATIVES: frozenset[str] = frozenset("""less more most least""".split())
+#: Negations after "could" that make it a past inability, stated as fact ("could not prove").
+NEGATIONS: frozenset[str] = frozenset("""not n't never""".split())
+#: The articles, a number only in some places after an approximation cue ("about a fifth", not "about a plan").
+ARTICLES: frozenset[str] = frozenset("""a an""".split())
+#: Approximation cues that are prepositions too ("talked about a plan", "charged over an incident"): after them
+#: "a"/"an" is a number only before a fraction or a unit; after "more than" it always is.
+PREPOSITION_APPROXIMATIONS: frozenset[str] = frozenset("""about over around some""".split())
+#: Fractions and units that make "a"/"an" a number after a preposition cue ("about a fifth", "over a year").
+UNIT_NOUNS: frozenset[str] = frozenset(
+    """fifth sixth seventh eighth ninth tenth second minute hour day week fortnight month year decade century
+    mile kilometre kilometer metre meter foot yard inch acre hectare pound ounce ton tonne litre liter gallon
+    dollar euro""".split()
+)
 
 
 def _digest() -> str:

@@ -20,18 +20,24 @@ from rapidfuzz import fuzz
 
 from claimcheck.backends.rules.attribution import conjuncts
 from claimcheck.backends.rules.lexicon import (
+    ACRONYM_SKIPPED_WORDS,
     ANONYMOUS_HEADS,
     CLAIM_NOUNS,
+    DETERMINERS,
+    DOCUMENT_MAKING_VERBS,
     DOCUMENT_NOUNS,
     FEMALE_TITLES,
     GOVERNMENT_HEADS,
     GOVERNMENT_PHRASES,
     GOVERNMENT_WORDS,
+    INTERLOCUTOR_PREPOSITIONS,
     MALE_TITLES,
     MEDIA_NAMES,
     MEDIA_NOUNS,
     ORGANIZATION_HEADS,
     ORGANIZATION_WORDS,
+    OWNER_PREPOSITIONS,
+    SHARE_HEADS,
     SPOKESPERSON_NOUNS,
     STANCE_NOUNS,
     STATEMENT_NOUNS,
@@ -40,7 +46,16 @@ from claimcheck.backends.rules.lexicon import (
     VIEW_NOUNS,
 )
 from claimcheck.schema import SourceType
-from claimcheck.text.names import FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, ROLE_NOUNS, TITLE_EXPANSIONS, TITLE_WORDS
+from claimcheck.text.names import (
+    FEMALE_GIVEN_NAMES,
+    HONORIFICS,
+    MALE_GIVEN_NAMES,
+    PUBLIC_OFFICES,
+    ROLE_NOUNS,
+    TITLE_EXPANSIONS,
+    TITLE_QUALIFIERS,
+    TITLE_WORDS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -53,27 +68,19 @@ NEAR_MISS_SCORE = 80.0
 Method = Literal["named", "short-form", "pronoun", "title", "near-miss", "unresolved"]
 Gender = Literal["m", "f", "?"]
 
+#: Pronouns of a singular person: an unnamed "senior nurse" can be their antecedent, "officials" cannot.
 _PERSON_PRONOUNS: dict[str, Gender] = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _THING_PRONOUNS = frozenset({"it", "its"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "you", "my", "our", "your"})
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-_HONORIFICS = MALE_TITLES | FEMALE_TITLES | {"dr", "dr.", "prof", "prof."}
 _INSTITUTIONAL = frozenset({"government", "organization", "media", "document"})
-_OWNER_PREPS = frozenset({"by", "from", "of", "for", "at"})
-#: Verbs whose agent made a document ("a poll conducted by", "an audit carried out by"), unlike "seen by".
-_MAKING_VERBS = frozenset("""conduct carry commission release publish prepare compile write produce issue""".split())
 #: Dependents before a head that belong to the phrase naming someone ("Ohio Gov. John Kasich", "her rivals").
 _NAMING_DEPS = frozenset({"compound", "det", "amod", "nmod", "poss", "flat", "nummod"})
 #: Nouns of what someone says or thinks: their possessor is the one saying it ("Lund's claim that he …").
 _SAYING_NOUNS = CLAIM_NOUNS | STATEMENT_NOUNS | VIEW_NOUNS | STANCE_NOUNS
-#: Prepositions whose object a clause speaks with or to ("an interview with", "a letter to").
-_INTERLOCUTOR_PREPS = frozenset({"with", "to"})
 _OWNER_CUT = frozenset({"appos", "relcl", "acl", "punct", "advcl", "prep"})
-#: Words an acronym skips when it is read off a name ("IOA" = Indian Olympic Association).
-_ACRONYM_SKIP = frozenset("""of the and for on in at to &""".split())
-#: Pronouns of a singular person: an unnamed "senior nurse" can be their antecedent, "officials" cannot.
+#: Tags of a plural noun: its phrase is a group ("officials"), no antecedent of a singular person's pronoun.
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: Confidence reported with each resolution method: how sure the rules are of ``source_name``.
 CONFIDENCE: dict[str, float] = {
@@ -122,14 +129,12 @@ class _Known:
     main: bool = False  # named as the subject of a sentence's main clause: the centre of attention
 
 
-#: Heads that name a share of a group ("64 percent", "a majority", "half"): the group is who speaks.
-_SHARE_HEADS = frozenset("""percent % majority minority plurality half third quarter fifth most""".split())
 #: How far back (in characters) a share looks for the group a poll asked ("among likely voters").
 _GROUP_REACH = 2000
 #: Entity types of proper nouns that place a role rather than name a person ("the Florida senator").
 _PLACE_ENTS = frozenset({"GPE", "NORP", "LOC", ""})
 #: Title words that qualify a role rather than name one ("former", "acting") or only say Mr or Ms.
-_NOT_ROLES = frozenset("""former acting interim deputy vice""".split()) | {w.rstrip(".") for w in _HONORIFICS}
+_NOT_ROLES = TITLE_QUALIFIERS | {w.rstrip(".") for w in HONORIFICS}
 
 
 def _role(tok: Token) -> str | None:
@@ -151,7 +156,7 @@ def _roles(tokens: list[Token]) -> frozenset[str]:
 def _words(tokens: list[Token]) -> list[Token]:
     """Drop determiners, possessive markers and punctuation (keeping inner hyphens)."""
     out = [t for t in tokens if t.lower_ not in _POSSESSIVE and not (t.is_punct and t.text not in "-&.")]
-    while out and out[0].lower_ in _DETERMINERS:
+    while out and out[0].lower_ in DETERMINERS:
         out = out[1:]
     return out
 
@@ -181,16 +186,9 @@ def clean_name(tokens: list[Token]) -> str:
     return _join(words) or _join(tokens)
 
 
-#: Public offices whose holder's office speaks for government ("the mayor's office", "the sheriff's office").
-_PUBLIC_OFFICES = frozenset(
-    """president governor gov mayor senator sen representative rep congressman congresswoman sheriff attorney
-    prosecutor minister secretary premier chancellor commissioner comptroller treasurer""".split()
-)
-
-
 def _is_government(words: set[str], low: str) -> bool:
     """A phrase (its words, and the whole lower-cased) naming an arm of government."""
-    if words & {"office", "offices"} and words & _PUBLIC_OFFICES:
+    if words & {"office", "offices"} and words & PUBLIC_OFFICES:
         return True  # "the mayor's office said": an official's office, not an anonymous source
     return bool(words & GOVERNMENT_WORDS) or any(p in low for p in GOVERNMENT_PHRASES)
 
@@ -222,7 +220,7 @@ def _main_subject(tok: Token) -> bool:
 
 def _is_share(root: Token) -> bool:
     """A share of a group, not a group: "7 percent", "nearly four in 10", "a majority"."""
-    return root.lower_ in _SHARE_HEADS or (root.like_num and root.pos_ == "NUM")
+    return root.lower_ in SHARE_HEADS or (root.like_num and root.pos_ == "NUM")
 
 
 def _group_name(head: Token, span: Span | None = None) -> str:
@@ -238,13 +236,13 @@ def _group_name(head: Token, span: Span | None = None) -> str:
             drop.update(t.i for t in c.subtree)
     lo, hi = (span.start, span.end) if span is not None else (0, len(head.doc))
     keep = [t for t in head.subtree if t.i not in drop and lo <= t.i < hi]
-    return _join(keep if head.lower_ in _DETERMINERS else _words(keep))  # "those who voted" keeps "those"
+    return _join(keep if head.lower_ in DETERMINERS else _words(keep))  # "those who voted" keeps "those"
 
 
 def _share_group(share: Token) -> Token | None:
     """The group a share is of: "percent of people in the poll" → people; "four in 10 voters" → voters."""
     if share.dep_ in ("nummod", "quantmod") and share.head.tag_ in _PLURAL_TAGS:
-        return None if share.head.lemma_.lower() in _SHARE_HEADS else share.head  # "two-thirds" is a share too
+        return None if share.head.lemma_.lower() in SHARE_HEADS else share.head  # "two-thirds" is a share too
     for c in share.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -309,7 +307,7 @@ def _person_tokens(span: Span) -> list[Token] | None:
     ]
     if not people:
         # An honorific before proper nouns names a person whatever the entity tagger thought ("Mr X" as ORG).
-        hon = next((t for t in span if t.lower_ in _HONORIFICS and t.i not in possessor), None)
+        hon = next((t for t in span if t.lower_ in HONORIFICS and t.i not in possessor), None)
         after = [t for t in span if hon is not None and t.i > hon.i and t.tag_ == "NNP" and t.i not in possessor]
         return after or None
     root = span.root
@@ -383,12 +381,14 @@ def _owner_span(head: Token) -> Span | None:
             sub = [t for t in child.subtree if t.lower_ not in _POSSESSIVE]
             return doc[min(t.i for t in sub) : max(t.i for t in sub) + 1] if sub else None
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
+        if child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS:
             found = _object_phrase(child)
             if found is not None:
                 return found
     for child in head.children:
-        if child.dep_ == "acl" and child.lemma_.lower() in _MAKING_VERBS:  # "the survey, conducted by the Institute"
+        if (
+            child.dep_ == "acl" and child.lemma_.lower() in DOCUMENT_MAKING_VERBS
+        ):  # "the survey, conducted by the Institute"
             for agent in (c for c in child.children if c.dep_ == "agent"):
                 found = _object_phrase(agent)
                 poss = next((c for c in found.root.children if c.dep_ == "poss"), None) if found else None
@@ -444,7 +444,7 @@ def _interlocutors(span: Span) -> frozenset[str]:
         return frozenset()
     names: set[str] = set()
     for t in doc[verb.left_edge.i : span.start]:
-        if t.dep_ == "pobj" and t.head.lower_ in _INTERLOCUTOR_PREPS:
+        if t.dep_ == "pobj" and t.head.lower_ in INTERLOCUTOR_PREPOSITIONS:
             names.update(
                 w.lower_ for w in doc[t.left_edge.i : min(t.right_edge.i + 1, span.start)] if w.pos_ == "PROPN"
             )
@@ -458,7 +458,7 @@ def _outside(k: _Known, names: frozenset[str]) -> bool:
 
 def _initials(name: str) -> str:
     """The acronym a name makes: first letters of its capitalised words ("Indian Olympic Association" → "IOA")."""
-    words = [w for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP]
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in ACRONYM_SKIPPED_WORDS]
     return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else ""
 
 
@@ -916,7 +916,7 @@ class SourceResolver:
                 if k.gender in (gender, "?"):
                     return Resolution(k.name, "person", "short-form"), gender if gender != "?" else k.gender
             # "Mr. Xi" for "Xi Jinping": with an honorific, a family name written first is the short form too.
-            if any(t.lower_ in _HONORIFICS for t in span):
+            if any(t.lower_ in HONORIFICS for t in span):
                 given = self._by_given.get(parts[0].lower(), [])
                 for k in sorted(given, key=lambda k: (k.start > span.start_char, abs(k.start - span.start_char))):
                     if k.gender in (gender, "?"):
