@@ -267,6 +267,11 @@ def _is_mention(doc: Doc, span: tuple[int, int]) -> bool:
     )
 
 
+def _own_clause(head: Token) -> bool:
+    """``head`` heads a clause of its own, not a phrase: its verb is finite or it has a subject."""
+    return head.tag_ in FINITE_TAGS or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+
+
 def _prep_frame(prep: Token) -> set[int]:
     """A prepositional object of the verb ("insisted on paying", "said in a statement") is frame, not content.
 
@@ -275,9 +280,7 @@ def _prep_frame(prep: Token) -> set[int]:
     """
     clause: set[int] = set()
     for t in prep.subtree:
-        if t.dep_ in _PREP_CLAUSES and (
-            t.tag_ in FINITE_TAGS or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
-        ):
+        if t.dep_ in _PREP_CLAUSES and _own_clause(t):
             clause.update(c.i for c in t.subtree)
     return {t.i for t in prep.subtree} - clause
 
@@ -409,9 +412,19 @@ def _name_after_quote(verb: Token) -> Token | None:
     return heads[0]
 
 
+#: Closing quotation marks as the tokenizer splits them off (archive copy's two apostrophes as one token).
 _CLOSING_QUOTES = frozenset({"”", '"', "''"})
 #: Marks a frame set into its content follows ("The plant, said Ruiz, will close", "“The risk,” said X, “is …”").
 _INSERT_OPENERS = _CLOSING_QUOTES | {","}
+
+
+def _token_before(doc: Doc, i: int, passed: Callable[[Token], bool]) -> Token | None:
+    """The last token before token ``i`` that ``passed`` does not pass over (None at the document's start): where a
+    frame looks for the quotation that closes before it, past the commas, colons or spaces between."""
+    k = i - 1
+    while k >= 0 and passed(doc[k]):
+        k -= 1
+    return doc[k] if k >= 0 else None
 
 
 def _inverted_subject(verb: Token, parsed: Token | None) -> Token | None:
@@ -550,7 +563,7 @@ def _imperative_aside(verb: Token) -> bool:
 
 def _concessive_that_said(verb: Token, subj: Token) -> bool:
     """ "That said, the crossing has never been safer": "that said" opening a sentence concedes the point
-    before; the demonstrative is no speaker."""
+    before; the demonstrative is no speaker. (:func:`trim_tokens` drops the two words from the writer's claim.)"""
     doc = verb.doc
     return (
         subj.lower_ == "that"
@@ -584,12 +597,11 @@ def _cue_end(verb: Token) -> int:
 
 def _beside_quote(doc: Doc, frame: set[int]) -> bool:
     """The frame closes a quotation ("“…,” she continued") or opens one ("shouted, “Cruz!”")."""
-    i, j = min(frame) - 1, max(frame) + 1
-    while i >= 0 and doc[i].text in (",", ":"):
-        i -= 1
+    before = _token_before(doc, min(frame), lambda t: t.text in (",", ":"))
+    j = max(frame) + 1
     while j < len(doc) and doc[j].text in (",", ":"):
         j += 1
-    return (i >= 0 and doc[i].text in ("”", '"', "''")) or (j < len(doc) and doc[j].text in ("“", '"', "''"))
+    return (before is not None and before.text in _CLOSING_QUOTES) or (j < len(doc) and doc[j].text in ("“", '"', "''"))
 
 
 def _put_it(verb: Token) -> Token | None:
@@ -643,9 +655,8 @@ def _quotation_before(subj: Token, verb: Token) -> int:
     it holds a clause and asks nothing; 0 otherwise. A short answer ("“To a point,” he said") is
     :func:`_quoted_lead`'s."""
     doc = verb.doc
-    k = subj.left_edge.i - 1
-    while k > 0 and doc[k].text == ",":
-        k -= 1
+    mark = _token_before(doc, subj.left_edge.i, lambda t: t.text == ",")
+    k = mark.i if mark is not None else 0
     if not 0 < k < subj.i < verb.i or doc[k].tag_ != "''" or doc[k - 1].text == "?":
         return 0
     # Its part in this sentence: from the opening mark, or the sentence start when it opened in an earlier one.
@@ -1032,7 +1043,7 @@ def _light_verb_relation(verb: Token, sent: Span) -> Relation | None:
             if t.i > word.i
             and t.dep_ in _CLAUSE_HEADS
             and not any(c.dep_ == "mark" and c.lower_ != "that" for c in t.children)  # "…, while X said"
-            and (t.tag_ in FINITE_TAGS or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
+            and _own_clause(t)
         ),
         None,
     )
@@ -1182,7 +1193,8 @@ def trim_tokens(doc: Doc, s: int, e: int, content: bool = False) -> tuple[int, i
     ):
         s += 1
     if s > first and s + 2 < e and doc[s].lower_ == "said" and doc[s + 1].text == "," and doc[s - 1].lower_ == "that":
-        return trim_tokens(doc, s + 2, e, content)  # "That said, …": the concession opens no claim
+        # "That said, …": the concession opens no claim (:func:`_concessive_that_said` keeps it from being a frame).
+        return trim_tokens(doc, s + 2, e, content)
     while e > s and (
         (t := doc[e - 1]).is_punct
         or t.is_space
@@ -1218,6 +1230,11 @@ def token_chunks(doc: Doc, s: int, e: int, taken: set[int], content: bool = Fals
             out.append((cs, ce))
         i = j
     return out
+
+
+def _region_chunks(doc: Doc, rel: Relation, taken: set[int]) -> list[tuple[int, int]]:
+    """The chunks of ``rel``'s region outside ``taken``: where its content is chosen from, trimmed as a content is."""
+    return token_chunks(doc, *rel.region, taken, content=True)
 
 
 def _gap_is_punct(doc: Doc, a: int, b: int) -> bool:
@@ -1649,7 +1666,7 @@ def find_relations(doc: Doc, sent: Span, quoted: bytes | bytearray | None = None
     if quoted is not None:
         contents = list(kept)
         for rel in kept.values():
-            other = _split_quotation(doc, rel, token_chunks(doc, *rel.region, taken, content=True), quoted)
+            other = _split_quotation(doc, rel, _region_chunks(doc, rel, taken), quoted)
             if other is not None and not any(c[0] < other[1] and other[0] < c[1] for c in contents):
                 rel.second = other
     return sorted(kept.values(), key=lambda r: r.content or (0, 0))
@@ -1795,7 +1812,7 @@ def _inside_complement(doc: Doc, inner: Relation, outer: Relation) -> bool:
 
 
 def _content(doc: Doc, rel: Relation, taken: set[int]) -> tuple[int, int] | None:
-    content = _choose_content(doc, rel, token_chunks(doc, *rel.region, taken, content=True))
+    content = _choose_content(doc, rel, _region_chunks(doc, rel, taken))
     if content is not None:
         content = cut_content(doc, rel.anchor, *content)
     if content is None or word_count(doc, *content) < 2:
@@ -1845,10 +1862,8 @@ def quote_frame(doc: Doc, sent: Span, quoted: bytes | bytearray) -> Relation | N
     first = next((t for t in sent if not t.is_space), None)
     if not words or first is None or first.i == 0 or quoted[first.idx] or len(words) > 12:
         return None
-    prev = doc[first.i - 1]
-    while prev.i > 0 and prev.is_space:
-        prev = doc[prev.i - 1]
-    if prev.text not in ("”", '"', "''") or prev.idx == 0 or not quoted[prev.idx - 1]:
+    prev = _token_before(doc, first.i, lambda t: t.is_space)
+    if prev is None or prev.text not in _CLOSING_QUOTES or prev.idx == 0 or not quoted[prev.idx - 1]:
         return None  # the marks are outside the mask: the character before a closing one is inside
     for rel in _candidates(doc, sent):
         if rel.kind == "verb" and all(t.i in rel.frame or _in_time_clause(doc[rel.anchor], t) for t in words):
