@@ -65,7 +65,8 @@ _MALE = "mr sir lord king prince father spokesman congressman chairman"
 _FEMALE = "mrs ms miss dame lady queen princess spokeswoman congresswoman chairwoman"
 MALE_TITLES: frozenset[str] = frozenset(_MALE.split()) | frozenset({"mr."})
 FEMALE_TITLES: frozenset[str] = frozenset(_FEMALE.split()) | frozenset({"mrs.", "ms."})
-#: Titles of address before a name ("Mr", "Ms", "Dr", "Prof."): they say how to address a person, not a role.
+#: The gendered titles with "Dr" and "Prof": a mention with one names a person ("Mr Park", "Dr Lee"); the rules
+#: read none of them as the role a source is found by.
 HONORIFICS: frozenset[str] = MALE_TITLES | FEMALE_TITLES | frozenset("""dr dr. prof prof.""".split())
 #: Title words that qualify a role rather than name one ("former", "acting", "vice").
 TITLE_QUALIFIERS: frozenset[str] = frozenset("""former acting interim deputy vice""".split())
