@@ -123,7 +123,15 @@ def test_resume_with_nothing_left_does_nothing(
 def _spawn(corpus: Path, out: Path, cache: Path) -> subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "CLAIMCHECK_CACHE_DIR": str(cache)}
     argv = [sys.executable, "-m", "claimcheck.cli", "extract", str(corpus), "--out", str(out), "--backend", "rules"]
-    return subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # A shell without job control starts a background job (`pytest … &`) with SIGINT ignored, and an ignored
+    # signal stays ignored across exec: the run would never see the test's Ctrl-C, read on to the end of the
+    # pipe and wait there. A handler is reset to the default at exec, so with one installed while it starts, the
+    # run gets Python's own Ctrl-C (KeyboardInterrupt), as from a terminal.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _wait_for_lines(out: Path, proc: subprocess.Popen[bytes], n: int) -> None:
