@@ -107,8 +107,8 @@ def _may_match(text: str) -> tuple[bool, bool]:
     """Whether ``text`` holds a word every match of a boilerplate pattern needs, and one every match of a reader
     pattern needs (quick tests before them: a word like "design" or "address" asks for the reader patterns only)."""
     folded = (text.translate(_IGNORECASE_FOLD) if any(c in text for c in _FOLDED_LETTERS) else text).lower()
-    reader = any(word in folded for word in _READER_WORDS)
-    if any(word in folded for word in _BOILERPLATE_WORDS):
+    reader = any(map(folded.__contains__, _READER_WORDS))  # map: no Python frame per word (sentences and lines)
+    if any(map(folded.__contains__, _BOILERPLATE_WORDS)):
         return True, reader
     # "^" of a multi-line pattern matches after "\n" only; "\s*" and str.lstrip skip the same spaces.
     lines = any(line.lstrip().lstrip("\"“'‘(").startswith(_LINE_OPENING_WORDS) for line in folded.split("\n"))

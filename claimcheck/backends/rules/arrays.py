@@ -43,14 +43,24 @@ class TokenArrays:
 
 
 _cache: weakref.WeakKeyDictionary[Doc, TokenArrays] = weakref.WeakKeyDictionary()
+#: The parse last asked for and its arrays, both held weakly (the arrays live as long as the parse, in ``_cache``):
+#: the rules ask for one document's thousands of times in a row, and a weak reference is cheaper to read.
+_last: tuple[weakref.ref[Doc], weakref.ref[TokenArrays]] | None = None
 
 
 def token_arrays(doc: Doc) -> TokenArrays:
     """The arrays of ``doc``, read on first use and kept as long as the parse lives (it is never changed after)."""
+    global _last
+    last = _last
+    if last is not None and last[0]() is doc:
+        arrays = last[1]()
+        if arrays is not None:
+            return arrays
     arrays = _cache.get(doc)
     if arrays is None:
         arrays = TokenArrays(doc)
         _cache[doc] = arrays
+    _last = (weakref.ref(doc), weakref.ref(arrays))
     return arrays
 
 

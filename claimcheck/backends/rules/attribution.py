@@ -227,7 +227,7 @@ def _is_markup(tok: Token) -> bool:
 def _speaker(verb: Token, sent: Span) -> tuple[Token, tuple[int, int]] | None:
     """The subject that speaks for ``verb`` and its mention, when the subject is in the sentence and its
     mention can be a source; the one test every verb frame makes before it builds a relation."""
-    subj = _subject(verb)
+    subj = _subject(verb, sent)
     if subj is None or not (sent.start <= subj.i < sent.end):
         return None
     src = _mention(subj)
@@ -324,8 +324,9 @@ def _governor(verb: Token) -> Token | None:
     return None
 
 
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject, else that of the verb it is coordinated with or hangs on.
+def _subject(verb: Token, sent: Span | None = None) -> Token | None:
+    """The verb's subject, else that of the verb it is coordinated with or hangs on (``sent``: the verb's sentence,
+    when the caller has it).
 
     Up a chain of coordinated verbs and participles: in "They reversed themselves,
     rushed everyone in and said …" and "He ducked, pointing to his record and saying …"
@@ -383,7 +384,7 @@ def _subject(verb: Token) -> Token | None:
         if last is not None and last.tag_ in ("NN", "NNP"):
             subj = last
     if subj is not None:
-        subj = _past_dateline(subj, verb)
+        subj = _past_dateline(subj, verb, sent)
     if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         subj = verb.head
         # "Ana Ruiz, a nurse, who said …": the relative clause hangs on the apposition; the speaker is the name.
@@ -484,12 +485,13 @@ def _listed_speaker(verb: Token, subj: Token) -> Token | None:
     return first
 
 
-def _past_dateline(subj: Token, verb: Token) -> Token:
+def _past_dateline(subj: Token, verb: Token, sent: Span | None = None) -> Token:
     """ "CLEVELAND, July 19 (UPI) — Ann Ruiz told …": the parser's subject in a dateline is a place; the
     speaker is the subject after it (the one the verb or its governor has, or the place's apposition)."""
     if subj.tag_ != "NNP":  # a dateline is a proper noun or two at the start (the tag is read before the sentence)
         return subj
-    sent = subj.sent
+    if sent is None or not sent.start <= subj.i < sent.end:
+        sent = subj.sent  # ``Token.sent`` searches the parse for the sentence: read only when the caller has none
     if subj.i - sent.start > 6:
         return subj
     cut = sent.start_char + dateline_end(sent.text)
@@ -660,8 +662,8 @@ def _quotation_before(subj: Token, verb: Token) -> int:
     if not 0 < k < subj.i < verb.i or doc[k].tag_ != "''" or doc[k - 1].text == "?":
         return 0
     # Its part in this sentence: from the opening mark, or the sentence start when it opened in an earlier one.
-    start = k - 1
-    while start > subj.sent.start and not doc[start].is_quote:
+    start, first = k - 1, subj.sent.start  # ``Token.sent`` searches the parse: read once
+    while start > first and not doc[start].is_quote:
         start -= 1
     return k if has_clause(doc[start:k]) else 0
 
@@ -1238,6 +1240,8 @@ def _region_chunks(doc: Doc, rel: Relation, taken: set[int]) -> list[tuple[int, 
 
 
 def _gap_is_punct(doc: Doc, a: int, b: int) -> bool:
+    if a >= b:
+        return True  # no gap: the frame touches the chunk (and no span is built)
     return all(t.is_punct or t.is_space or t.dep_ in ("cc", "mark") for t in doc[a:b])
 
 
@@ -1371,7 +1375,11 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
     fs, fe = min(rel.frame), max(rel.frame) + 1
     # A colon before the frame opens what follows it, so the clause before the colon is none of the frame's
     # ("The row became the issue: the mayor struggled to respond to the criticism").
-    before = [c for c in chunks if c[1] <= fs and _gap_is_punct(doc, c[1], fs) and not _colon_opens(doc, c, fs)]
+    # Only the first chunk on each side is ever read: the others are not tested.
+    first = next(
+        (c for c in chunks if c[1] <= fs and _gap_is_punct(doc, c[1], fs) and not _colon_opens(doc, c, fs)), None
+    )
+    before = [first] if first is not None else []
     # A frame set into its content joins both sides whatever the first side does alone ("If it rains, they
     # say, the road floods"); see :func:`interposed_span`.
     interposed = bool(before)
@@ -1379,7 +1387,8 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
         before = []
     if before and rel.kind == "verb" and _aside_participle(doc[rel.anchor]):
         before, interposed = [], False  # "…,” adding, “B”": what the speaker said before is the first report's
-    after = [c for c in chunks if c[0] >= fe and _gap_is_punct(doc, fe, c[0])]
+    first = next((c for c in chunks if c[0] >= fe and _gap_is_punct(doc, fe, c[0])), None)
+    after = [first] if first is not None else []
     if after and rel.kind == "verb" and _adverbial_after(doc[rel.anchor], after[0]):
         after = []
     if rel.complement is not None:
@@ -1837,11 +1846,13 @@ def colon_frame(doc: Doc, sent: Span, quoted: bytes | bytearray | None = None) -
 def bare_frame(doc: Doc, sent: Span, quoted: bytes | bytearray) -> Relation | None:
     """A sentence that is only a speaker and a verb of speech ("Ruiz agreed.", "The mayor explained."), right
     before a quotation opens: the quotation is what was said (the caller's to take, when it is all quoted)."""
-    words = [t for t in sent if not (t.is_punct or t.is_space)]
     end = sent.end
     while end < len(doc) and doc[end].is_space:
         end += 1
-    if not 2 <= len(words) <= 8 or end + 1 >= len(doc) or doc[end].tag_ != "``" or not quoted[doc[end + 1].idx]:
+    if end + 1 >= len(doc) or doc[end].tag_ != "``" or not quoted[doc[end + 1].idx]:
+        return None  # read first: most sentences are followed by no quotation, and their words are not built
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not 2 <= len(words) <= 8:
         return None
     last = next(t for t in reversed(sent) if not t.is_space)
     if quoted[words[0].idx] or last.text != ".":
@@ -1858,13 +1869,15 @@ def quote_frame(doc: Doc, sent: Span, quoted: bytes | bytearray) -> Relation | N
     The parser ends a sentence at a quote's closing "!", "?" or "." when a capital follows, so the
     frame stands alone; its content is the quoted sentence before it (the caller's to take).
     """
-    words = [t for t in sent if not (t.is_punct or t.is_space)]
     first = next((t for t in sent if not t.is_space), None)
-    if not words or first is None or first.i == 0 or quoted[first.idx] or len(words) > 12:
+    if first is None or first.i == 0 or quoted[first.idx]:
         return None
     prev = _token_before(doc, first.i, lambda t: t.is_space)
     if prev is None or prev.text not in _CLOSING_QUOTES or prev.idx == 0 or not quoted[prev.idx - 1]:
         return None  # the marks are outside the mask: the character before a closing one is inside
+    words = [t for t in sent if not (t.is_punct or t.is_space)]  # built past the tests above, which most fail
+    if not words or len(words) > 12:
+        return None
     for rel in _candidates(doc, sent):
         if rel.kind == "verb" and all(t.i in rel.frame or _in_time_clause(doc[rel.anchor], t) for t in words):
             return rel

@@ -431,11 +431,12 @@ def _relative_speaker(src: Span, anchor: Token) -> tuple[int, int] | None:
 
 def _finish(d: _Document, drafts: list[_Draft]) -> list[Claim]:
     doc = d.doc
-    resolver = SourceResolver(doc)
     # Each relation's source, resolved once and in text order (a carried-over quote shares its owner's).
     sources: dict[int, dict[str, object]] = {}
     relations = sorted({id(x.relation): x.relation for x in drafts if x.relation}.values(), key=lambda r: r.source[0])
+    resolver = SourceResolver(doc) if relations else None  # its indexes are the work: none for no source
     for relation in relations:
+        assert resolver is not None
         src = doc[slice(*relation.source)]
         res = resolver.resolve(src, cue_lemma=relation.cue_lemma)
         said_by = relation.said_by or _relative_speaker(src, doc[relation.anchor])

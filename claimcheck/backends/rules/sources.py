@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz import fuzz
 
+from claimcheck.backends.rules.arrays import string_ids, token_arrays
 from claimcheck.backends.rules.attribution import conjuncts
 from claimcheck.backends.rules.lexicon import (
     ACRONYM_SKIPPED_WORDS,
@@ -496,6 +498,26 @@ def _modifiers(head: Token) -> list[Token]:
     return [t for t in sorted(keep, key=lambda t: t.i) if not t.is_punct or t.text == "-"]
 
 
+_APPOS = frozenset({"appos"})
+_SUBJECT_LABELS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _above_apposition(doc: Doc) -> list[int]:
+    """Indices of the clause subjects with an apposition in their subtree, in order: only there can
+    :func:`_appos_name` find a name, so no other subject is built as a token (read on the head array)."""
+    arrays = token_arrays(doc)
+    head, dep = arrays.head, arrays.dep
+    appos, subjects = string_ids(doc, _APPOS), string_ids(doc, _SUBJECT_LABELS)
+    above: set[int] = set()
+    for i in (i for i, d in enumerate(dep) if d in appos):
+        while i not in above:  # up to the root, or to a token whose ancestors are in already
+            above.add(i)
+            if head[i] == i:
+                break
+            i = head[i]
+    return sorted(i for i in above if dep[i] in subjects)
+
+
 class SourceResolver:
     """Resolves mentions of one document; call :meth:`resolve` in text order."""
 
@@ -528,20 +550,13 @@ class SourceResolver:
             self.people.append(known)
             if _is_subject(ent.root):
                 self.subjects.append(self.people[-1])
-        subjects = {doc.vocab.strings[d] for d in ("nsubj", "nsubjpass")}  # labels read as numbers build no tokens
-        for tok in (doc[i] for i, dep in enumerate(doc.to_array("DEP").tolist()) if dep in subjects):
+        for tok in map(doc.__getitem__, _above_apposition(doc)):
             appos = _appos_name(tok)
             if appos is not None and appos[1] and not any(t.ent_type_ == "PERSON" for t in appos[0]):
                 toks = appos[0]
                 self.subjects.append(_Known(toks[0].idx, _join(toks), "person", _gender(list(tok.subtree))))
-        self.orgs: list[_Known] = [
-            _Known(e.start_char, clean_name(list(e)), "organization")
-            for e in self.ents
-            if e.label_ in ("ORG", "GPE", "NORP", "FAC") and not any(t.lower_ in TITLES for t in e)
-        ]
         # Indexes built once, so no mention rescans the document (see LOOKBACK).
         self._people_starts = [k.start for k in self.people]
-        self._org_starts = [k.start for k in self.orgs]
         self._people_names = {k.name for k in self.people}
         self._by_surname: dict[str, list[_Known]] = {}
         self._by_given: dict[str, list[_Known]] = {}
@@ -563,7 +578,6 @@ class SourceResolver:
                 self.subjects.append(_Known(ent.start_char, near.name, "person", near.gender, near.titles, main=True))
         self.subjects.sort(key=lambda k: k.start)
         self._subject_starts = [k.start for k in self.subjects]
-        self._genders = self._learn_genders()
         # Where each known person is mentioned, by full name or surname: who a role noun last pointed to.
         self._mentions: dict[str, list[int]] = {}
         for ent in self.ents:
@@ -581,10 +595,24 @@ class SourceResolver:
         self._nouns: dict[str, list[int]] | None = None  # noun token indices by lemma, built on first use
         self._groups: list[tuple[int, str]] | None = None  # groups a poll reports on, built on first use
 
-    def _learn_genders(self) -> dict[str, Gender]:
+    @cached_property
+    def orgs(self) -> list[_Known]:
+        """The organisations the entity tagger names, read on first use (most mentions never ask)."""
+        return [
+            _Known(e.start_char, clean_name(list(e)), "organization")
+            for e in self.ents
+            if e.label_ in ("ORG", "GPE", "NORP", "FAC") and not any(t.lower_ in TITLES for t in e)
+        ]
+
+    @cached_property
+    def _org_starts(self) -> list[int]:
+        return [k.start for k in self.orgs]
+
+    @cached_property
+    def _genders(self) -> dict[str, Gender]:
         """ "Rosa Diaz said she …", "Swanson slammed … his show": a named subject's own pronoun gives their gender.
 
-        A name seen with both is left unknown.
+        A name seen with both is left unknown. Learnt on first use: only a pronoun or an unknown gender asks.
         """
         seen: dict[str, set[Gender]] = {}
         for ent in self.ents:
