@@ -1680,3 +1680,102 @@ def test_a_that_clause_of_a_noun_in_the_verbs_phrase_is_no_content(backend: Rule
     """ "questioned the mayor about the revelation that …": the clause is the noun's, not what was said."""
     text = "Reporters questioned the mayor about the revelation that one of them had lied."
     assert attributed(backend, text) == []
+
+
+# -- participles of means and absolutes, retorts, assurances (issue 9, round 10) -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "source", "done"),
+    [
+        (
+            "The county surprised its staff on Monday by announcing that the depot would close in May.",
+            "the depot would close in May",
+            "The county",
+            "The county surprised its staff on Monday",
+        ),
+        (
+            "Ms. Ortiz answered a question on rents by insisting that the new towers are too tall.",
+            "the new towers are too tall",
+            "Ms. Ortiz",
+            "Ms. Ortiz answered a question on rents",
+        ),
+    ],
+)
+def test_a_participle_of_means_reports_what_the_subject_said(
+    backend: RulesBackend, text: str, said: str, source: str, done: str
+) -> None:
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source) == (said, source)
+    assert done in [x.claim for x in claims_of(backend, text) if not x.attributed]  # what the subject did
+
+
+def test_a_means_participle_of_a_deed_reports_nothing(backend: RulesBackend) -> None:
+    text = "The new law won over rural voters by ensuring that every fee would be paid back."
+    assert attributed(backend, text) == []
+
+
+def test_in_saying_before_the_main_clause_leaves_the_main_clause_the_writers(backend: RulesBackend) -> None:
+    text = "In saying that the levy would fail, the treasurer broke with her own party."
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source, c.cue) == ("the levy would fail", "the treasurer", "saying")
+    assert "the treasurer broke with her own party" in [x.claim for x in claims_of(backend, text)]
+
+
+def test_a_means_participle_that_is_no_speech_reports_nothing(backend: RulesBackend) -> None:
+    assert attributed(backend, "The rowers won the final by pulling ahead in the last hundred metres.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "source", "cue"),
+    [
+        (
+            "Mr. Okafor shot back that the audit had never been finished.",
+            "the audit had never been finished",
+            "Mr. Okafor",
+            "shot back",
+        ),
+        (
+            "“The council wants a fight over this,” Ms. Reyes fired back.",
+            "The council wants a fight over this",
+            "Ms. Reyes",
+            "fired back",
+        ),
+    ],
+)
+def test_a_retort_with_back_is_speech(backend: RulesBackend, text: str, claim: str, source: str, cue: str) -> None:
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source, c.cue) == (claim, source, cue)
+
+
+def test_firing_back_without_words_is_no_speech(backend: RulesBackend) -> None:
+    assert attributed(backend, "The guards fired back at the men who had attacked the gate.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "cue"),
+    [
+        ("The coach assured fans that the club would not be sold.", "the club would not be sold", "assured"),
+        (
+            "The coach reminded the board that the stadium lease runs out in 2030.",
+            "the stadium lease runs out in 2030",
+            "reminded",
+        ),
+        (
+            "The coach still feels the squad is strong enough to win the league.",
+            "the squad is strong enough to win the league",
+            "feels",
+        ),
+    ],
+)
+def test_assuring_reminding_and_feeling_report_a_clause(backend: RulesBackend, text: str, claim: str, cue: str) -> None:
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source, c.cue) == (claim, "The coach", cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The coach felt unwell after the match and went home.", "The old photos remind the coach of his first season."],
+)
+def test_feeling_and_reminding_without_a_clause_report_nothing(backend: RulesBackend, text: str) -> None:
+    assert attributed(backend, text) == []

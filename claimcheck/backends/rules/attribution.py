@@ -45,12 +45,15 @@ from claimcheck.backends.rules.lexicon import (
     ASKING_WORDS,
     AT_VERBS,
     AUDIENCE_NOUNS,
+    BACK_VERBS,
     BELIEF_ADJECTIVES,
     CAUSATIVE_VERBS,
     CLAIM_NOUNS,
     CLAUSE_MARKERS,
+    CLAUSE_ONLY_VERBS,
     CONTRAST_MARKS,
     CORE_SPEECH_VERBS,
+    DEED_VERBS,
     DOCUMENT_NOUNS,
     DOCUMENT_VERB_FORMS,
     FINDING_VERBS,
@@ -58,9 +61,11 @@ from claimcheck.backends.rules.lexicon import (
     GROUP_QUANTIFIERS,
     ISSUING_VERBS,
     LIFE_STAGES,
+    MEANS_PREPOSITIONS,
     NAMING_VERBS,
     NON_SPEAKER_LABELS,
     NON_SPEECH_PARTICLES,
+    PARTICIPLE_PREPOSITIONS,
     POLL_NOUNS,
     QUESTION_VERBS,
     QUESTION_WORDS,
@@ -74,7 +79,6 @@ from claimcheck.backends.rules.lexicon import (
     SUBJECT_DEPS,
     SUBJECT_PRONOUNS,
     THAT_CLAUSE_NOUNS,
-    TIME_PREPOSITIONS,
     TITLES,
     VIEW_NOUNS,
 )
@@ -319,7 +323,7 @@ def _governor(verb: Token) -> Token | None:
         return head  # "Lee offered him a job, then says …": a second verb of the subject the parser left unlabelled
     if verb.dep_ == "acl" and head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj":
         return head.head
-    if verb.dep_ == "pcomp" and head.lower_ in TIME_PREPOSITIONS and head.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "pcomp" and head.lower_ in PARTICIPLE_PREPOSITIONS and head.head.pos_ in ("VERB", "AUX"):
         return head.head  # "After saying …, the man left": the participle's speaker is the main verb's subject
     return None
 
@@ -584,7 +588,7 @@ def _cue_end(verb: Token) -> int:
     while end in kids:
         child = kids[end]
         sub = list(child.subtree)
-        if child.dep_ == "prt":
+        if child.dep_ == "prt" or (child.lower_ == "back" and _shot_back(verb)):
             end += 1
         elif child.dep_ == "prep" and any(t.dep_ == "pobj" and t.lemma_.lower() in STATEMENT_NOUNS for t in sub):
             # Up to the statement noun's own phrase: a clause hanging off it ("a statement that …") is content.
@@ -604,6 +608,12 @@ def _beside_quote(doc: Doc, frame: set[int]) -> bool:
     while j < len(doc) and doc[j].text in (",", ":"):
         j += 1
     return (before is not None and before.text in _CLOSING_QUOTES) or (j < len(doc) and doc[j].text in ("“", '"', "''"))
+
+
+def _shot_back(verb: Token) -> bool:
+    """ "Park shot back that …": a verb of retort is speech only with its particle "back" (the cue takes it)."""
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    return verb.lemma_.lower() in BACK_VERBS and nxt is not None and nxt.lower_ == "back" and nxt.head.i == verb.i
 
 
 def _put_it(verb: Token) -> Token | None:
@@ -691,7 +701,9 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
         return None
     lemma = verb.lemma_.lower()
     put_it = _put_it(verb) if lemma not in REPORTING_VERBS else None
-    if put_it is None and lemma not in REPORTING_VERBS and lemma not in QUOTE_VERBS:
+    if put_it is None and lemma not in REPORTING_VERBS and lemma not in QUOTE_VERBS and not _shot_back(verb):
+        return None
+    if lemma in CLAUSE_ONLY_VERBS and not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return None
     statement_acl = verb.dep_ in ("acl", "pcomp") and _governor(verb) is not None
     if verb.tag_ == "VBG" and verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis", "advcl") and not statement_acl:
@@ -724,6 +736,13 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
             frame |= {t.i for c in gov.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
         if statement_acl:
             frame |= {t.i for t in verb.head.subtree if t.i < verb.i}
+    means = verb.dep_ == "pcomp" and verb.head.lower_ in MEANS_PREPOSITIONS and gov is not None
+    if means and lemma in DEED_VERBS:
+        return None  # "provided cover by ensuring every dollar would be returned": a deed, not a report
+    if means:
+        # "The bank ended its meeting by announcing …": what the subject did is the writer's own claim; only
+        # "by announcing" is frame (the subject still speaks), and what is announced ends with the participle.
+        frame = {verb.head.i, verb.i}
     if verb.dep_ == "xcomp":
         frame |= {c.i for c in verb.children if c.dep_ == "aux"}
     # "A county poll showed Ruiz with a healthy lead": a document's finding may be a noun phrase, with all after it.
@@ -771,7 +790,7 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
         if verb.lemma_.lower() not in ADDRESSEE_VERBS and _object_of_its_own(verb):
             return None  # "…, as she described their losses": "as" of time, the verb has its own object
         frame |= {c.i for c in verb.children if c.dep_ == "mark"}
-    region = (sent.start, sent.end)
+    region = (sent.start, sent.end) if not means else (verb.i, verb.right_edge.i + 1)
     clause = _relative_clause(verb)
     if clause is not None and not any(
         t.text == ":" or t.tag_ == "``" for t in verb.doc[verb.right_edge.i + 1 : sent.end]
@@ -1466,6 +1485,7 @@ _CUE_LEMMAS = (
     | AS_NAMING_VERBS
     | AT_VERBS
     | QUOTE_VERBS
+    | BACK_VERBS
     | ISSUING_VERBS
     | CLAIM_NOUNS
     | STANCE_NOUNS

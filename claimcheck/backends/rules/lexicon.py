@@ -30,6 +30,7 @@ __all__ = [
     "AT_VERBS",
     "AUDIENCE_NOUNS",
     "AUTHOR_ROLES",
+    "BACK_VERBS",
     "BELIEF_ADJECTIVES",
     "BE_FORMS",
     "BOILERPLATE_PATTERNS",
@@ -37,9 +38,11 @@ __all__ = [
     "CITING_VERBS",
     "CLAIM_NOUNS",
     "CLAUSE_MARKERS",
+    "CLAUSE_ONLY_VERBS",
     "COMPARATIVES",
     "CONTRAST_MARKS",
     "CORE_SPEECH_VERBS",
+    "DEED_VERBS",
     "DETERMINERS",
     "DOCUMENT_MAKING_VERBS",
     "DOCUMENT_NOUNS",
@@ -59,6 +62,7 @@ __all__ = [
     "LEXICON_VERSION",
     "LIFE_STAGES",
     "MALE_TITLES",
+    "MEANS_PREPOSITIONS",
     "MEDIA_NAMES",
     "MEDIA_NOUNS",
     "NAMING_VERBS",
@@ -69,6 +73,7 @@ __all__ = [
     "ORGANIZATION_HEADS",
     "ORGANIZATION_WORDS",
     "OWNER_PREPOSITIONS",
+    "PARTICIPLE_PREPOSITIONS",
     "POLL_NOUNS",
     "POLL_SAMPLES",
     "PREPOSITION_APPROXIMATIONS",
@@ -99,6 +104,10 @@ __all__ = [
 
 #: Bump when the code of a rule changes in a way the word lists do not show.
 RULES_VERSION = "rules-3"
+
+#: Reporting verbs only with a clause after them: assuring or reminding someone that … tells them it, feeling
+#: that … believes it; "reminded us of", "felt slighted" report nothing.
+CLAUSE_ONLY_VERBS: frozenset[str] = frozenset("""assure remind feel""".split())
 
 #: Verbs whose subject is a source and whose clausal complement is what the source said.
 REPORTING_VERBS: frozenset[str] = frozenset(
@@ -197,6 +206,7 @@ REPORTING_VERBS: frozenset[str] = frozenset(
         # Suspecting and assuming are beliefs the spec counts. Knowing verbs ("she learned that …", "knows
         # that …") are left out: the writer vouches for what follows.
         *"""suspect worry assume doubt calculate anticipate confess""".split(),
+        *CLAUSE_ONLY_VERBS,
     ]
 )
 
@@ -248,6 +258,9 @@ AT_VERBS: frozenset[str] = frozenset("""put estimate peg""".split())
 
 #: Verbs that report speech only beside the quotation they frame ("“…,” she continued", "shouted, “Cruz!”").
 QUOTE_VERBS: frozenset[str] = frozenset("""continue shout yell exclaim interject scream""".split())
+
+#: Verbs that report a retort with the particle "back" ("shot back that …", "“…,” she fired back").
+BACK_VERBS: frozenset[str] = frozenset("""shoot fire""".split())
 
 #: Nouns of "in X's view, …": the holder's view is the rest of the sentence.
 VIEW_NOUNS: frozenset[str] = frozenset("""view opinion estimation mind eyes words judgment telling account""".split())
@@ -625,6 +638,15 @@ CAUSATIVE_VERBS: frozenset[str] = frozenset(
 
 #: Prepositions of time a participle of saying can follow ("after saying", "before telling", "since arguing").
 TIME_PREPOSITIONS: frozenset[str] = frozenset("""after before since upon on while""".split())
+
+#: Prepositions of means a participle of saying can follow ("ended the meeting by announcing …", "in saying so").
+MEANS_PREPOSITIONS: frozenset[str] = frozenset("""by in""".split())
+
+#: Every preposition whose participle of saying speaks for the main verb's subject.
+PARTICIPLE_PREPOSITIONS: frozenset[str] = TIME_PREPOSITIONS | MEANS_PREPOSITIONS
+
+#: Reporting verbs that, as the means of a deed, are the deed ("by ensuring …", "by showing …"), not speech.
+DEED_VERBS: frozenset[str] = FINDING_VERBS | frozenset("""ensure guarantee indicate signal""".split())
 
 #: Subordinators of a clause that sets a second report beside the first rather than inside it ("A said B, while
 #: C said D"); a part of both lists of subordinators below.
