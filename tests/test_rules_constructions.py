@@ -1779,3 +1779,11 @@ def test_assuring_reminding_and_feeling_report_a_clause(backend: RulesBackend, t
 )
 def test_feeling_and_reminding_without_a_clause_report_nothing(backend: RulesBackend, text: str) -> None:
     assert attributed(backend, text) == []
+
+
+def test_a_means_participle_keeps_the_clause_the_parser_hung_on_the_main_verb(backend: RulesBackend) -> None:
+    # The small parser reads "it" as the participle's object and hangs "would close" on "surprised".
+    text = "The airline surprised its crews by announcing it would close two bases."
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source, c.cue) == ("it would close two bases", "The airline", "announcing")
+    assert "The airline surprised its crews" in [x.claim for x in claims_of(backend, text)]

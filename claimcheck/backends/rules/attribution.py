@@ -610,6 +610,21 @@ def _beside_quote(doc: Doc, frame: set[int]) -> bool:
     return (before is not None and before.text in _CLOSING_QUOTES) or (j < len(doc) and doc[j].text in ("“", '"', "''"))
 
 
+def _stray_complement(verb: Token) -> Token | None:
+    """The verb of "announcing it would buy …" when the parser took "it" for the participle's object and hung
+    "would buy" on the main clause: a subject pronoun object straight before a modal or finite verb."""
+    doc = verb.doc
+    if verb.i + 2 >= len(doc):
+        return None
+    obj, nxt = doc[verb.i + 1], doc[verb.i + 2]
+    if obj.dep_ != "dobj" or obj.head.i != verb.i or obj.lower_ not in SUBJECT_PRONOUNS:
+        return None
+    if nxt.tag_ not in FINITE_TAGS:
+        return None
+    clause = nxt.head if nxt.dep_ in ("aux", "auxpass") else nxt
+    return clause if clause.i > obj.i and clause.head.i < verb.i else None
+
+
 def _shot_back(verb: Token) -> bool:
     """ "Park shot back that …": a verb of retort is speech only with its particle "back" (the cue takes it)."""
     nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
@@ -739,6 +754,7 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     means = verb.dep_ == "pcomp" and verb.head.lower_ in MEANS_PREPOSITIONS and gov is not None
     if means and lemma in DEED_VERBS:
         return None  # "provided cover by ensuring every dollar would be returned": a deed, not a report
+    stray = _stray_complement(verb) if means else None
     if means:
         # "The bank ended its meeting by announcing …": what the subject did is the writer's own claim; only
         # "by announcing" is frame (the subject still speaks), and what is announced ends with the participle.
@@ -752,6 +768,9 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     for child in kids:
         if child.i < quoted_before:
             continue  # in the quotation that closes before the speaker: what was said, wherever the parser hung it
+        if stray is not None and child.i == verb.i + 1:
+            complement = stray.i
+            continue  # "by announcing it would …": the object is the subject of the clause the parser hung elsewhere
         if finding and child.i > verb.i and (complement is not None or child.dep_ == "dobj"):
             complement = complement or child.i
             continue
@@ -790,7 +809,8 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
         if verb.lemma_.lower() not in ADDRESSEE_VERBS and _object_of_its_own(verb):
             return None  # "…, as she described their losses": "as" of time, the verb has its own object
         frame |= {c.i for c in verb.children if c.dep_ == "mark"}
-    region = (sent.start, sent.end) if not means else (verb.i, verb.right_edge.i + 1)
+    end = stray.right_edge.i if stray is not None else verb.right_edge.i
+    region = (sent.start, sent.end) if not means else (verb.i, end + 1)
     clause = _relative_clause(verb)
     if clause is not None and not any(
         t.text == ":" or t.tag_ == "``" for t in verb.doc[verb.right_edge.i + 1 : sent.end]
