@@ -1787,3 +1787,83 @@ def test_a_means_participle_keeps_the_clause_the_parser_hung_on_the_main_verb(ba
     c = only_attributed(backend, text)
     assert (c.claim, c.source, c.cue) == ("it would close two bases", "The airline", "announcing")
     assert "The airline surprised its crews" in [x.claim for x in claims_of(backend, text)]
+
+
+# -- a frame with nothing of its own to report ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The object is what was said: the clause before or after the frame is the writer's.
+        "The ferry crew has worked here for a decade, and though they speak little Dutch, their faces said a lot.",
+        "The councillor tried to withdraw his remarks a day after he said them, but not before the harm was done.",
+        "Asked about the ferry fares, the harbour master said nothing.",
+        # A clause coordinated with the frame by "but" goes on in the writer's voice.
+        "Okafor wrote under a pen name for years, but it did not save her column from the editors.",
+    ],
+)
+def test_a_frame_with_nothing_of_its_own_to_report(backend: RulesBackend, text: str) -> None:
+    assert attributed(backend, text) == []
+
+
+def test_an_object_that_opens_a_colon_still_reports() -> None:
+    c = only_attributed(RulesBackend(), "The harbour master said it plainly: the ferry will not run in winter.")
+    assert c.claim == "the ferry will not run in winter"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # A quotation opens right after the frame: the phrase before the frame only leads in to it.
+        ("Of the row over the ferry budget, Okafor said, “It is a little much.”", "It is a little much"),
+        (
+            "Stressing the cost of delay, the harbour master said, “If we wait, the pier will fall.”",
+            "If we wait, the pier will fall",
+        ),
+        (
+            "In an interview with the Ledger, Okafor said, “Many people cancelled their visits.”",
+            "Many people cancelled their visits",
+        ),
+        # A subject before the frame is the quotation's: the claim keeps it.
+        ("The ferry plan, she said, “will never work.”", "The ferry plan, she said, “will never work"),
+    ],
+)
+def test_a_lead_in_before_a_frame_and_its_quotation(backend: RulesBackend, text: str, claim: str) -> None:
+    assert only_attributed(backend, text).claim == claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "find oneself": a state the subject is in, not something it finds to be true.
+        "With a month to go, the two ferry operators found themselves targeted by the council.",
+        # "ensure": a purpose or an act, never a statement.
+        "The council will work with the harbour police to ensure the march takes place peacefully.",
+    ],
+)
+def test_non_speech_senses_report_nothing(backend: RulesBackend, text: str) -> None:
+    assert attributed(backend, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A quoted paragraph of two sentences closes before the frame: the title after it is no content.
+        (
+            "“We will both publish our budgets. I will publish mine next week,” Okafor told the host during an "
+            "interview taped for Sunday’s Meet the Press.",
+            "Okafor",
+        ),
+        # The speaker's apposition ends in a name the parser reads as a clause with the speaker for subject.
+        (
+            "“What is shaping up is a fight for the harbour,” said Dana Brock, a Lee ally who heads the group "
+            "Correct the Record.",
+            "Dana Brock",
+        ),
+    ],
+)
+def test_a_title_after_a_quotation_and_its_frame_is_no_content(backend: RulesBackend, text: str, source: str) -> None:
+    found = attributed(backend, text)
+    assert found and all(c.source == source and c.quote == "direct" for c in found), found
+    assert not any("Meet the Press" in c.claim or "Correct the Record" in c.claim for c in found)

@@ -570,3 +570,49 @@ def test_a_name_with_a_which_clause_is_a_body_its_spokesman_speaks_for(backend: 
     claims = attributed(backend, text)
     assert claims[0].source_type == "organization"
     assert (claims[1].source, claims[1].source_name) == ("A spokesman", "Harlow Foods")
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # The participle is the speaker's next act, though the parser hangs it inside what she said.
+        (
+            "The mayor insisted it was premature to decide, while adding that the ferry plan had merit.",
+            [("it was premature to decide", "The mayor"), ("the ferry plan had merit", "The mayor")],
+        ),
+        (
+            "Okafor said her brother had run the mill well and would do the same at the port, saying that he "
+            "backs a higher wage.",
+            [
+                ("her brother had run the mill well and would do the same at the port", "Okafor"),
+                ("he backs a higher wage", "Okafor"),
+            ],
+        ),
+        # "said A but added B": both reports are the speaker's, not the subject of A's ("it").
+        (
+            "The harbour master said it was too early to count the losses but added, “I think we all know how "
+            "bad it is.”",
+            [
+                ("it was too early to count the losses", "The harbour master"),
+                ("I think we all know how bad it is", "The harbour master"),
+            ],
+        ),
+        (
+            "The minister said the ferry was safe and added that inspections would go on.",
+            [("the ferry was safe", "The minister"), ("inspections would go on", "The minister")],
+        ),
+        (
+            "The mayor conceded Okafor had touched the reporter but implied that it was the reporter's fault.",
+            [("Okafor had touched the reporter", "The mayor"), ("it was the reporter's fault", "The mayor")],
+        ),
+        # A person named in the content may be the one who does it: the participle stays in the content.
+        (
+            "The secretary said Okafor had praised the islands at the launch, calling them a special place.",
+            [("Okafor had praised the islands at the launch, calling them a special place", "The secretary")],
+        ),
+    ],
+)
+def test_a_second_report_hung_inside_the_first_is_the_speakers(
+    backend: RulesBackend, text: str, claims: list[tuple[str, str]]
+) -> None:
+    assert [(c.claim, c.source) for c in attributed(backend, text)] == claims

@@ -51,6 +51,7 @@ from claimcheck.backends.rules.lexicon import (
     CLAIM_NOUNS,
     CLAUSE_MARKERS,
     CLAUSE_ONLY_VERBS,
+    CONTRAST_CONJUNCTIONS,
     CONTRAST_MARKS,
     CORE_SPEECH_VERBS,
     DEED_VERBS,
@@ -71,7 +72,9 @@ from claimcheck.backends.rules.lexicon import (
     QUESTION_WORDS,
     QUOTE_VERBS,
     REFLEXIVE_PRONOUNS,
+    REPORT_CONTINUATIONS,
     REPORTING_VERBS,
+    SAID_THING_OBJECTS,
     STANCE_ADJECTIVES,
     STANCE_NOUNS,
     STANCE_VERBS,
@@ -318,13 +321,58 @@ def _governor(verb: Token) -> Token | None:
         while head.dep_ in ("acl", "relcl") and head.head.head.pos_ in ("VERB", "AUX") and head.head.dep_ == "dobj":
             head = head.head.head
     if verb.dep_ in ("conj", "advcl", "xcomp") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
-        return head
+        return _reporter_of(verb, head) or head
+    if (
+        verb.dep_ == "ccomp"
+        and verb.tag_ in FINITE_TAGS
+        and head.lemma_.lower() in REPORTING_VERBS
+        and head.i < verb.i
+        and verb.doc[verb.i - 1].dep_ == "cc"
+        and verb.doc[verb.i - 1].lower_ in ("but", "and")
+    ):
+        return head  # "said A but added …": the parser read the second verb as a clause of the first
     if verb.dep_ == "dep" and verb.tag_ in FINITE_TAGS and head.pos_ == "VERB" and head.i < verb.i:
         return head  # "Lee offered him a job, then says …": a second verb of the subject the parser left unlabelled
     if verb.dep_ == "acl" and head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj":
         return head.head
     if verb.dep_ == "pcomp" and head.lower_ in PARTICIPLE_PREPOSITIONS and head.head.pos_ in ("VERB", "AUX"):
         return head.head  # "After saying …, the man left": the participle's speaker is the main verb's subject
+    return None
+
+
+def _reporter_of(verb: Token, head: Token) -> Token | None:
+    """The reporting verb whose content ``head`` is, when ``verb`` is that speaker's next act which the parser
+    hung inside the content: a participle set off by a comma or "while" ("insisted it was premature while adding …",
+    "said her father would do the same, saying …") or a verb after "but" ("said it was too early but added …",
+    and "… and added …")."""
+    clause = head
+    for _ in range(3):  # "said A and would do B, saying …", "said it was fair to back B, adding …": up the content
+        if clause.dep_ not in ("conj", "xcomp"):
+            break
+        clause = clause.head
+    outer = clause.head
+    if (
+        clause.dep_ != "ccomp"
+        or outer.pos_ != "VERB"
+        or outer.lemma_.lower() not in REPORTING_VERBS
+        or outer.i > head.i  # "A, adding B, an official said": the participle is part of what was said
+        or head.lemma_.lower() in REPORTING_VERBS  # hung on a frame of its own ("…,” Lee added, saying …")
+    ):
+        return None
+    if verb.dep_ == "advcl":
+        inner = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if inner is not None and inner.pos_ == "PROPN" and verb.lemma_.lower() not in REPORT_CONTINUATIONS:
+            return None  # "said Trump had praised the city, calling it …": the person named in the content may do it
+        edge = verb.left_edge.i
+        opener = verb.doc[edge]  # "…, adding", "… while adding", "… before saying"
+        aside = (
+            verb.tag_ == "VBG" and edge > 0 and (verb.doc[edge - 1].text == "," or opener.lower_ in ("while", "before"))
+        )
+        return outer if aside and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) else None
+    if verb.dep_ == "conj" and clause is head:
+        # "and added" too: adding is the speaker's act, never what the content's subject did.
+        words = CONTRAST_CONJUNCTIONS | ({"and"} if verb.lemma_.lower() == "add" else set())
+        return outer if any(c.dep_ == "cc" and c.lower_ in words and c.i < verb.i for c in head.children) else None
     return None
 
 
@@ -533,9 +581,12 @@ def _no_proposition(verb: Token) -> bool:
     kids = list(verb.children)
     if any(c.dep_ == "prt" and c.lower_ in NON_SPEECH_PARTICLES for c in kids):
         return True
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if verb.lemma_.lower() == "find" and after is not None and after.lower_ in REFLEXIVE_PRONOUNS:
+        return True  # "the candidates found themselves targeted": a state they are in, nothing they think
     comp = next((c for c in kids if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i), None)
     if comp is None:
-        return False
+        return _says_a_thing(verb, kids)
     # The first word after the verb: a relative pronoun before it ("rules, which he said had harmed …") is the
     # complement's subject, no question word. "asked if the plan would work" asks; "said if he were president,
     # taxes would rise" states a condition: there "if" opens a clause inside the complement, not the complement.
@@ -545,6 +596,22 @@ def _no_proposition(verb: Token) -> bool:
     if first.lower_ in QUESTION_WORDS and (first.head.i == comp.i or (first.dep_ == "mark" and first.lower_ != "if")):
         return True
     return comp.dep_ == "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in comp.children)
+
+
+def _says_a_thing(verb: Token, kids: list[Token]) -> bool:
+    """The verb's object is what was said ("a day after he said them", "their smiles said a lot"), and no clause
+    of the verb reports anything: a clause beside the frame is none of its content. Not "as she put it", whose
+    "it" is the clause the "as" frame modifies."""
+    if verb.lemma_.lower() not in REPORTING_VERBS or any(c.dep_ == "mark" and c.lower_ == "as" for c in kids):
+        return False
+    return any(
+        c.i > verb.i
+        and c.dep_ in ("dobj", "npadvmod")
+        and c.lower_ in SAID_THING_OBJECTS
+        # "said it: …" opens what follows; "announcing it would expand …": "it" is the subject of the clause
+        and not (c.i + 1 < len(c.doc) and (c.doc[c.i + 1].text == ":" or c.doc[c.i + 1].tag_ in FINITE_TAGS))
+        for c in kids
+    ) and not any(c.dep_ in ("ccomp", "xcomp", "parataxis", "csubj") for c in kids)
 
 
 def _asked_about(verb: Token) -> bool:
@@ -1356,6 +1423,31 @@ def _not_reported_before(doc: Doc, verb: Token, chunk: tuple[int, int], fs: int)
     )
 
 
+def _lead_in_then_quote(doc: Doc, chunk: tuple[int, int], fe: int) -> bool:
+    """ "Of the budget, he said, “It is a little much”", "Emphasizing the risk, she said, “…”": a quotation opens
+    right after the frame, so the unquoted phrase before it (a preposition's, an adverb's, a participle's or a
+    clause of time) only leads in to the quote the parser hung it on; it is no part of what was said."""
+    cs, ce = chunk
+    gap = doc[fe : min(fe + 3, len(doc))]
+    opens = next((t for t in gap if t.tag_ == "``" or t.text == "“"), None)
+    if opens is None or any(not t.is_punct for t in doc[fe : opens.i]):
+        return False
+    if any(t.text in _QUOTE_MARKS or t.tag_ in ("``", "''") for t in doc[max(cs - 1, 0) : ce]):
+        return False  # a quotation before the frame too: a split quote, both sides said
+    return all(
+        r.dep_ in ("prep", "advmod", "npadvmod")
+        or (
+            r.dep_ == "advcl"
+            and (
+                (r.i == cs and r.tag_ in ("VBG", "VBN"))
+                or any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS for c in r.children)
+            )
+        )
+        for r in run_roots(doc, cs, ce)
+        if not r.is_punct
+    )
+
+
 def has_clause(tokens: Span) -> bool:
     """A finite verb and a subject among ``tokens``: what follows a speaker's label states something."""
     return any(t.tag_ in FINITE_TAGS for t in tokens) and any(t.dep_ in SUBJECT_DEPS for t in tokens)
@@ -1390,7 +1482,7 @@ def _quote_then_tail(doc: Doc, rel: Relation, before: tuple[int, int], after: tu
     before the frame, so what follows the verb with no subject of its own is a misread title or a circumstance,
     not a second content."""
     gap = doc[before[1] : fs]
-    opened = before[0] > 0 and doc[before[0] - 1].text in _QUOTE_MARKS
+    opened = before[0] > 0 and (doc[before[0] - 1].text in _QUOTE_MARKS or _quote_still_open(doc, before[0]))
     if (
         after[0] < fs
         or not opened
@@ -1407,7 +1499,27 @@ def _quote_then_tail(doc: Doc, rel: Relation, before: tuple[int, int], after: tu
         # A second quotation after a comma or colon is more of what was said; one straight after a word is a
         # title ("on the podcast “Here's the Thing”").
         return after[0] >= 2 and doc[after[0] - 2].text not in (",", ":")
-    return rel.complement is None or not any(c.dep_ in SUBJECT_DEPS for c in doc[rel.complement].children)
+    # The speaker is no subject of the tail: "“…,” said Lee, who heads the PAC Correct the Record" (the parser
+    # made "Lee … Correct the Record" a clause).
+    return rel.complement is None or not any(
+        c.dep_ in SUBJECT_DEPS and c.i not in rel.frame for c in doc[rel.complement].children
+    )
+
+
+#: How far back a quotation that a sentence closes may have opened (a quoted paragraph of several sentences).
+_QUOTE_REACH = 150
+
+
+def _quote_still_open(doc: Doc, i: int) -> bool:
+    """A quotation opened before token ``i`` and has not closed by it: the stretch from ``i`` is its last sentence
+    ("“A. B,” she said")."""
+    for j in range(i - 1, max(i - _QUOTE_REACH, 0) - 1, -1):
+        tag = doc[j].tag_
+        if tag == "``" or doc[j].text == "“":
+            return True
+        if tag == "''" or doc[j].text == "”":
+            return False
+    return False
 
 
 def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -1426,6 +1538,8 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
         before = []
     if before and rel.kind == "verb" and _aside_participle(doc[rel.anchor]):
         before, interposed = [], False  # "…,” adding, “B”": what the speaker said before is the first report's
+    if before and rel.kind == "verb" and _lead_in_then_quote(doc, before[0], fe):
+        before, interposed = [], False
     first = next((c for c in chunks if c[0] >= fe and _gap_is_punct(doc, fe, c[0])), None)
     after = [first] if first is not None else []
     if after and rel.kind == "verb" and _adverbial_after(doc[rel.anchor], after[0]):
@@ -1467,9 +1581,11 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
         tokens = list(doc[slice(*chunk)])
         if rel.complement is not None:
             return chunk
-        # "stressed those worries, and he raised them again": a clause coordinated with the frame is no content.
+        # "stressed those worries, and he raised them again", "wrote under a pen name, but it did him no good": a
+        # clause coordinated with the frame is no content.
         has_object = any(c.dep_ == "dobj" for c in verb.children)
-        if has_object and any(t.dep_ == "conj" and t.head.i == verb.i for t in tokens):
+        coordinated = any(t.dep_ == "cc" and t.head.i == verb.i for t in doc[fe : chunk[0] + 1])
+        if (has_object or coordinated) and any(t.dep_ == "conj" and t.head.i == verb.i for t in tokens):
             return None
         if verb.lemma_.lower() in CORE_SPEECH_VERBS and _has_clause_verb(tokens):
             return chunk

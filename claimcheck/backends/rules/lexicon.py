@@ -40,6 +40,7 @@ __all__ = [
     "CLAUSE_MARKERS",
     "CLAUSE_ONLY_VERBS",
     "COMPARATIVES",
+    "CONTRAST_CONJUNCTIONS",
     "CONTRAST_MARKS",
     "CORE_SPEECH_VERBS",
     "DEED_VERBS",
@@ -83,7 +84,9 @@ __all__ = [
     "QUOTE_VERBS",
     "REFLEXIVE_PRONOUNS",
     "REPORTING_VERBS",
+    "REPORT_CONTINUATIONS",
     "RULES_VERSION",
+    "SAID_THING_OBJECTS",
     "SHARE_HEADS",
     "SPEECH_ACTS",
     "SPOKESPERSON_NOUNS",
@@ -179,7 +182,6 @@ REPORTING_VERBS: frozenset[str] = frozenset(
         "disagree",
         "dismiss",
         "divulge",
-        "ensure",
         "expect",
         "fear",
         "forecast",
@@ -292,6 +294,10 @@ ISSUING_VERBS: frozenset[str] = frozenset("""release issue post publish send giv
 
 #: Particles that give a reporting verb a non-speech sense ("may show up", "wrote off the costs").
 NON_SPEECH_PARTICLES: frozenset[str] = frozenset("""up off down away""".split())
+
+#: Objects that stand for what was said, so the verb reports no clause ("after he said them", "their smiles said
+#: a lot", "she said nothing").
+SAID_THING_OBJECTS: frozenset[str] = frozenset("""it them lot lots nothing little plenty""".split())
 
 #: Words that open a line with a colon without naming a speaker (metadata headers, not transcript labels).
 NON_SPEAKER_LABELS: frozenset[str] = frozenset(
@@ -661,6 +667,11 @@ ADVERBIAL_MARKS: frozenset[str] = CONTRAST_MARKS | frozenset(
 LEADING_SUBORDINATORS: frozenset[str] = CONTRAST_MARKS | frozenset(
     """if when whenever because since once unless until after before""".split()
 )
+
+#: Conjunctions by which a speaker's second report answers the first ("said A but added B").
+CONTRAST_CONJUNCTIONS: frozenset[str] = frozenset("""but yet""".split())
+#: Verbs that only go on with a report ("…, adding", "…, saying", "…, noting"): the reporting speaker's acts.
+REPORT_CONTINUATIONS: frozenset[str] = frozenset("""add say note""".split())
 
 #: Reflexive pronouns: a verb's object of its own ("calls itself Harbour Watch"), never an addressee.
 REFLEXIVE_PRONOUNS: frozenset[str] = frozenset(
