@@ -1867,3 +1867,26 @@ def test_a_title_after_a_quotation_and_its_frame_is_no_content(backend: RulesBac
     found = attributed(backend, text)
     assert found and all(c.source == source and c.quote == "direct" for c in found), found
     assert not any("Meet the Press" in c.claim or "Correct the Record" in c.claim for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # A clause set before the content's main clause keeps its subordinator: it is part of what was said.
+        (
+            "The mayor said that, because the auditor found the books in order, the council was right.",
+            "because the auditor found the books in order, the council was right",
+        ),
+        (
+            "The mayor said that while the ferry was costly, it would pay off.",
+            "while the ferry was costly, it would pay off",
+        ),
+        # A colon after a frame opens what was said, even where the parser hung the quotation elsewhere.
+        (
+            "The timing was so odd that a spokesman for the mayor could only quip: “I guess the harbour was booked.”",
+            "I guess the harbour was booked",
+        ),
+    ],
+)
+def test_what_follows_the_frame_is_said_whole(backend: RulesBackend, text: str, claim: str) -> None:
+    assert only_attributed(backend, text).claim == claim

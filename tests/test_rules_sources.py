@@ -616,3 +616,18 @@ def test_a_second_report_hung_inside_the_first_is_the_speakers(
     backend: RulesBackend, text: str, claims: list[tuple[str, str]]
 ) -> None:
     assert [(c.claim, c.source) for c in attributed(backend, text)] == claims
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # The relative pronoun is the subject of what was said; the pronoun before the verb speaks.
+        ("Okafor faulted his rivals for their scorn of the department, which he argued seeks to restore equity.", "he"),
+        ("The panel looked at the drawdown of the ferry crews, which they say left a gap in the service.", "they"),
+    ],
+)
+def test_a_speaker_inside_a_relative_clause_is_not_the_relative_pronoun(
+    backend: RulesBackend, text: str, source: str
+) -> None:
+    (c,) = attributed(backend, text)
+    assert c.source == source

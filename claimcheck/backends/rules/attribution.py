@@ -808,6 +808,8 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     if _aside_participle(verb):
         frame = {verb.i}  # "A has “B,” claiming …": the speaker, found in A, stays A's
     relative = next((c for c in verb.children if c.tag_ in ("WP", "WDT") and c.dep_ == "nsubj"), None)
+    if relative is not None and subj.i != relative.i and subj.dep_ == "nsubj" and subj.head.i == verb.i:
+        relative = None  # "the department, which he argued seeks …": "he" speaks; "which" is the content's subject
     if relative is not None:
         frame.add(relative.i)
     gov = _governor(verb) if subj.head.i != verb.i and (verb.dep_ == "xcomp" or statement_acl) else None
@@ -1296,7 +1298,11 @@ def trim_tokens(doc: Doc, s: int, e: int, content: bool = False) -> tuple[int, i
     while s < e and (
         (t := doc[s]).is_punct
         or t.is_space
-        or (t.lower_ in CLAUSE_MARKERS and not (content and _demonstrative(t)) and not _opens_phrase(t))
+        or (
+            t.lower_ in CLAUSE_MARKERS
+            and not (content and (_demonstrative(t) or _opens_fronted_clause(t, e)))
+            and not _opens_phrase(t)
+        )
         or t.dep_ == "cc"
     ):
         s += 1
@@ -1311,6 +1317,19 @@ def trim_tokens(doc: Doc, s: int, e: int, content: bool = False) -> tuple[int, i
     ):
         e -= 1
     return s, e
+
+
+def _opens_fronted_clause(tok: Token, end: int) -> bool:
+    """ "said that, because the audit found no fault, the council was right": the subordinator of a clause set
+    before the content's main clause (which ends before ``end``) is part of what was said."""
+    clause = tok.head
+    return (
+        tok.dep_ == "mark"
+        and tok.lower_ != "that"  # the complement's own "that", wherever the parser hung it
+        and clause.dep_ == "advcl"
+        and clause.i < clause.head.i < end
+        and any(c.dep_ in SUBJECT_DEPS for c in clause.children)  # not "stated, while testifying, that …"
+    )
 
 
 def _demonstrative(tok: Token) -> bool:
@@ -1589,6 +1608,8 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
             return None
         if verb.lemma_.lower() in CORE_SPEECH_VERBS and _has_clause_verb(tokens):
             return chunk
+        if any(t.text == ":" for t in doc[fe : chunk[0]]) and _has_clause_verb(tokens):
+            return chunk  # "… could only quip: “…”": a colon after the frame opens what was said
         if _that_clause_opens(doc, verb, chunk):
             return chunk  # "argued after the vote that the count was wrong": the parser hung it on the phrase
     return None
