@@ -388,9 +388,8 @@ def _owner_span(head: Token) -> Span | None:
             if found is not None:
                 return found
     for child in head.children:
-        if (
-            child.dep_ == "acl" and child.lemma_.lower() in DOCUMENT_MAKING_VERBS
-        ):  # "the survey, conducted by the Institute"
+        # "the survey, conducted by the Institute"
+        if child.dep_ == "acl" and child.lemma_.lower() in DOCUMENT_MAKING_VERBS:
             for agent in (c for c in child.children if c.dep_ == "agent"):
                 found = _object_phrase(agent)
                 poss = next((c for c in found.root.children if c.dep_ == "poss"), None) if found else None
