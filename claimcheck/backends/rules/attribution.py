@@ -1532,13 +1532,9 @@ _QUOTE_REACH = 150
 def _quote_still_open(doc: Doc, i: int) -> bool:
     """A quotation opened before token ``i`` and has not closed by it: the stretch from ``i`` is its last sentence
     ("“A. B,” she said")."""
-    for j in range(i - 1, max(i - _QUOTE_REACH, 0) - 1, -1):
-        tag = doc[j].tag_
-        if tag == "``" or doc[j].text == "“":
-            return True
-        if tag == "''" or doc[j].text == "”":
-            return False
-    return False
+    reach = max(i - _QUOTE_REACH, 0)
+    mark = _token_before(doc, i, lambda t: t.i >= reach and t.tag_ not in ("``", "''") and t.text not in ("“", "”"))
+    return mark is not None and mark.i >= reach and (mark.tag_ == "``" or mark.text == "“")
 
 
 def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> tuple[int, int] | None:

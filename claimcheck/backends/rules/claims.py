@@ -429,14 +429,16 @@ def _relative_speaker(src: Span, anchor: Token) -> tuple[int, int] | None:
     return None
 
 
-def _finish(d: _Document, drafts: list[_Draft]) -> list[Claim]:
+def _resolve_sources(d: _Document, drafts: list[_Draft]) -> dict[int, dict[str, object]]:
+    """Each relation's source fields by ``id(relation)``, resolved once and in text order (a carried-over quote
+    shares its owner's). No resolver is built for a document with no source: its indexes are the work."""
     doc = d.doc
-    # Each relation's source, resolved once and in text order (a carried-over quote shares its owner's).
     sources: dict[int, dict[str, object]] = {}
     relations = sorted({id(x.relation): x.relation for x in drafts if x.relation}.values(), key=lambda r: r.source[0])
-    resolver = SourceResolver(doc) if relations else None  # its indexes are the work: none for no source
+    if not relations:
+        return sources
+    resolver = SourceResolver(doc)
     for relation in relations:
-        assert resolver is not None
         src = doc[slice(*relation.source)]
         res = resolver.resolve(src, cue_lemma=relation.cue_lemma)
         said_by = relation.said_by or _relative_speaker(src, doc[relation.anchor])
@@ -455,6 +457,12 @@ def _finish(d: _Document, drafts: list[_Draft]) -> list[Claim]:
             "source_end": first + hi,
             "confidence": res.confidence,
         }
+    return sources
+
+
+def _finish(d: _Document, drafts: list[_Draft]) -> list[Claim]:
+    doc = d.doc
+    sources = _resolve_sources(d, drafts)
     claims: list[Claim] = []
     for x in drafts:
         rel = x.relation or (x.source_of.relation if x.source_of else None)
