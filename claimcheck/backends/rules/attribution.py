@@ -130,7 +130,8 @@ class Relation:
     content: tuple[int, int] | None = None
     #: The other side of a quotation the frame splits ("“A,” she said, “and B.”"): said too, a claim of its own.
     second: tuple[int, int] | None = None
-    #: The relative pronoun that is the mention when the source is its antecedent ("officials, who said …").
+    #: The relative pronoun that is the mention when the source is its antecedent ("officials, who said …"): set
+    #: by the frame or, for a cue in the antecedent's relative clause, by :func:`_candidates`.
     said_by: tuple[int, int] | None = None
 
     @property
@@ -1698,7 +1699,25 @@ def _candidates(doc: Doc, sent: Span) -> list[Relation]:
         rel = _in_frame_relation(doc, sent)
         if rel is not None:
             rels.append(rel)
+    for rel in rels:
+        if rel.said_by is None:
+            rel.said_by = _relative_speaker(doc, rel)
     return rels
+
+
+def _relative_speaker(doc: Doc, rel: Relation) -> tuple[int, int] | None:
+    """ "Pence, who called their son “an American hero”", "Sanders, who endorsed Canova and said …": the relative
+    pronoun of the clause holding the cue is the mention for this claim (as the frame's own "who said" is)."""
+    anchor = doc[rel.anchor]
+    for clause in (c for c in doc[slice(*rel.source)].root.children if c.dep_ == "relcl"):
+        if clause.i != anchor.i and clause not in anchor.ancestors:
+            continue
+        pronoun = next(
+            (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT")), None
+        )
+        if pronoun is not None:
+            return pronoun.i, pronoun.i + 1
+    return None
 
 
 def _names_someone(tok: Token) -> bool:

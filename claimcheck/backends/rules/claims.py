@@ -417,18 +417,6 @@ def _asserts(tokens: Span) -> bool:
     return False
 
 
-def _relative_speaker(src: Span, anchor: Token) -> tuple[int, int] | None:
-    """ "Pence, who called their son “an American hero”", "Sanders, who endorsed Canova and said …": the relative
-    pronoun of the clause holding the cue is the mention for this claim (as the frame's own "who said" is)."""
-    for clause in (c for c in src.root.children if c.dep_ == "relcl"):
-        if clause.i != anchor.i and clause not in anchor.ancestors:
-            continue
-        rel = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT")), None)
-        if rel is not None:
-            return rel.i, rel.i + 1
-    return None
-
-
 def _resolve_sources(d: _Document, drafts: list[_Draft]) -> dict[int, dict[str, object]]:
     """Each relation's source fields by ``id(relation)``, resolved once and in text order (a carried-over quote
     shares its owner's). No resolver is built for a document with no source: its indexes are the work."""
@@ -441,9 +429,8 @@ def _resolve_sources(d: _Document, drafts: list[_Draft]) -> dict[int, dict[str, 
     for relation in relations:
         src = doc[slice(*relation.source)]
         res = resolver.resolve(src, cue_lemma=relation.cue_lemma)
-        said_by = relation.said_by or _relative_speaker(src, doc[relation.anchor])
-        if said_by is not None:  # "officials, who said …": the mention is "who", its antecedent the name
-            src = doc[slice(*said_by)]
+        if relation.said_by is not None:  # "officials, who said …": the mention is "who", its antecedent the name
+            src = doc[slice(*relation.said_by)]
         # Spaces and list markers are spaces in the parse copy: trim them there, cut the original.
         seen = d.model.parse_text[src.start_char : src.end_char]
         first = src.start_char + len(seen) - len(seen.lstrip())
