@@ -1,8 +1,10 @@
 """Offline, deterministic claim extraction from a spaCy parse (the default backend without an LLM).
 
 The package is split by concept: ``lexicon`` (word lists and the rules'
-version), ``model`` (loading the pipeline), ``attribution`` (relations from
-the parse), ``sources`` (resolving and typing sources), ``hedges``,
+version), ``model`` (loading the pipeline), ``arrays`` (token attributes
+read once per parse, and the parse tests every module shares),
+``attribution`` (relations from the parse), ``boundaries`` (where a
+content ends), ``sources`` (resolving and typing sources), ``hedges``,
 ``parse`` (parsing in pieces), ``claims`` (assembling a document's claims),
 ``settings`` (its options) and ``backend`` (the :class:`RulesBackend` itself,
 imported on first use so that reading the options loads no pipeline code).

@@ -4,6 +4,8 @@
 looks at only to pass over (no cue word, no hedge, punctuation), so rules
 that scan many tokens read these lists and build tokens only for the few
 they keep. Strings are read as their hashes (``doc.vocab.strings[word]``).
+The small readings of the parse every rules module makes (a run's clause
+heads, a verb's own subject) are here too.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from typing import TYPE_CHECKING
 
 import numpy
 
+from claimcheck.backends.rules.lexicon import SUBJECT_DEPS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["TokenArrays", "run_roots", "string_ids", "token_arrays"]
+__all__ = ["TokenArrays", "has_subject", "run_roots", "string_ids", "token_arrays"]
 
 
 class TokenArrays:
@@ -82,3 +86,9 @@ def run_roots(doc: Doc, start: int, end: int) -> list[Token]:
     clause heads, found on the head array, so a long run builds no token for the words under them."""
     head = token_arrays(doc).head
     return [doc[i] for i in range(start, end) if not start <= head[i] < end or head[i] == i]
+
+
+def has_subject(tok: Token) -> bool:
+    """``tok`` has a subject of its own (a child labelled as in ``SUBJECT_DEPS``): a clause, not a verb that shares
+    another's subject or a participle's phrase."""
+    return any(c.dep_ in SUBJECT_DEPS for c in tok.children)

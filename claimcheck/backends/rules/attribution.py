@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from claimcheck.backends.rules.arrays import run_roots, string_ids, token_arrays
+from claimcheck.backends.rules.arrays import has_subject, run_roots, string_ids, token_arrays
 from claimcheck.backends.rules.boundaries import cut_content, frame_sides, interposed_span
 from claimcheck.backends.rules.hedges import is_agentless_frame
 from claimcheck.backends.rules.lexicon import (
@@ -64,6 +64,7 @@ from claimcheck.backends.rules.lexicon import (
     LIFE_STAGES,
     MEANS_PREPOSITIONS,
     NAMING_VERBS,
+    NOMINAL_SUBJECT_DEPS,
     NON_SPEAKER_LABELS,
     NON_SPEECH_PARTICLES,
     PARTICIPLE_PREPOSITIONS,
@@ -277,7 +278,7 @@ def _is_mention(doc: Doc, span: tuple[int, int]) -> bool:
 
 def _own_clause(head: Token) -> bool:
     """``head`` heads a clause of its own, not a phrase: its verb is finite or it has a subject."""
-    return head.tag_ in FINITE_TAGS or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    return head.tag_ in FINITE_TAGS or any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in head.children)
 
 
 def _prep_frame(prep: Token) -> set[int]:
@@ -369,7 +370,7 @@ def _reporter_of(verb: Token, head: Token) -> Token | None:
         aside = (
             verb.tag_ == "VBG" and edge > 0 and (verb.doc[edge - 1].text == "," or opener.lower_ in ("while", "before"))
         )
-        return outer if aside and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) else None
+        return outer if aside and not has_subject(verb) else None
     if verb.dep_ == "conj" and clause is head:
         # "and added" too: adding is the speaker's act, never what the content's subject did.
         words = CONTRAST_CONJUNCTIONS | ({"and"} if verb.lemma_.lower() == "add" else set())
@@ -402,7 +403,7 @@ def _subject(verb: Token, sent: Span | None = None) -> Token | None:
         if subj is not None:
             break
         subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
-        if subj is None and any(c.dep_ in ("nsubjpass", "csubj", "expl") for c in gov.children):
+        if subj is None and has_subject(gov):
             break  # the governor has a subject of another kind: not the speaker
         node = gov
     if subj is not None and verb.dep_ == "parataxis" and subj.i < verb.i - 2:
@@ -907,7 +908,7 @@ def _relative_clause(verb: Token) -> Token | None:
     ("Park, who read the report but would say nothing about it, …")."""
     if verb.dep_ == "relcl":
         return verb
-    if verb.dep_ == "conj" and verb.head.dep_ == "relcl" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if verb.dep_ == "conj" and verb.head.dep_ == "relcl" and not has_subject(verb):
         return verb.head
     return None
 
@@ -1272,7 +1273,7 @@ def _according_region(tok: Token, sent: Span, frame: set[int]) -> tuple[int, int
         if (
             node.dep_ in ("relcl", "advcl")
             and node.tag_ in _SCOPE_TAGS
-            and not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in node.children)
+            and not any(c.dep_ in NOMINAL_SUBJECT_DEPS and c.tag_ in ("WP", "WDT") for c in node.children)
         ):
             s, e = _span_of(list(node.subtree))
             if e >= first - 1 and s > sent.start + 2 and doc[s - 1].text == "," and node.i < first:
@@ -1329,7 +1330,7 @@ def _opens_fronted_clause(tok: Token, end: int) -> bool:
         and tok.lower_ != "that"  # the complement's own "that", wherever the parser hung it
         and clause.dep_ == "advcl"
         and clause.i < clause.head.i < end
-        and any(c.dep_ in SUBJECT_DEPS for c in clause.children)  # not "stated, while testifying, that …"
+        and has_subject(clause)  # not "stated, while testifying, that …"
     )
 
 
@@ -1479,7 +1480,7 @@ def _holds_a_main_clause(clause: Token) -> bool:
     return any(
         t.i > clause.i
         and t.dep_ in ("advcl", "conj", "parataxis")
-        and any(c.dep_ in SUBJECT_DEPS for c in t.children)
+        and has_subject(t)
         and not any(c.dep_ == "mark" for c in t.children)  # "Asked if he was ever bullied": the question's clause
         for t in clause.subtree
     )
@@ -1569,7 +1570,7 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
     if rel.kind == "label":
         return after[0] if after else None
     verb = doc[rel.anchor]
-    if rel.kind == "verb" and verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if rel.kind == "verb" and verb.tag_ == "VBG" and not has_subject(verb):
         # "X was blunt, claiming that …": a participle's content follows it; what precedes is X's act
         before, interposed = [], False
     joined = interposed_span(doc, rel.anchor, rel.frame, chunks) if interposed else None
@@ -1624,7 +1625,7 @@ def _that_clause_opens(doc: Doc, verb: Token, chunk: tuple[int, int]) -> bool:
     return (
         chunk[0] <= head.i < chunk[1]
         and head.dep_ in ("relcl", "acl", "ccomp")
-        and any(c.dep_ in SUBJECT_DEPS for c in head.children)
+        and has_subject(head)
         and noun.dep_ == "pobj"
         and noun.head.head.i == verb.i
         and noun.lemma_.lower() not in CLAIM_NOUNS | STANCE_NOUNS | THAT_CLAUSE_NOUNS
@@ -1712,9 +1713,7 @@ def _relative_speaker(doc: Doc, rel: Relation) -> tuple[int, int] | None:
     for clause in (c for c in doc[slice(*rel.source)].root.children if c.dep_ == "relcl"):
         if clause.i != anchor.i and clause not in anchor.ancestors:
             continue
-        pronoun = next(
-            (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT")), None
-        )
+        pronoun = next((c for c in clause.children if c.dep_ in NOMINAL_SUBJECT_DEPS and c.tag_ in ("WP", "WDT")), None)
         if pronoun is not None:
             return pronoun.i, pronoun.i + 1
     return None
@@ -1945,9 +1944,7 @@ def _nested_in(doc: Doc, inner: Relation, outer: Relation) -> bool:
     # side. A verb coordinated inside the complement with no subject of its own still nests: "an aide said
     # Clinton misspoke and intended to say …".
     node = doc[inner.anchor]
-    while node.dep_ in _COMPLEMENT or (
-        node.dep_ == "conj" and node.head.i != head.i and not any(c.dep_ in SUBJECT_DEPS for c in node.children)
-    ):
+    while node.dep_ in _COMPLEMENT or (node.dep_ == "conj" and node.head.i != head.i and not has_subject(node)):
         if node.head.i == node.i:
             return False
         edge = node.dep_
@@ -1987,7 +1984,7 @@ def _aside_participle(verb: Token) -> bool:
         and edge > 1
         and doc[edge - 1].tag_ == "''"
         and doc[edge - 2].text == ","
-        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        and not has_subject(verb)
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimcheck.backends.rules.arrays import run_roots, string_ids, token_arrays
+from claimcheck.backends.rules.arrays import has_subject, run_roots, string_ids, token_arrays
 from claimcheck.backends.rules.lexicon import (
     CITING_VERBS,
     CLAUSE_MARKERS,
@@ -77,7 +77,7 @@ def _shares_frame(conj: Token, cue: Token) -> bool:
         and conj.lemma_ != "be"
         and not any(c.dep_ == "aux" and c.lower_ == "had" for c in conj.children)
         and _tense(conj) == _tense(cue)
-        and not any(c.dep_ in SUBJECT_DEPS for c in conj.children)
+        and not has_subject(conj)
     )
 
 
@@ -95,7 +95,7 @@ def _writers_clause(doc: Doc, conj: Token, cue: Token) -> bool:
         edge > 0
         and doc[edge].dep_ == "cc"
         and doc[edge - 1].text in (",", "—", "–", "-", "--")
-        and any(c.dep_ in SUBJECT_DEPS for c in conj.children)
+        and has_subject(conj)
         and not any(t.is_quote for t in conj.subtree)  # "…, but “the offers were …”": still the speaker's words
     )
 
@@ -139,7 +139,7 @@ def _participle_series(doc: Doc, cue: Token, s: int, e: int) -> int | None:
                 and conj.lemma_.lower() in SPEECH_ACTS
                 and head.tag_ != "VBG"
                 and s < conj.left_edge.i < e
-                and not any(c.dep_ in SUBJECT_DEPS for c in conj.children)
+                and not has_subject(conj)
             ):
                 return conj.left_edge.i
     return None
@@ -187,11 +187,11 @@ def _speakers_aside(doc: Doc, cue: Token, s: int, e: int) -> int | None:
         if (
             t.tag_ == "VBG"
             and t.lemma_.lower() in (SPEECH_ACTS if quote_closes else CITING_VERBS)
-            and not any(c.dep_ in SUBJECT_DEPS for c in t.children)
+            and not has_subject(t)
         ):
             return edge - 1 if quote_closes else edge
         contrast = any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in t.children)
-        if contrast and _tense(t) == _tense(cue) and any(c.dep_ in SUBJECT_DEPS for c in t.children):
+        if contrast and _tense(t) == _tense(cue) and has_subject(t):
             return edge
     return None
 

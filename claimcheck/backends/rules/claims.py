@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from claimcheck.backends.rules.arrays import run_roots
+from claimcheck.backends.rules.arrays import has_subject, run_roots
 from claimcheck.backends.rules.attribution import (
     Relation,
     bare_frame,
@@ -295,7 +295,7 @@ def _command(doc: Doc, sent: Span) -> bool:
     if ce <= cs:
         return False
     root = _chunk_root(doc, cs, ce)
-    asserts = any(c.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in c.children) for c in root.children)
+    asserts = any(c.dep_ == "conj" and has_subject(c) for c in root.children)
     return not asserts and _imperative(doc, cs, root)
 
 
@@ -374,7 +374,7 @@ def _opinion(d: _Document, cs: int, root: Token) -> bool:
 def _imperative(doc: Doc, cs: int, root: Token) -> bool:
     """The stretch opening at ``cs`` is a command ("Consider what the site does", "Don't sell"): a bare verb at
     the root with no subject, only adverbs, "do" or punctuation before it."""
-    if any(c.dep_ in SUBJECT_DEPS for c in root.children):
+    if has_subject(root):
         return False
     lead = [t for t in doc[cs : root.i] if not t.is_space]
     return (

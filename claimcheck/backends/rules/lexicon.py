@@ -68,6 +68,7 @@ __all__ = [
     "MEDIA_NOUNS",
     "NAMING_VERBS",
     "NEGATIONS",
+    "NOMINAL_SUBJECT_DEPS",
     "NON_SPEAKER_LABELS",
     "NON_SPEECH_PARTICLES",
     "NUMBER_WORDS",
@@ -617,6 +618,8 @@ CLAUSE_MARKERS: frozenset[str] = frozenset(
 #: its own, read by the frames, the content boundaries and the claims' own checks.
 FINITE_TAGS: frozenset[str] = frozenset("""VBD VBP VBZ MD""".split())
 SUBJECT_DEPS: frozenset[str] = frozenset("""nsubj nsubjpass csubj expl""".split())
+#: The labels of a noun (or pronoun) subject, active or passive: the subjects that can name someone.
+NOMINAL_SUBJECT_DEPS: frozenset[str] = frozenset("""nsubj nsubjpass""".split())
 
 #: Verbs that report a question ("asked whether …"): what they report is no claim.
 QUESTION_VERBS: frozenset[str] = frozenset("""ask wonder inquire enquire""".split())

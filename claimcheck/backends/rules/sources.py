@@ -36,6 +36,7 @@ from claimcheck.backends.rules.lexicon import (
     MALE_TITLES,
     MEDIA_NAMES,
     MEDIA_NOUNS,
+    NOMINAL_SUBJECT_DEPS,
     ORGANIZATION_HEADS,
     ORGANIZATION_WORDS,
     OWNER_PREPOSITIONS,
@@ -81,6 +82,8 @@ _INSTITUTIONAL = frozenset({"government", "organization", "media", "document"})
 _NAMING_DEPS = frozenset({"compound", "det", "amod", "nmod", "poss", "flat", "nummod"})
 #: Nouns of what someone says or thinks: their possessor is the one saying it ("Lund's claim that he …").
 _SAYING_NOUNS = CLAIM_NOUNS | STATEMENT_NOUNS | VIEW_NOUNS | STANCE_NOUNS
+#: Where a pronoun's antecedent may sit on a noun: a clause's subject, or the possessor of a saying noun.
+_SUBJECT_OR_POSSESSOR = NOMINAL_SUBJECT_DEPS | {"poss"}
 _OWNER_CUT = frozenset({"appos", "relcl", "acl", "punct", "advcl", "prep"})
 #: Tags of a plural noun: its phrase is a group ("officials"), no antecedent of a singular person's pronoun.
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -211,7 +214,7 @@ def _is_subject(tok: Token) -> bool:
         tok = tok.head
     if tok.dep_ == "appos":
         tok = tok.head
-    return tok.dep_ in ("nsubj", "nsubjpass")
+    return tok.dep_ in NOMINAL_SUBJECT_DEPS
 
 
 def _main_subject(tok: Token) -> bool:
@@ -264,7 +267,7 @@ def _own_pronoun(subject: Token) -> Gender:
     for t in verb.subtree:
         if t.i <= subject.i:
             continue
-        if (t.ent_type_ == "PERSON" or t.dep_ in ("nsubj", "nsubjpass")) and t.lower_ not in _GENDERED:
+        if (t.ent_type_ == "PERSON" or t.dep_ in NOMINAL_SUBJECT_DEPS) and t.lower_ not in _GENDERED:
             return "?"  # someone else comes first: the pronoun may be theirs
         if t.lower_ in _GENDERED:
             return _GENDERED[t.lower_]
@@ -412,7 +415,7 @@ def _clause_subject(tok: Token) -> Token | None:
     node = tok
     while node.head.i != node.i:
         node = node.head
-        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in node.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
         if subj is None or subj.pos_ == "PRON":  # "… than it earned": the pronoun's own antecedent is further up
             continue
         # An antecedent comes first: in "according to its records, the club …" "its" is not the club.
@@ -435,11 +438,11 @@ def _interlocutors(span: Span) -> frozenset[str]:
     with Ann Lee, the candidate said", "Speaking to Ann Lee, he said"): the one spoken with is not the speaker."""
     root = span.root
     doc = span.doc
-    if root.dep_ in ("nsubj", "nsubjpass"):
+    if root.dep_ in NOMINAL_SUBJECT_DEPS:
         verb = root.head
     elif root.dep_ == "appos" and span.end < len(doc) and doc[span.end].pos_ == "VERB":
         verb = doc[span.end]  # "with hosts A and B, the candidate stated": the parser set the subject beside B
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        if any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in verb.children):
             return frozenset()
     else:
         return frozenset()
@@ -498,7 +501,6 @@ def _modifiers(head: Token) -> list[Token]:
 
 
 _APPOS = frozenset({"appos"})
-_SUBJECT_LABELS = frozenset({"nsubj", "nsubjpass"})
 
 
 def _above_apposition(doc: Doc) -> list[int]:
@@ -506,7 +508,7 @@ def _above_apposition(doc: Doc) -> list[int]:
     :func:`_appos_name` find a name, so no other subject is built as a token (read on the head array)."""
     arrays = token_arrays(doc)
     head, dep = arrays.head, arrays.dep
-    appos, subjects = string_ids(doc, _APPOS), string_ids(doc, _SUBJECT_LABELS)
+    appos, subjects = string_ids(doc, _APPOS), string_ids(doc, NOMINAL_SUBJECT_DEPS)
     above: set[int] = set()
     for i in (i for i, d in enumerate(dep) if d in appos):
         while i not in above:  # up to the root, or to a token whose ancestors are in already
@@ -863,7 +865,7 @@ class SourceResolver:
         while node.head.i != node.i:
             child, node = node, node.head
             # A clause's subject, or a possessor naming the one whose words these are ("Lund's claim that he …").
-            deps = ("nsubj", "nsubjpass") if node.pos_ in ("VERB", "AUX") else ("nsubj", "nsubjpass", "poss")
+            deps = NOMINAL_SUBJECT_DEPS if node.pos_ in ("VERB", "AUX") else _SUBJECT_OR_POSSESSOR
             subj = next((c for c in node.children if c.dep_ in deps and c.i != child.i), None)
             if subj is None or subj.i >= pron.i:
                 continue
