@@ -214,6 +214,13 @@ def _mention(head: Token) -> tuple[int, int]:
     return s, e
 
 
+def _owner_mention(owner: Token) -> tuple[int, int]:
+    """The mention of whoever holds a claim or a view, without a possessive "'s" ("Rubio's answer", "in Park's
+    view": the source is "Rubio", "Park")."""
+    s, e = _mention(owner)
+    return (s, e - 1) if e - s > 1 and owner.doc[e - 1].tag_ == "POS" else (s, e)
+
+
 def _tells_when(prep: Token) -> bool:
     """ "Trump at the time said", "the mayor on Monday said": the phrase dates the saying, it names no one."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -1202,9 +1209,7 @@ def _noun_relation(noun: Token, sent: Span) -> Relation | None:
         frame.add(noun.head.i)
     if clause is None:
         return None
-    src = _mention(owner)
-    if src[1] - src[0] > 1 and doc[src[1] - 1].tag_ == "POS":  # "Rubio's answer": the source is "Rubio"
-        src = (src[0], src[1] - 1)
+    src = _owner_mention(owner)
     if not _is_mention(doc, src):
         return None
     frame |= {t.i for t in owner.subtree if t.i not in set(range(*_clause_region(clause)))}
@@ -1788,9 +1793,7 @@ def _in_frame_relation(doc: Doc, sent: Span) -> Relation | None:
         owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
         if owner is None or owner.lower_ in ("my", "our"):
             return None  # the writer's own view is opinion, not a report
-        src = _mention(owner)
-        if src[1] - src[0] > 1 and doc[src[1] - 1].tag_ == "POS":
-            src = (src[0], src[1] - 1)
+        src = _owner_mention(owner)
     elif lemma in POLL_NOUNS:
         src = (min(t.i for t in pobj.subtree if t.i <= pobj.i), pobj.i + 1)
     else:

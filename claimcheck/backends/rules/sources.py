@@ -13,6 +13,7 @@ so a checker can flag a name the article itself got wrong.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
@@ -132,6 +133,11 @@ class _Known:
     plural: bool = False
     head: str = ""
     main: bool = False  # named as the subject of a sentence's main clause: the centre of attention
+
+
+def _nearness(pos: int) -> Callable[[_Known], tuple[bool, int]]:
+    """Sort key of the people a short form at ``pos`` may name: the nearest before it first, then the first after."""
+    return lambda k: (k.start > pos, abs(k.start - pos))
 
 
 #: How far back (in characters) a share looks for the group a poll asked ("among likely voters").
@@ -575,7 +581,7 @@ class SourceResolver:
                 continue
             full = self._by_surname.get(ent.root.lower_)
             if full:
-                near = min(full, key=lambda k: (k.start > ent.start_char, abs(k.start - ent.start_char)))
+                near = min(full, key=_nearness(ent.start_char))
                 self.subjects.append(_Known(ent.start_char, near.name, "person", near.gender, near.titles, main=True))
         self.subjects.sort(key=lambda k: k.start)
         self._subject_starts = [k.start for k in self.subjects]
@@ -678,11 +684,7 @@ class SourceResolver:
         if len(words) == 1 and words[0].tag_ in ("WP", "WDT") and self._depth < 2:
             antecedent = _relative_antecedent(words[0])
             if antecedent is not None:
-                self._depth += 1
-                try:
-                    return self._resolve(self.doc[_mention_start(antecedent) : antecedent.i + 1], cue_lemma)
-                finally:
-                    self._depth -= 1
+                return self._resolve_deeper(self.doc[_mention_start(antecedent) : antecedent.i + 1], cue_lemma)
         person = _person_tokens(span)
         if not person and len(words) == 1 and words[0].tag_ == "NNP" and words[0].lower_ in self._by_surname:
             person = words  # a known person's surname, whatever the entity tagger made of it ("Marsh said")
@@ -762,10 +764,12 @@ class SourceResolver:
             return Resolution(self._groups[k - 1][1], "anonymous", "short-form")
         return None
 
-    def _resolve_owner(self, owner: Span) -> Resolution:
+    def _resolve_deeper(self, span: Span, cue_lemma: str = "") -> tuple[Resolution, Gender]:
+        """Resolve a mention that the one being resolved leads to (a relative pronoun's noun, an owner, a pronoun's
+        antecedent) one level deeper: ``_depth`` stops a chain of them."""
         self._depth += 1
         try:
-            return self._resolve(owner, "")[0]
+            return self._resolve(span, cue_lemma)
         finally:
             self._depth -= 1
 
@@ -786,7 +790,7 @@ class SourceResolver:
                 owner = span.doc[mods[0].i : mods[-1].i + 1]
         if owner is None:
             return self._unnamed_spokesperson(span) if spokes else None
-        res = self._resolve_owner(owner)
+        res = self._resolve_deeper(owner)[0]
         if spokes:
             kind = res.type if res.type in _INSTITUTIONAL else _type_of_name(res.name)
             return Resolution(res.name, kind, "short-form")
@@ -822,7 +826,7 @@ class SourceResolver:
                 continue
             name = _join(_words(mods))
             if owner is not None and self._depth < 2:
-                name = f"{self._resolve_owner(owner).name} {name}"
+                name = f"{self._resolve_deeper(owner)[0].name} {name}"
             return name
         return None
 
@@ -880,11 +884,7 @@ class SourceResolver:
                 continue
             if plural and not group:
                 continue
-            self._depth += 1
-            try:
-                res, gender = self._resolve(self.doc[_mention_start(subj) : subj.i + 1], "")
-            finally:
-                self._depth -= 1
+            res, gender = self._resolve_deeper(self.doc[_mention_start(subj) : subj.i + 1])
             if want is not None:
                 if res.type != "person":
                     continue
@@ -939,15 +939,13 @@ class SourceResolver:
         parts = name.split()
         if len(parts) == 1:
             full = self._by_surname.get(parts[0].lower(), [])
-            # Prefer the nearest full name before the mention, then the first after it.
-            ordered = sorted(full, key=lambda k: (k.start > span.start_char, abs(k.start - span.start_char)))
-            for k in ordered:
+            for k in sorted(full, key=_nearness(span.start_char)):
                 if k.gender in (gender, "?"):
                     return Resolution(k.name, "person", "short-form"), gender if gender != "?" else k.gender
             # "Mr. Xi" for "Xi Jinping": with an honorific, a family name written first is the short form too.
             if any(t.lower_ in HONORIFICS for t in span):
                 given = self._by_given.get(parts[0].lower(), [])
-                for k in sorted(given, key=lambda k: (k.start > span.start_char, abs(k.start - span.start_char))):
+                for k in sorted(given, key=_nearness(span.start_char)):
                     if k.gender in (gender, "?"):
                         return Resolution(k.name, "person", "short-form"), gender if gender != "?" else k.gender
         if gender == "?":
