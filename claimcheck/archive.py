@@ -4,19 +4,16 @@ With ``--out`` every finished document is on disk at once (a whole JSONL
 line), its errors in their own JSONL and its claims in an optional flat table;
 ``--resume`` skips the ids already written, so a run killed by any signal
 finishes where it stopped and ends with the same set of lines as a run that
-never stopped. Ctrl-C or SIGTERM stops cleanly: it says how many documents
-are done and exits 130.
+never stopped. Ctrl-C or SIGTERM stops cleanly after the documents in hand
+(:mod:`claimcheck.interrupts`): it says how many are done and exits 130.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 from claimcheck.api import Cache
@@ -24,6 +21,7 @@ from claimcheck.backends import Backend
 from claimcheck.corpus import ARCHIVES_EXTRA, Corpus, Item, Unique
 from claimcheck.errors import ClaimcheckError, ConfigError
 from claimcheck.inputs import refuse_outputs_that_are_inputs
+from claimcheck.interrupts import deferred_interrupts, interruptible
 from claimcheck.plurals import plural
 from claimcheck.progress import BatchProgress, RunStats
 from claimcheck.schema import Extraction
@@ -91,24 +89,6 @@ def read_corpus(args: argparse.Namespace) -> tuple[list[tuple[str, str]], list[t
         else:
             docs.append((doc_id, text))
     return docs, bad
-
-
-@contextlib.contextmanager
-def sigterm_as_interrupt() -> Iterator[None]:
-    """SIGTERM stops the run the way Ctrl-C does (a batch system's kill must not lose the summary)."""
-
-    def interrupt(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
-
-    try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
-    except ValueError:  # not the main thread: leave signals to whoever owns them
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def errors_path_for(out: str | Path) -> Path:
@@ -213,7 +193,7 @@ def run_extract(
     if total is not None and outputs is not None:
         total = max(0, total - len(outputs.done))
     try:
-        with sigterm_as_interrupt(), BatchProgress(total, enabled=interactive) as bar:
+        with deferred_interrupts(), BatchProgress(total, enabled=interactive) as bar:
             # the corpus validated every text it read: iter_indexed does not check them again
             results = iter_indexed(items, backend, concurrency=args.concurrency, cache=cache, ordered=outputs is None)
             for _, doc_id, result in results:
@@ -263,7 +243,8 @@ def _run_dask(args: argparse.Namespace, spec: BackendSpec) -> int:
     stats = RunStats()
     total = corpus.estimate() if interactive else None
     try:
-        with sigterm_as_interrupt(), BatchProgress(total, enabled=interactive) as bar:
+        # The documents are done on the cluster and this process only waits for them: a signal may stop it at once.
+        with deferred_interrupts(), interruptible(), BatchProgress(total, enabled=interactive) as bar:
 
             def partition_done(counts: dict[str, int]) -> None:
                 stats.merge(counts)

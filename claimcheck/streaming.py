@@ -19,6 +19,7 @@ from claimcheck.api import Cache, _cache_of, resolve_backend
 from claimcheck.backends import Backend
 from claimcheck.errors import BackendError, ClaimcheckError, ConfigError
 from claimcheck.inputs import text_or_error
+from claimcheck.interrupts import interruptible
 from claimcheck.schema import Extraction
 
 __all__ = ["Result", "iter_extract", "iter_indexed"]
@@ -124,7 +125,8 @@ def iter_indexed(
     def settle(limit: int) -> Iterator[tuple[int, str, Result]]:
         """Wait for batches until fewer than ``limit`` are in flight (and, ordered, few enough are held)."""
         while pending and (len(pending) >= limit or too_many_held()):
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            with interruptible():  # waiting on workers or a network: nothing in this process is half done
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for fut in [f for f in pending if f in done]:  # in submission order
                 for item in finish(fut):
                     yield from emit(*item)
@@ -134,7 +136,15 @@ def iter_indexed(
         engine: tuple[Submit, int, int] | None = None
         size = slots = 1
         batch: list[tuple[int, str, str]] = []
-        for i, doc_id, text in _items(docs):
+        items = iter(_items(docs))
+        while True:
+            # Where a deferred Ctrl-C stops a run: every finished document has been handed on, and the read
+            # may wait on a pipe.
+            with interruptible(stop_if_asked=True):
+                item = next(items, None)
+            if item is None:
+                break
+            i, doc_id, text = item
             ready = _ready(text, doc_id, backend, cache)
             if ready is not None:
                 yield from emit(i, doc_id, ready)
