@@ -1890,3 +1890,48 @@ def test_a_title_after_a_quotation_and_its_frame_is_no_content(backend: RulesBac
 )
 def test_what_follows_the_frame_is_said_whole(backend: RulesBackend, text: str, claim: str) -> None:
     assert only_attributed(backend, text).claim == claim
+
+
+# -- the outermost relation (issue 9, constructions round) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "source"),
+    [
+        # The parser hangs "according" on the reported clause's verb: the closing frame still reports it all.
+        (
+            "The mayor said she would have closed the bridge if the survey had come sooner, according to "
+            "local press reports.",
+            "The mayor said she would have closed the bridge if the survey had come sooner",
+            "local press reports",
+        ),
+        (
+            "The director told staff that the depot would close in June, according to two people at the meeting.",
+            "The director told staff that the depot would close in June",
+            "two people at the meeting",
+        ),
+    ],
+)
+def test_a_closing_according_to_reports_the_frame_before_it(
+    backend: RulesBackend, text: str, claim: str, source: str
+) -> None:
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source, c.cue) == (claim, source, "according to")
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # An "as" frame is a second source beside the first: it keeps its claim.
+        ("As the Ledger reported, the mill lost money last year, according to its accounts.", ["the Ledger"]),
+        # An "according to" inside brackets vouches for the aside only.
+        (
+            "The mayor said the bridge was unsafe (an inspection found it sound, according to the council).",
+            ["The mayor", "an inspection"],
+        ),
+        # Not the end of the sentence: the frame after it is no part of its scope.
+        ("According to the council, the bridge is sound, the mayor said.", ["the council"]),
+    ],
+)
+def test_an_according_to_that_reports_no_other_frame(backend: RulesBackend, text: str, sources: list[str]) -> None:
+    assert [c.source for c in attributed(backend, text)] == sources

@@ -1934,6 +1934,10 @@ def _nested_in(doc: Doc, inner: Relation, outer: Relation) -> bool:
         # "Most say A; 26 percent say B": a semicolon or dash sets a second report with its own content beside the
         # first (not a frame after it: "Residents say A — officials said").
         return False
+    if inner.kind == "according" and _closing_according(doc, inner, outer):
+        return False  # the closing "according to X" reports the whole sentence, frame and all
+    if outer.kind == "according" and _closing_according(doc, outer, inner):
+        return True
     if _inside_complement(doc, inner, outer) or _relative_inside(doc, inner, outer):
         return True
     if _same_speaker(doc, inner, outer):
@@ -1955,6 +1959,26 @@ def _nested_in(doc: Doc, inner: Relation, outer: Relation) -> bool:
         if node.i == head.i:
             return edge in _COMPLEMENT
     return False
+
+
+def _closing_according(doc: Doc, acc: Relation, other: Relation) -> bool:
+    """``acc`` is a sentence-final ", according to X" whose scope holds ``other``'s whole frame: "Ruiz said she
+    would close the bridge, according to press reports" is what the reports say Ruiz said (the outermost
+    relation, spec section 2), wherever the parser hung "according" (often on the reported clause's verb).
+
+    A frame after a comma that closes the sentence (not a bracket: "(…, according to X)" is an aside); a scope cut
+    down to a non-restrictive clause ("A, which stood at 263, according to X") holds only that clause. An "as"
+    frame ("As Ruiz noted, A, according to X") is a second source set beside the first, not reported by it.
+    """
+    fs = min(acc.frame)
+    if doc[fs].text != "," or max(acc.frame) < max(other.frame):
+        return False
+    sent = doc[acc.anchor].sent
+    if any(not (t.is_punct or t.is_space) or t.is_bracket for t in doc[max(acc.frame) + 1 : sent.end]):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in doc[other.anchor].children):
+        return False
+    return acc.region[0] <= min(other.frame) and max(other.frame) < acc.region[1]
 
 
 #: Marks between two clauses of a sentence that set them side by side ("A said B; C said D", "… — C said D").
