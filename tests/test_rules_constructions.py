@@ -269,13 +269,13 @@ def test_closing_mark_typed_as_opening_quote(backend: RulesBackend) -> None:
         ("Critics describe the plan as a giveaway to developers.", "the plan as a giveaway to developers", "describe"),
         # "make clear / make the case": a light verb made a statement verb
         (
-            "Port officials made clear Monday they have no plans to sell the docks.",
-            "they have no plans to sell the docks",
+            "School officials made clear Tuesday they intend to keep the gym open.",
+            "they intend to keep the gym open",
             "made clear",
         ),
         (
-            "The warden made it clear that she has serious doubts about the plan.",
-            "she has serious doubts about the plan",
+            "The coach made it clear that he wants a younger squad next season.",
+            "he wants a younger squad next season",
             "made it clear",
         ),
         ("The mayor will make the case to voters that the levy is needed.", "the levy is needed", "make the case"),
@@ -347,8 +347,8 @@ def test_title_case_subheads_and_related_links_are_no_claims(backend: RulesBacke
     ("text", "claim", "cue"),
     [
         (
-            "The mayor backed the plan, although she made it clear that she has serious doubts about its cost.",
-            "she has serious doubts about its cost",
+            "The librarian approved the longer hours, although he made it clear that the late shift worries him.",
+            "the late shift worries him",
             "made it clear",
         ),
         (
@@ -405,10 +405,10 @@ def test_coordinated_clause_with_its_own_subject_is_its_own_relation(backend: Ru
 
 def test_quote_ending_in_a_pronoun_object_keeps_it(backend: RulesBackend) -> None:
     c = only_attributed(
-        backend, "“Every parent in the valley ought to be worried about that,” said Dr. Rhea Olsen, a pediatrician."
+        backend, "“Anyone who rides the night bus should be angry about that,” said Dr. Tomas Brek, a surgeon."
     )
-    assert c.claim == "Every parent in the valley ought to be worried about that"
-    assert c.source == "Dr. Rhea Olsen"
+    assert c.claim == "Anyone who rides the night bus should be angry about that"
+    assert c.source == "Dr. Tomas Brek"
 
 
 @pytest.mark.parametrize(
@@ -522,9 +522,9 @@ def test_a_contrast_in_the_frames_tense_is_the_writers(backend: RulesBackend) ->
 
 
 def test_according_to_after_a_relative_clause_without_its_own_subject(backend: RulesBackend) -> None:
-    text = "By Monday, Lund had 2,205 votes, compared with Park, who had 1,401, according to a tally by the clerk."
+    text = "After two rounds, Ferro had 58 points, ahead of Dunne, who had 49, according to a count by three judges."
     c = only_attributed(backend, text)
-    assert c.claim == "By Monday, Lund had 2,205 votes, compared with Park, who had 1,401"
+    assert c.claim == "After two rounds, Ferro had 58 points, ahead of Dunne, who had 49"
 
 
 @pytest.mark.parametrize(
@@ -568,7 +568,7 @@ def test_a_participles_content_follows_it(backend: RulesBackend) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The retailer reported a profit of $1.78 a share, well above the $1.11 a share that analysts expected.",
+        "The bakery reported revenue of $640,000 in the spring, just short of the $700,000 that its owners expected.",
         "The chain reported sales of $4 billion, far more than the figure that analysts had forecast.",
         "Ms. Lee stressed those worries on Sunday at a forum in Lima, and she raised them again at the talks.",
     ],
@@ -883,9 +883,9 @@ def test_frame_in_a_leading_subordinate_clause(backend: RulesBackend, text: str,
         ),
         # Parsed as the frame verb's own conjunct.
         (
-            "Ryan insists the party must be a party of ideas, and has championed an agenda of cuts.",
-            "the party must be a party of ideas",
-            "has championed an agenda of cuts",
+            "Diaz insists the club belongs to its members, and has opposed every rise in fees.",
+            "the club belongs to its members",
+            "has opposed every rise in fees",
         ),
     ],
 )
@@ -960,7 +960,7 @@ def test_a_short_quoted_answer_is_what_was_said(backend: RulesBackend, text: str
         "“Thanks, Lena!!!” wrote Pete Ruiz.",
         "“Too soon?” he asked.",
         "“My dear Lena Ruiz,” the speaker says into the camera.",
-        "As for the mayor’s mangling of “Hamas,” Levine found comic relief in it.",
+        "As for the chef’s spelling of “croissant,” Malik found a small joy in it.",
     ],
 )
 def test_a_quoted_greeting_question_or_address_is_no_attributed_claim(backend: RulesBackend, text: str) -> None:
@@ -1159,9 +1159,9 @@ def test_content_before_or_after_a_modified_frame_stays(backend: RulesBackend, t
 @pytest.mark.parametrize(
     "text",
     [
-        "“The ferry will run,” the mayor said answering a question at a town hall in Leeds.",
+        "“The school will stay open,” the minister said answering a parent during an assembly in Derby.",
         "“We will reopen the ferry,” the mayor said after a brief “I am sorry” to the crew.",
-        "“Running the port is my job,” Lopez said in May on the podcast “Here’s the Thing.”",
+        "“Fixing the roof is my priority,” Ibsen said in June on the radio show “It’s Your Call.”",
     ],
 )
 def test_a_quote_before_the_frame_is_its_content_not_what_follows_the_verb(backend: RulesBackend, text: str) -> None:
@@ -1283,7 +1283,7 @@ def test_a_documents_finding_may_be_a_noun_phrase(backend: RulesBackend, text: s
     "text",
     [
         "The mayor found the keys to the old town hall on Monday.",
-        "But the survey shows only a small gender gap.",
+        "But the study shows only a modest regional difference.",
         "Public records show no gifts from Park to the foundation since 2008.",
     ],
 )
@@ -1797,7 +1797,7 @@ def test_a_means_participle_keeps_the_clause_the_parser_hung_on_the_main_verb(ba
     [
         # The object is what was said: the clause before or after the frame is the writer's.
         "The ferry crew has worked here for a decade, and though they speak little Dutch, their faces said a lot.",
-        "The councillor tried to withdraw his remarks a day after he said them, but not before the harm was done.",
+        "The singer regretted her jokes an hour after she said them, when the crowd began to boo.",
         "Asked about the ferry fares, the harbour master said nothing.",
         # A clause coordinated with the frame by "but" goes on in the writer's voice.
         "Okafor wrote under a pen name for years, but it did not save her column from the editors.",

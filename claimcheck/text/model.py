@@ -261,7 +261,7 @@ class TextModel:
         for m in _PUNCT_RUN.finditer(self.text):  # "((((…" says nothing past its start: one space token
             for i in range(m.start() + MAX_RUN, m.end()):
                 chars[i] = " "
-        if ". . ." in self.text:  # "How do you control . . . these banks": one ellipsis inside the sentence
+        if ". . ." in self.text:  # "We will fix the road . . . this year": one ellipsis inside the sentence
             for m in _SPACED_ELLIPSIS.finditer(self.text):
                 chars[m.start() : m.end()] = "..." + " " * (m.end() - m.start() - 3)
         return "".join(chars)

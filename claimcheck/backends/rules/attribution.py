@@ -150,8 +150,8 @@ def _has_verb(tokens: list[Token]) -> bool:
 
 
 def _has_clause_verb(tokens: list[Token]) -> bool:
-    """A verb outside any relative clause with a relative word ("earnings of $8, above the $7 that analysts
-    expected" holds none): a noun phrase with such a verb may be a misparsed complement clause. A "that" the
+    """A verb outside any relative clause with a relative word ("revenue of $640,000, short of the $700,000 that its
+    owners expected" holds none): a noun phrase with such a verb may be a misparsed complement clause. A "that" the
     parser marks as a subordinator opens no relative clause ("said after a meeting that she had doubts")."""
     relative: set[int] = set()
     for t in tokens:
@@ -419,7 +419,7 @@ def _subject(verb: Token, sent: Span | None = None) -> Token | None:
         # "In an interview with hosts A and B, the candidate stated that …": the small parser hangs the
         # subject on the list before it as an apposition; the noun right before the verb is the speaker.
         prev = verb.doc[verb.i - 1]
-        if prev.text == "," and verb.i > 1:  # "Among voters, about two-thirds, 67 percent, say …"
+        if prev.text == "," and verb.i > 1:  # "Among fans, nearly two-thirds, 63 percent, say …"
             prev = verb.doc[verb.i - 2]
         if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("appos", "conj") and prev.head.i < prev.i:
             subj = prev
@@ -608,7 +608,7 @@ def _no_proposition(verb: Token) -> bool:
 
 
 def _says_a_thing(verb: Token, kids: list[Token]) -> bool:
-    """The verb's object is what was said ("a day after he said them", "their smiles said a lot"), and no clause
+    """The verb's object is what was said ("an hour after she said them", "their faces said a lot"), and no clause
     of the verb reports anything: a clause beside the frame is none of its content. Not "as she put it", whose
     "it" is the clause the "as" frame modifies."""
     if verb.lemma_.lower() not in REPORTING_VERBS or any(c.dep_ == "mark" and c.lower_ == "as" for c in kids):
@@ -777,8 +777,8 @@ def _quote_closes(child: Token, verb: Token) -> int | None:
 
 def _finding_phrase(verb: Token) -> bool:
     """The object of "shows" / "finds" is a finding of its own: a name with what is found of it ("Ruiz with a
-    healthy lead", "Park leading 44 to 37") or a figure ("90 percent support"). A summary noun ("only a small
-    gender gap", "differences between them") is the writer's reading, no claim of the document's."""
+    healthy lead", "Park leading 44 to 37") or a figure ("90 percent support"). A summary noun ("only a modest
+    regional difference", "differences between them") is the writer's reading, no claim of the document's."""
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None:
         return False
@@ -818,7 +818,7 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
         frame = {verb.i}  # "A has “B,” claiming …": the speaker, found in A, stays A's
     relative = next((c for c in verb.children if c.tag_ in ("WP", "WDT") and c.dep_ == "nsubj"), None)
     if relative is not None and subj.i != relative.i and subj.dep_ == "nsubj" and subj.head.i == verb.i:
-        relative = None  # "the department, which he argued seeks …": "he" speaks; "which" is the content's subject
+        relative = None  # "the museum, which she argued needs …": "she" speaks; "which" is the content's subject
     if relative is not None:
         frame.add(relative.i)
     gov = _governor(verb) if subj.head.i != verb.i and (verb.dep_ == "xcomp" or statement_acl) else None
@@ -1130,7 +1130,7 @@ _CLAUSE_HEADS = frozenset({"ccomp", "advcl", "acl", "relcl", "csubj", "parataxis
 
 
 def _light_verb_relation(verb: Token, sent: Span) -> Relation | None:
-    """ "Officials made clear they have no plans …", "made it clear that …", "will make the case that …".
+    """ "Officials made clear they intend to …", "made it clear that …", "will make the case that …".
 
     "make" with a stating predicate ("clear", "plain", "known") or a claim or stance noun as its object
     ("case", "point", "claim", "promise") is a statement verb; its content
@@ -1295,8 +1295,8 @@ def _opens_phrase(tok: Token) -> bool:
 def trim_tokens(doc: Doc, s: int, e: int, content: bool = False) -> tuple[int, int]:
     """Drop punctuation, spaces and clause-opening words at either end of a token range.
 
-    A clause word at the end stays when it hangs on a word before it, as an argument does ("ought to be
-    worried about that"); one that opens the clause after the range ("the district, where") goes. In a
+    A clause word at the end stays when it hangs on a word before it, as an argument does ("should be
+    angry about that"); one that opens the clause after the range ("the district, where") goes. In a
     relation's ``content`` a demonstrative "that" opening it stays ("“That’s fine,” she said"); the writer's own
     stretches keep the old trim, so a short opinion ("That is worth defending") stays under the claim length.
     """
@@ -1504,7 +1504,7 @@ def _adverbial_after(verb: Token, chunk: tuple[int, int]) -> bool:
 
 
 def _quote_then_tail(doc: Doc, rel: Relation, before: tuple[int, int], after: tuple[int, int], fs: int) -> bool:
-    """ "“…,” she said on NBC's Meet the Press", "“…,” he said answering a question": a quotation closes right
+    """ "“…,” she said on NBC's Meet the Press", "“…,” he said answering a parent": a quotation closes right
     before the frame, so what follows the verb with no subject of its own is a misread title or a circumstance,
     not a second content."""
     gap = doc[before[1] : fs]
@@ -1523,7 +1523,7 @@ def _quote_then_tail(doc: Doc, rel: Relation, before: tuple[int, int], after: tu
         return False  # "…,” she said, adding (that) …": a second report
     if lead.text in _QUOTE_MARKS:
         # A second quotation after a comma or colon is more of what was said; one straight after a word is a
-        # title ("on the podcast “Here's the Thing”").
+        # title ("on the radio show “It's Your Call”").
         return after[0] >= 2 and doc[after[0] - 2].text not in (",", ":")
     # The speaker is no subject of the tail: "“…,” said Lee, who heads the PAC Correct the Record" (the parser
     # made "Lee … Correct the Record" a clause).
