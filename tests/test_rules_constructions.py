@@ -1935,3 +1935,45 @@ def test_a_closing_according_to_reports_the_frame_before_it(
 )
 def test_an_according_to_that_reports_no_other_frame(backend: RulesBackend, text: str, sources: list[str]) -> None:
     assert [c.source for c in attributed(backend, text)] == sources
+
+
+# -- "as reported by X" ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "source"),
+    [
+        (
+            "As reported by the Harbour Gazette, the council will vote on the ferry budget next week.",
+            "the council will vote on the ferry budget next week",
+            "the Harbour Gazette",
+        ),
+        (
+            "The ferry operator has started hiring crews again, as first reported by the Harbour Gazette on Monday.",
+            "The ferry operator has started hiring crews again",
+            "the Harbour Gazette",
+        ),
+        (
+            "As noted by several analysts, turnout fell sharply in the northern wards.",
+            "turnout fell sharply in the northern wards",
+            "several analysts",
+        ),
+    ],
+)
+def test_as_reported_by_names_its_source(backend: RulesBackend, text: str, claim: str, source: str) -> None:
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source) == (claim, source)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No agent: nobody is named as reporting it.
+        "The mill was built in 1890, as reported.",
+        "As reported in March, the council will vote on the ferry budget.",
+        # Not set off: the clause describes the noun before it.
+        "The rebels are carrying out a mission as declared by the minister, to clear the border.",
+    ],
+)
+def test_as_reported_without_a_named_reporter_is_the_writers(backend: RulesBackend, text: str) -> None:
+    assert attributed(backend, text) == []

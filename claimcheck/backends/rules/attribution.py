@@ -910,6 +910,39 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     )
 
 
+def _as_reported_relation(verb: Token, sent: Span) -> Relation | None:
+    """ "As reported by the Ledger, A" / "A, as first reported by the Ledger on Tuesday": a reduced passive "as"
+    clause of a reporting verb names its source in the "by" phrase; the clause it modifies is what was reported.
+
+    Only with that agent: an agentless "as reported" or "as expected" says nothing of who reports it. The clause
+    opens the sentence or is set off by a comma: "a mission as declared by the minister" describes the mission.
+    """
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    kids = list(verb.children)
+    mark = next((c for c in kids if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i), None)
+    agent = next((c for c in kids if c.dep_ == "agent" and c.i > verb.i), None)
+    if mark is None or agent is None or any(c.dep_ in (*SUBJECT_DEPS, "auxpass", "aux", "neg") for c in kids):
+        return None
+    if mark.i > sent.start and verb.doc[mark.i - 1].text not in (",", "—", "–", "("):
+        return None
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if pobj is None or _comparison(mark, sent):
+        return None
+    src = _mention(pobj)
+    if not _is_mention(verb.doc, src):
+        return None
+    return Relation(
+        anchor=verb.i,
+        cue=(verb.i, verb.i + 1),
+        source=src,
+        frame=frozenset(t.i for t in verb.subtree),
+        region=(sent.start, sent.end),
+        kind="as",
+        cue_lemma=verb.lemma_.lower(),
+    )
+
+
 def _relative_clause(verb: Token) -> Token | None:
     """The relative clause ``verb`` heads, or the one it is coordinated into with no subject of its own
     ("Park, who read the report but would say nothing about it, …")."""
@@ -2211,6 +2244,7 @@ def _label_relation(doc: Doc, sent: Span) -> Relation | None:
 TOKEN_FRAMES: tuple[Callable[[Token, Span], Relation | None], ...] = (
     _naming_relation,
     _verb_relation,
+    _as_reported_relation,
     _issuing_relation,
     _document_relation,
     _belief_relation,
