@@ -1977,3 +1977,46 @@ def test_as_reported_by_names_its_source(backend: RulesBackend, text: str, claim
 )
 def test_as_reported_without_a_named_reporter_is_the_writers(backend: RulesBackend, text: str) -> None:
     assert attributed(backend, text) == []
+
+
+# -- "is right to note that", "was quick to point out that" ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "source"),
+    [
+        (
+            "Ms Lund is right to note that the toll would hit weekend anglers hardest.",
+            "the toll would hit weekend anglers hardest",
+            "Ms Lund",
+        ),
+        (
+            "Friends of the goalkeeper are quick to point out that his knee has fully healed.",
+            "his knee has fully healed",
+            "Friends of the goalkeeper",
+        ),
+        (
+            "Okafor was quick to add that the lease covers only the east pier.",
+            "the lease covers only the east pier",
+            "Okafor",
+        ),
+    ],
+)
+def test_a_manner_adjective_before_an_infinitive_of_saying(
+    backend: RulesBackend, text: str, claim: str, source: str
+) -> None:
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source) == (claim, source)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Not said: reluctance, a deed, a negated manner.
+        "Okafor was reluctant to say that the lease covers only the east pier.",
+        "Okafor was right to close the harbour road.",
+        "Okafor was not quick to point out that the lease covers only the east pier.",
+    ],
+)
+def test_an_adjective_that_does_not_say_it_was_said(backend: RulesBackend, text: str) -> None:
+    assert attributed(backend, text) == []

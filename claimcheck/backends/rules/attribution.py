@@ -76,6 +76,7 @@ from claimcheck.backends.rules.lexicon import (
     REPORT_CONTINUATIONS,
     REPORTING_VERBS,
     SAID_THING_OBJECTS,
+    SPEAKING_MANNER_ADJECTIVES,
     STANCE_ADJECTIVES,
     STANCE_NOUNS,
     STANCE_VERBS,
@@ -331,6 +332,8 @@ def _governor(verb: Token) -> Token | None:
             head = head.head.head
     if verb.dep_ in ("conj", "advcl", "xcomp") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
         return _reporter_of(verb, head) or head
+    if _manner_adjective(verb):
+        return head.head  # "Park is right to note …", "was quick to point out …": the copula's subject speaks
     if (
         verb.dep_ == "ccomp"
         and verb.tag_ in FINITE_TAGS
@@ -347,6 +350,24 @@ def _governor(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and head.lower_ in PARTICIPLE_PREPOSITIONS and head.head.pos_ in ("VERB", "AUX"):
         return head.head  # "After saying …, the man left": the participle's speaker is the main verb's subject
     return None
+
+
+def _manner_adjective(verb: Token) -> bool:
+    """``verb`` is the infinitive of a predicate adjective of how its subject spoke ("is right to note that",
+    "was quick to point out that"), which says the subject did say it.
+
+    In a main clause only: in "argued that Ruiz was wrong to claim …" the judgement is the outer speaker's content.
+    """
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.dep_ == "acomp"
+        and head.lemma_.lower() in SPEAKING_MANNER_ADJECTIVES
+        and head.head.pos_ in ("VERB", "AUX")
+        and head.head.dep_ in ("ROOT", "conj")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ == "neg" for c in (*head.children, *head.head.children))  # "was not quick to say"
+    )
 
 
 def _reporter_of(verb: Token, head: Token) -> Token | None:
@@ -839,6 +860,8 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
         frame = {verb.head.i, verb.i}
     if verb.dep_ == "xcomp":
         frame |= {c.i for c in verb.children if c.dep_ == "aux"}
+        if gov is not None and _manner_adjective(verb):
+            frame |= {t.i for t in verb.head.subtree if t.i < verb.i}  # "was all too quick to": frame
     # "A county poll showed Ruiz with a healthy lead": a document's finding may be a noun phrase, with all after it.
     finding = lemma in FINDING_VERBS and _is_document(subj) and _finding_phrase(verb)
     complement = None

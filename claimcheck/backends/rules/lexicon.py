@@ -235,6 +235,12 @@ BELIEF_ADJECTIVES: frozenset[str] = frozenset(
     """confident sure certain convinced hopeful optimistic positive adamant worried concerned afraid fearful""".split()
 )
 
+#: Adjectives of how or how soon a subject says something, whose infinitive of saying it did say ("is right to
+#: note that", "was quick to point out that"): the copula's subject speaks.
+SPEAKING_MANNER_ADJECTIVES: frozenset[str] = frozenset(
+    """right correct wrong quick fast careful eager keen happy glad proud first""".split()
+)
+
 #: Nouns that report what someone said or believes when a "that" clause follows them ("his claim that …",
 #: "complaints from the ministry that …", "her answer was that …").
 CLAIM_NOUNS: frozenset[str] = frozenset(
