@@ -311,8 +311,8 @@ def test_subject_after_a_list_of_interviewers(backend: RulesBackend) -> None:
 
 
 def test_document_subject_with_a_name_after_it(backend: RulesBackend) -> None:
-    c = only_attributed(backend, "Audit files from NGP VAN show that four staff accounts opened the records.")
-    assert (c.source, c.claim) == ("Audit files from NGP VAN", "four staff accounts opened the records")
+    c = only_attributed(backend, "Audit files from Kestrel Data show that six outside users copied the ledger.")
+    assert (c.source, c.claim) == ("Audit files from Kestrel Data", "six outside users copied the ledger")
 
 
 def test_headings_in_capitals_and_quoted_related_lines_are_no_claims(backend: RulesBackend) -> None:
@@ -481,12 +481,12 @@ def test_a_clause_coordinated_with_the_frame_is_the_writers(backend: RulesBacken
 
 def test_a_contrast_clause_is_no_content_of_a_light_verb(backend: RulesBackend) -> None:
     text = (
-        "Several riders said the operator had made a good case for the new timetable, "
-        "while other riders said the trains were still late."
+        "Some parents said the principal had made a strong case for the longer day, "
+        "while other parents said the buses were too full."
     )
     assert [(c.claim, c.source) for c in attributed(backend, text)] == [
-        ("the operator had made a good case for the new timetable", "Several riders"),
-        ("the trains were still late", "other riders"),
+        ("the principal had made a strong case for the longer day", "Some parents"),
+        ("the buses were too full", "other parents"),
     ]
 
 
@@ -541,10 +541,10 @@ def test_a_clause_word_opening_a_phrase_stays(backend: RulesBackend, text: str, 
 
 def test_the_writers_clause_after_a_closed_quote_ends_the_content(backend: RulesBackend) -> None:
     text = (
-        'Later, Lund said: "I have admitted repeatedly that using two phones was a mistake," but in fact she used one.'
+        'Later, Okafor said: "I have admitted often that leaving the hearing early was wrong," but in fact he stayed.'
     )
     c = only_attributed(backend, text)
-    assert (c.claim, c.quote) == ("I have admitted repeatedly that using two phones was a mistake", "direct")
+    assert (c.claim, c.quote) == ("I have admitted often that leaving the hearing early was wrong", "direct")
 
 
 def test_the_speakers_next_participle_ends_the_content(backend: RulesBackend) -> None:
@@ -570,7 +570,7 @@ def test_a_participles_content_follows_it(backend: RulesBackend) -> None:
     [
         "The bakery reported revenue of $640,000 in the spring, just short of the $700,000 that its owners expected.",
         "The chain reported sales of $4 billion, far more than the figure that analysts had forecast.",
-        "Ms. Lee stressed those worries on Sunday at a forum in Lima, and she raised them again at the talks.",
+        "Mr. Ortiz stressed these fears on Friday at a fair in Leeds, and he voiced them again at the meeting.",
     ],
 )
 def test_reporting_verbs_with_a_noun_object_report_no_clause(backend: RulesBackend, text: str) -> None:
@@ -1037,9 +1037,9 @@ def test_a_noun_after_the_verb_that_is_no_speaker(backend: RulesBackend, text: s
     ("text", "reported", "main"),
     [
         (
-            "Ruiz, who said the plan was vetted by lawyers, said he was unaware of any dispute.",
-            "the plan was vetted by lawyers",
-            "he was unaware of any dispute",
+            "Dunmore, who said the contract was checked by auditors, said he knew of no complaints.",
+            "the contract was checked by auditors",
+            "he knew of no complaints",
         ),
         (
             "“It is not normal,” said Weaver, who said executives often fail to grasp politics.",
@@ -1067,10 +1067,10 @@ def test_a_speakers_relative_clause_reports_its_own_claim(
     ("text", "content", "source", "rest"),
     [
         (
-            "Ochoa criticised the new rules, which he said had harmed the economy.",
-            "had harmed the economy",
+            "Ochoa attacked the parking fees, which he said had driven shoppers away.",
+            "had driven shoppers away",
             "he",
-            "Ochoa criticised the new rules",
+            "Ochoa attacked the parking fees",
         ),
         (
             "The parking changes, which officials said will start in June, will not apply to residents.",
@@ -1102,7 +1102,7 @@ def test_the_new_frames_hold_in_every_layout(backend: RulesBackend) -> None:
         "The council met on Monday to discuss the budget for the coming year.\n\n"
         "“To a point,” the mayor said. Mr. Ochoa said if he were mayor, parking fees would fall. "
         "The plant, said Lena Ruiz, will close in May.\n\n"
-        "Ruiz, who said the plan was vetted by lawyers, said she was unaware of any dispute.\n"
+        "Dunmore, who said the contract was checked by auditors, said she knew of no complaints.\n"
     )
 
     def found(t: str) -> list[tuple[str, str]]:
@@ -1137,7 +1137,7 @@ def test_a_relative_clause_inside_a_reported_clause_is_nested(backend: RulesBack
         "Though the council is gaining support, the mayor maintains a firm lead in the polls.",
         # … also when the verb is coordinated with, or an infinitive of, the one the stretch modifies.
         "In a long speech, the mayor praised the crew and specifically mentioned the new ferry.",
-        "Since its launch in 2002, the agency has been trying to find the right balance.",
+        "Since its founding in 1987, the choir has been trying to find a bigger hall.",
     ],
 )
 def test_a_clause_the_frame_hangs_on_or_is_modified_by_is_no_content(backend: RulesBackend, text: str) -> None:
@@ -1172,7 +1172,7 @@ def test_a_quote_before_the_frame_is_its_content_not_what_follows_the_verb(backe
 @pytest.mark.parametrize(
     "text",
     [
-        "Asked if she believed the ferry was safe, the mayor said she was not going to guess.",
+        "Asked if he believed the ferry was safe, the captain said he would rather not speculate.",
         "The mayor was pressed on why she had said the ferry was safe.",
         "The mayor asked the crew to confirm the ferry was safe.",
     ],
@@ -1207,7 +1207,7 @@ def test_a_clause_after_the_verb_stays_its_content(backend: RulesBackend, text: 
         # The name a group or person goes by.
         "The post came from a group that calls itself Harbour Watch.",
         # A clause of time after the verb is not what was said.
-        "Her friends have mocked the plan, calling it “a joke,” the captain said as she turned around and left.",
+        "His neighbours have laughed at the scheme, calling it “a folly,” the baker said as he turned off the oven.",
     ],
 )
 def test_frames_of_time_and_names_report_nothing_more(backend: RulesBackend, text: str) -> None:
@@ -1220,8 +1220,8 @@ def test_frames_of_time_and_names_report_nothing_more(backend: RulesBackend, tex
     [
         ("The ferry ran late, as the harbour master has noted before.", "The ferry ran late"),
         (
-            "As the mayor told the Daily Ledger, tax relief is given in exchange for jobs.",
-            "tax relief is given in exchange for jobs",
+            "As the governor told the Morning Post, the grants go only to firms that hire locally.",
+            "the grants go only to firms that hire locally",
         ),
         ("Most voters say they're liberal, but 32% call themselves conservative.", "themselves conservative"),
     ],
@@ -1266,8 +1266,8 @@ def test_a_command_with_a_clause_that_asserts_is_carried_over(backend: RulesBack
             "survey",
         ),
         (
-            "A recent state survey found 90 percent support for tighter checks.",
-            "90 percent support for tighter checks",
+            "A new county survey found 71 percent support for longer library hours.",
+            "71 percent support for longer library hours",
             "survey",
         ),
     ],
@@ -1321,7 +1321,7 @@ def test_a_speaker_with_an_age_after_the_quote(backend: RulesBackend, text: str,
     [
         "Ticket sales at the ground fell sharply, as mentioned above, and the club cut its prices.",
         "The strike would be a blow to the port, should the union reject the offer as predicted.",
-        "Hidden fees remain a problem, as was made clear last week when the regulator fined two banks.",
+        "Late trains are still common, as was made clear on Monday when three services were cancelled.",
     ],
 )
 def test_an_as_clause_with_no_subject_of_its_own_reports_nothing(backend: RulesBackend, text: str) -> None:
@@ -1615,12 +1615,12 @@ def test_a_frame_sentence_after_a_quote_may_end_in_a_clause_of_time(backend: Rul
 
 
 def test_a_clause_subject_before_a_frame_set_into_it_is_content(backend: RulesBackend) -> None:
-    """ "Voters, Lee suggested, need not worry …": the parser gives the frame's verb both subjects; the one before
+    """ "Parents, Ortiz suggested, need not fret …": the parser gives the frame's verb both subjects; the one before
     the comma is the clause's, so the frame keeps only the speaker and both sides are one claim."""
-    c = only_attributed(backend, "Voters, Lee suggested, don’t have to worry that big firms can sway the council.")
+    c = only_attributed(backend, "Parents, Ortiz suggested, don’t have to fret that the school will close.")
     assert (c.claim, c.source, c.cue) == (
-        "Voters, Lee suggested, don’t have to worry that big firms can sway the council",
-        "Lee",
+        "Parents, Ortiz suggested, don’t have to fret that the school will close",
+        "Ortiz",
         "suggested",
     )
 
@@ -1646,8 +1646,8 @@ def test_a_participle_of_speech_after_the_closing_quote_is_a_report_of_its_own(b
 @pytest.mark.parametrize(
     ("text", "content"),
     [
-        ("It has not gone unnoticed: According to recent polls, Lee holds only 14 percent of the rural vote.", "Lee"),
-        ("Lee holds only 14 percent of the rural vote; according to recent polls, Park holds 40 percent.", "Park"),
+        ("The trend is plain: According to new surveys, Ortiz wins just 22 percent of the youth vote.", "Ortiz"),
+        ("Ortiz wins just 22 percent of the youth vote; according to new surveys, Park wins 51 percent.", "Park"),
     ],
 )
 def test_according_to_after_a_colon_scopes_over_the_clause_it_opens(
@@ -1655,24 +1655,24 @@ def test_according_to_after_a_colon_scopes_over_the_clause_it_opens(
 ) -> None:
     """ "A: according to X, B": the frame opens the clause after the colon or semicolon; A is the writer's."""
     c = only_attributed(backend, text)
-    assert c.claim.startswith(content) and c.source == "recent polls"
+    assert c.claim.startswith(content) and c.source == "new surveys"
 
 
 def test_a_second_verb_the_parser_leaves_unlabelled_speaks_for_the_first_subject(backend: RulesBackend) -> None:
-    """ "Lee offered him a job, then says she will …": no "and", so the parser hangs "says" on the first verb with
+    """ "Ortiz offered him a job, then says she will …": no "and", so the parser hangs "says" on the first verb with
     no label; its speaker is that verb's subject."""
-    text = "Lee jokingly offered the man a job as harbour master, then says she will welcome advice from anyone."
+    text = "Ms. Ortiz once offered the driver a job as harbour master, then says she will take ideas from anyone."
     c = only_attributed(backend, text)
-    assert (c.claim, c.source, c.cue) == ("she will welcome advice from anyone", "Lee", "says")
+    assert (c.claim, c.source, c.cue) == ("she will take ideas from anyone", "Ms. Ortiz", "says")
 
 
 def test_adding_after_the_closing_quote_is_the_first_speakers_second_report(backend: RulesBackend) -> None:
-    """ "said the fair could be “messy,” adding, “…”": the participle's speaker is the frame's, not the subject the
+    """ "said the count might be “slow,” adding, “…”": the participle's speaker is the frame's, not the subject the
     parser finds in the first content, and its content is only what follows it."""
-    claims = attributed(backend, "Lee said the planning of the fair could be “messy,” adding, “Democracy is messy.”")
+    claims = attributed(backend, "Okafor said the count of the ballots might be “slow,” adding, “Good work is slow.”")
     assert [(c.claim, c.source, c.cue) for c in claims] == [
-        ("the planning of the fair could be “messy", "Lee", "said"),
-        ("Democracy is messy", "Lee", "adding"),
+        ("the count of the ballots might be “slow", "Okafor", "said"),
+        ("Good work is slow", "Okafor", "adding"),
     ]
 
 
@@ -1883,8 +1883,8 @@ def test_a_title_after_a_quotation_and_its_frame_is_no_content(backend: RulesBac
         ),
         # A colon after a frame opens what was said, even where the parser hung the quotation elsewhere.
         (
-            "The timing was so odd that a spokesman for the mayor could only quip: “I guess the harbour was booked.”",
-            "I guess the harbour was booked",
+            "The delay was so long that a spokeswoman for the governor could only quip: “I guess the train got lost.”",
+            "I guess the train got lost",
         ),
     ],
 )

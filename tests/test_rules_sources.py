@@ -383,7 +383,7 @@ def test_relative_pronoun_is_the_mention(backend: RulesBackend, text: str, menti
     ("text", "name"),
     [
         # A person named inside the role before the name is not part of it.
-        ("Former Quist Senior Adviser Sidney Blumenthal said that he had no idea.", "Sidney Blumenthal"),
+        ("Former Quist Senior Adviser Ruth Whitcombe said that she had not seen the memo.", "Ruth Whitcombe"),
         # A surname the tagger reads as a common noun still ends the name.
         ("Former Maryland Gov. Martin O’Malley said he had raised the minimum wage.", "Martin O’Malley"),
         # Each conjunct without the relative clause that hangs on the last one.
@@ -489,12 +489,12 @@ def test_a_short_given_name_tells_a_pronouns_person(backend: RulesBackend) -> No
             "he",
             "Tom Fenn",
         ),
-        # "they" takes a plural subject, past a pronoun of another number ("for her to be investigated").
+        # "they" takes a plural subject, past a pronoun of another number ("for him to be audited").
         (
-            "The city council said on Monday that it would meet again. Mayor Ann Berry's rivals have called for "
-            "her to be investigated for what they say was her misuse of city funds.",
+            "The county council said on Friday that it would vote next month. Governor Tom Hale's critics have asked "
+            "for him to be audited over what they say were his lavish travel claims.",
             "they",
-            "Mayor Ann Berry rivals",
+            "Governor Tom Hale critics",
         ),
     ],
 )
@@ -554,7 +554,7 @@ def test_a_persons_possessor_with_an_honorific_is_not_the_speaker(backend: Rules
             "Bernie Sanders",
         ),
         # A naming frame in a relative clause: the mention is "who", as it is for "who said".
-        ("Mike Pence, who called their son “an American hero,” spoke on Monday.", "Mike Pence"),
+        ("Ruth Adler, who called the young lifeguard “a local hero,” spoke on Monday.", "Ruth Adler"),
     ],
 )
 def test_a_relative_pronoun_speaks_for_its_noun(backend: RulesBackend, text: str, name: str) -> None:
@@ -590,11 +590,10 @@ def test_a_name_with_a_which_clause_is_a_body_its_spokesman_speaks_for(backend: 
         ),
         # "said A but added B": both reports are the speaker's, not the subject of A's ("it").
         (
-            "The harbour master said it was too early to count the losses but added, “I think we all know how "
-            "bad it is.”",
+            "The coach said it was too early to name a cause but added, “I think we all know how it ended.”",
             [
-                ("it was too early to count the losses", "The harbour master"),
-                ("I think we all know how bad it is", "The harbour master"),
+                ("it was too early to name a cause", "The coach"),
+                ("I think we all know how it ended", "The coach"),
             ],
         ),
         (

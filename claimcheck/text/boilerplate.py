@@ -167,8 +167,8 @@ _LABELLED = re.compile(r"^[\"“'‘]?(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-
 
 
 def is_title_case_heading(line: str) -> bool:
-    """A one-line paragraph of four to twenty words, every one capitalised, small words too ("Rand Paul Scores
-    Direct Hit On Donald Trump"): a subhead or a related-story link. A sentence capitalises its small words
+    """A one-line paragraph of four to twenty words, every one capitalised, small words too ("Local Baker Wins
+    Top Prize At County Fair"): a subhead or a related-story link. A sentence capitalises its small words
     only when they open it or a name, so one capitalised small word past the first is the sign. A line a
     speaker's label opens is kept for the colon frame."""
     line = line.strip()

@@ -79,7 +79,7 @@ def test_unclosed_and_stray_quotation_marks(text: str, mark: str, severity: str,
 @pytest.mark.parametrize(
     "text",
     [
-        'The mayor said it would take "more hours” before details emerge.',
+        'The chief said it would be "several days” before the road reopens.',
         '"HOST: The show is called “Harbour Lights.” It airs on Sunday.\n\n"GUEST: I have seen it."',
     ],
 )

@@ -344,7 +344,7 @@ def _governor(verb: Token) -> Token | None:
     ):
         return head  # "said A but added …": the parser read the second verb as a clause of the first
     if verb.dep_ == "dep" and verb.tag_ in FINITE_TAGS and head.pos_ == "VERB" and head.i < verb.i:
-        return head  # "Lee offered him a job, then says …": a second verb of the subject the parser left unlabelled
+        return head  # "Ortiz offered him a job, then says …": a second verb of the subject the parser left unlabelled
     if verb.dep_ == "acl" and head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj":
         return head.head
     if verb.dep_ == "pcomp" and head.lower_ in PARTICIPLE_PREPOSITIONS and head.head.pos_ in ("VERB", "AUX"):
@@ -798,7 +798,7 @@ def _quote_closes(child: Token, verb: Token) -> int | None:
 
 def _finding_phrase(verb: Token) -> bool:
     """The object of "shows" / "finds" is a finding of its own: a name with what is found of it ("Ruiz with a
-    healthy lead", "Park leading 44 to 37") or a figure ("90 percent support"). A summary noun ("only a modest
+    healthy lead", "Park leading 44 to 37") or a figure ("71 percent support"). A summary noun ("only a modest
     regional difference", "differences between them") is the writer's reading, no claim of the document's."""
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None:
@@ -880,7 +880,7 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
         ):
             continue  # a second subject before the verb is the content's, misread ("The plant, said Ruiz, will …")
         if child.dep_ == "nsubj" and child.i < subj.i < verb.i and _set_off_before(child, subj, verb):
-            continue  # "Voters, Lee suggested, need not worry": the clause's subject, before a frame set into it
+            continue  # "Parents, Ortiz suggested, need not fret": the clause's subject, before a frame set into it
         # A prepositional phrase between the subject and the content is the verb's object ("insisted on
         # paying"); one inside the content ("“… in the way J.F.K. would have,” said X") is a misparse.
         if child.dep_ == "prep" and complement is None and (child.i > verb.i or child.i > subj.i):
@@ -1078,7 +1078,7 @@ def _document_relation(tok: Token, sent: Span) -> Relation | None:
     if subj is not None:
         noun, src = subj, _mention(subj)
         if src[1] - src[0] > 1 and doc[src[1] - 1].pos_ == "ADP":
-            src = (src[0], src[1] - 1)  # "files from NGP VAN show": the parser took the name for part of "show"
+            src = (src[0], src[1] - 1)  # "files from Kestrel Data show": the parser took the name for part of "show"
     else:
         noun, found = doc[tok.i - 1], _noun_phrase_before(doc, tok.i, sent.start)
         if found is not None and found[0] > sent.start + 1 and doc[found[0] - 1].lower_ in ("from", "of", "by"):
@@ -1638,10 +1638,10 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
     if joined is not None:
         return joined
     if rel.kind == "according" and before and after and any(t.text in (":", ";") for t in doc[before[0][1] : fs]):
-        before = []  # "It has not gone unnoticed: according to polls, B": the frame opens the clause after the colon
+        before = []  # "The trend is plain: according to surveys, B": the frame opens the clause after the colon
     if rel.kind in ("according", "as"):
         if before and after and _split_clause(doc, before[0], after[0]):
-            # "Other cleavages, according to the poll, include …": the frame splits one clause.
+            # "Other worries, according to the survey, include …": the frame splits one clause.
             return max(before[0], after[0], key=lambda c: word_count(doc, *c))
         return before[0] if before else after[0] if after else None
     # A frame after its content needs a comma, quote or colon between them ("…, she said"), which the parser
@@ -1659,7 +1659,7 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
         tokens = list(doc[slice(*chunk)])
         if rel.complement is not None:
             return chunk
-        # "stressed those worries, and he raised them again", "wrote under a pen name, but it did him no good": a
+        # "stressed these fears, and he voiced them again", "wrote under a pen name, but it did him no good": a
         # clause coordinated with the frame is no content.
         has_object = any(c.dep_ == "dobj" for c in verb.children)
         coordinated = any(t.dep_ == "cc" and t.head.i == verb.i for t in doc[fe : chunk[0] + 1])
@@ -1768,7 +1768,7 @@ def _candidates(doc: Doc, sent: Span) -> list[Relation]:
 
 
 def _relative_speaker(doc: Doc, rel: Relation) -> tuple[int, int] | None:
-    """ "Pence, who called their son “an American hero”", "Sanders, who endorsed Canova and said …": the relative
+    """ "Adler, who called the lifeguard “a local hero”", "Sanders, who endorsed Canova and said …": the relative
     pronoun of the clause holding the cue is the mention for this claim (as the frame's own "who said" is)."""
     anchor = doc[rel.anchor]
     for clause in (c for c in doc[slice(*rel.source)].root.children if c.dep_ == "relcl"):
@@ -2005,7 +2005,7 @@ def _nested_in(doc: Doc, inner: Relation, outer: Relation) -> bool:
             return True
     # Only through complement clauses: "A, while local media reported B" or "X said A and Y warned B" are side by
     # side. A verb coordinated inside the complement with no subject of its own still nests: "an aide said
-    # Clinton misspoke and intended to say …".
+    # the governor misspoke and meant to say …".
     node = doc[inner.anchor]
     while node.dep_ in _COMPLEMENT or (node.dep_ == "conj" and node.head.i != head.i and not has_subject(node)):
         if node.head.i == node.i:

@@ -148,7 +148,7 @@ def _participle_series(doc: Doc, cue: Token, s: int, e: int) -> int | None:
 def _quote_then_writer(doc: Doc, s: int, e: int) -> int | None:
     """Where a quotation that opens the content closes, when the writer's own clause follows it.
 
-    "Lund said: “I admitted it was a mistake,” but in fact she had not": after the comma and closing mark a
+    "Okafor said: “I admitted leaving early was wrong,” but in fact he had stayed": after the comma and closing mark a
     conjunction opens a clause with its own subject outside the quotation.
     """
     if s == 0 or doc[s - 1].tag_ != "``":

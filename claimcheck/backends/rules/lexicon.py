@@ -227,7 +227,7 @@ DOCUMENT_VERB_FORMS: frozenset[str] = frozenset(
 )
 
 #: Verbs whose noun-phrase object is what a document or poll found ("the poll shows Ruiz with a 5-point lead",
-#: "the survey found 90 percent support"): a finding, where a speaker's "said the plan" would name no proposition.
+#: "the survey found 71 percent support"): a finding, where a speaker's "said the plan" would name no proposition.
 FINDING_VERBS: frozenset[str] = frozenset("""show find reveal""".split())
 
 #: Adjectives of belief or confidence whose subject holds the clause after them ("officials are confident that").

@@ -327,7 +327,7 @@ def _person_tokens(span: Span) -> list[Token] | None:
     start = people[0].i
     end = people[-1].i
     if root.ent_type_ == "PERSON":
-        # "Former Clinton Senior Adviser Sidney Blumenthal": the name is the root's own entity, not a person
+        # "Former Quist Senior Adviser Ruth Whitcombe": the name is the root's own entity, not a person
         # named in the role before it.
         own = root.i
         while own > start and root.doc[own].ent_iob_ == "I":
@@ -856,7 +856,7 @@ class SourceResolver:
         return k.gender if k.gender != "?" else self._genders.get(k.name, "?")
 
     def _governing(self, pron: Token, word: str) -> tuple[Resolution, Gender] | None:
-        """ "Trump said he would …", "Clinton proposed rules that would end what she said were …": the subject
+        """ "Trump said he would …", "Lee backed a law that would close what she said were …": the subject
         of a clause the pronoun sits inside, before it and compatible, is its antecedent (so is the subject of
         a first conjunct: "Lund called it an attack, but he also noted …"), however many people the clause
         names in between.
