@@ -2020,3 +2020,16 @@ def test_a_manner_adjective_before_an_infinitive_of_saying(
 )
 def test_an_adjective_that_does_not_say_it_was_said(backend: RulesBackend, text: str) -> None:
     assert attributed(backend, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Among the parents surveyed, a third said the bus was late most days.",
+        "In the wards inspected last year, nurses said the rota was unfair.",
+    ],
+)
+def test_a_phrase_set_before_the_frame_is_no_claim_of_its_own(backend: RulesBackend, text: str) -> None:
+    # What is left of the sentence is a prepositional phrase (its participle only modifies its noun): it states
+    # nothing, so it is no unattributed claim beside the attributed one.
+    assert [c.attributed for c in claims_of(backend, text)] == [True]

@@ -276,6 +276,23 @@ def test_a_fraction_is_a_share_not_a_group(backend: RulesBackend) -> None:
     assert {c.source_name for c in attributed(backend, text)} == {"season-ticket holders"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("Two-thirds of the teachers said the new timetable was worse.", "teachers"),
+        ("Roughly three-quarters of drivers say the tolls are too high.", "drivers"),
+        (
+            "Among registered nurses at the clinic, roughly three-fifths, 61 percent, say the rota is unfair.",
+            "registered nurses",
+        ),
+    ],
+)
+def test_a_plural_fraction_speaks_for_its_group(backend: RulesBackend, sentence: str, group: str) -> None:
+    # "thirds" is the parse's head of "two-thirds": a share like "a third", never the name of who speaks.
+    [claim] = attributed(backend, sentence)
+    assert claim.source_name == group
+
+
 def test_document_made_by_an_agent_is_theirs(backend: RulesBackend) -> None:
     # "conducted by" names who made the survey; "the poll" is that survey, the nearest document before it.
     text = (

@@ -338,8 +338,8 @@ def _unattributed(
             if word_count(doc, cs, ce) < MIN_UNATTRIBUTED_WORDS or not _asserts(doc[cs:ce]):
                 continue
             root = _chunk_root(doc, cs, ce)
-            if _opinion(d, cs, root) or _reported_question(root, cs, ce):
-                continue
+            if root.pos_ == "ADP" or _opinion(d, cs, root) or _reported_question(root, cs, ce):
+                continue  # an ADP root: only a phrase set before the claim ("Among the parents surveyed, …")
             start, end = d.chars(cs, ce)
             if cs == sent.start:
                 start += dateline_end(d.text[start:end])

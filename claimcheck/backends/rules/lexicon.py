@@ -722,9 +722,9 @@ DOCUMENT_MAKING_VERBS: frozenset[str] = frozenset(
 INTERLOCUTOR_PREPOSITIONS: frozenset[str] = frozenset("""with to""".split())
 #: Words an acronym skips when it is read off a name ("IOA" = Indian Olympic Association).
 ACRONYM_SKIPPED_WORDS: frozenset[str] = frozenset("""of the and for on in at to &""".split())
-#: Heads that name a share of a group ("64 percent", "a majority", "half"): the group is who speaks.
+#: Heads that name a share of a group ("64 percent", "a majority", "half", "two-thirds"): the group is who speaks.
 SHARE_HEADS: frozenset[str] = frozenset(
-    """percent % majority minority plurality half third quarter fifth most""".split()
+    """percent % majority minority plurality half third thirds quarter quarters fifth fifths most""".split()
 )
 
 # --- words the hedges read ---------------------------------------------------------------------
