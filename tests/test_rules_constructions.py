@@ -2033,3 +2033,35 @@ def test_a_phrase_set_before_the_frame_is_no_claim_of_its_own(backend: RulesBack
     # What is left of the sentence is a prepositional phrase (its participle only modifies its noun): it states
     # nothing, so it is no unattributed claim beside the attributed one.
     assert [c.attributed for c in claims_of(backend, text)] == [True]
+
+
+# -- "It is important to note that …": the writer's remark ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is important to note that lighthouse repairs ended in 1921.",
+        "It's fair to say that the orchard never turned a profit.",
+        "It is safe to say the regatta will go ahead.",
+    ],
+)
+def test_an_extraposed_infinitive_of_saying_is_the_writers(backend: RulesBackend, text: str) -> None:
+    found = claims_of(backend, text)
+    assert [(c.attributed, c.claim) for c in found] == [(False, text.rstrip("."))]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # "it" is the ferry company: a manner adjective says it did point it out.
+        ("The ferry company replied within the hour. It was quick to stress that its ferries remain safe.", "It"),
+        # Inside what someone said, the remark is theirs.
+        (
+            "The harbour master said it is important to note that lighthouse repairs ended in 1921.",
+            "The harbour master",
+        ),
+    ],
+)
+def test_an_it_that_speaks_or_a_remark_someone_made(backend: RulesBackend, text: str, source: str) -> None:
+    assert [c.source for c in attributed(backend, text)] == [source]

@@ -370,6 +370,22 @@ def _manner_adjective(verb: Token) -> bool:
     )
 
 
+def _extraposed(verb: Token) -> bool:
+    """ "It is important to note that …", "it's fair to say …": an infinitive of saying after "it is" and an
+    adjective is the writer's own remark; the "it" stands for the infinitive, no one who says it."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
+        and any(
+            c.dep_ in ("acomp", "attr") and c.i < verb.i and c.lemma_.lower() not in SPEAKING_MANNER_ADJECTIVES
+            for c in head.children
+        )
+    )
+
+
 def _reporter_of(verb: Token, head: Token) -> Token | None:
     """The reporting verb whose content ``head`` is, when ``verb`` is that speaker's next act which the parser
     hung inside the content: a participle set off by a comma or "while" ("insisted it was premature while adding …",
@@ -825,7 +841,7 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     if is_agentless_frame(verb.doc, verb.i) or any(c.dep_ in ("nsubjpass", "auxpass", "neg") for c in kids):
         # Passive frames are hedges; a negated one ("did not say how many") attributes nothing to its subject.
         return None
-    if _no_proposition(verb) or _asked_about(verb) or _imperative_aside(verb):
+    if _no_proposition(verb) or _asked_about(verb) or _imperative_aside(verb) or _extraposed(verb):
         return None
     speaker = _speaker(verb, sent)
     if speaker is None or _concessive_that_said(verb, speaker[0]):
