@@ -2065,3 +2065,31 @@ def test_an_extraposed_infinitive_of_saying_is_the_writers(backend: RulesBackend
 )
 def test_an_it_that_speaks_or_a_remark_someone_made(backend: RulesBackend, text: str, source: str) -> None:
     assert [c.source for c in attributed(backend, text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "The coach said he was confident that the team would reach the final.",
+            "he was confident that the team would reach the final",
+        ),
+        (
+            "Organisers said they are worried that the storm could close the pier.",
+            "they are worried that the storm could close the pier",
+        ),
+    ],
+)
+def test_a_belief_adjective_inside_what_was_said_is_reported_whole(
+    backend: RulesBackend, text: str, claim: str
+) -> None:
+    c = only_attributed(backend, text)
+    assert (c.claim, c.cue) == (claim, "said")
+
+
+def test_a_belief_adjective_beside_what_was_said_is_a_report_of_its_own(backend: RulesBackend) -> None:
+    text = "The coach said the pitch was ready, and the groundsman was confident that the roof would hold."
+    assert [(c.source, c.claim) for c in attributed(backend, text)] == [
+        ("The coach", "the pitch was ready"),
+        ("the groundsman", "the roof would hold"),
+    ]

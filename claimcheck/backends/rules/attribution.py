@@ -2099,7 +2099,8 @@ def _inside_complement(doc: Doc, inner: Relation, outer: Relation) -> bool:
     if _aside_participle(node):
         return False  # "…,” claiming that …": the speaker's next act, not part of what was said
     while node.i != outer.complement:
-        if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "advcl"):
+        # Through a predicate adjective too: "said he was confident that A" is what the outer source reported.
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "advcl", "acomp"):
             return False
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in node.children):
             return False
