@@ -2093,3 +2093,36 @@ def test_a_belief_adjective_beside_what_was_said_is_a_report_of_its_own(backend:
         ("The coach", "the pitch was ready"),
         ("the groundsman", "the roof would hold"),
     ]
+
+
+# -- a court rules that … ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "source"),
+    [
+        ("The judge ruled that the ferry contract was void.", "the ferry contract was void", "The judge"),
+        # A second reporting verb of the same speaker is a second claim (evals/README decision 4).
+        (
+            "The appeals court reversed the fine, as well as ruling that the harbour board had acted unlawfully.",
+            "the harbour board had acted unlawfully",
+            "The appeals court",
+        ),
+    ],
+)
+def test_ruled_that_reports_what_the_court_held(backend: RulesBackend, text: str, claim: str, source: str) -> None:
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source) == (claim, source)
+    assert c.cue in ("ruled", "ruling")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The family ruled the island for a century.",
+        "The mayor ruled out a new tax on moorings.",
+        "The court will rule on the ferry case next week.",
+    ],
+)
+def test_rule_without_a_clause_reports_nothing(backend: RulesBackend, text: str) -> None:
+    assert attributed(backend, text) == []

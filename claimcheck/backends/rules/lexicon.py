@@ -110,8 +110,9 @@ __all__ = [
 RULES_VERSION = "rules-3"
 
 #: Reporting verbs only with a clause after them: assuring or reminding someone that … tells them it, feeling
-#: that … believes it; "reminded us of", "felt slighted" report nothing.
-CLAUSE_ONLY_VERBS: frozenset[str] = frozenset("""assure remind feel""".split())
+#: that … believes it, a court that rules that … holds it; "reminded us of", "felt slighted", "ruled the city",
+#: "ruled out a tax" report nothing.
+CLAUSE_ONLY_VERBS: frozenset[str] = frozenset("""assure remind feel rule""".split())
 
 #: Verbs whose subject is a source and whose clausal complement is what the source said.
 REPORTING_VERBS: frozenset[str] = frozenset(
