@@ -422,9 +422,8 @@ def _reporter_of(verb: Token, head: Token) -> Token | None:
     return None
 
 
-def _subject(verb: Token, sent: Span | None = None) -> Token | None:
-    """The verb's subject, else that of the verb it is coordinated with or hangs on (``sent``: the verb's sentence,
-    when the caller has it).
+def _subject(verb: Token, sent: Span) -> Token | None:
+    """The verb's subject, else that of the verb it is coordinated with or hangs on (``sent``: the verb's sentence).
 
     Up a chain of coordinated verbs and participles: in "They reversed themselves,
     rushed everyone in and said …" and "He ducked, pointing to his record and saying …"
@@ -583,13 +582,13 @@ def _listed_speaker(verb: Token, subj: Token) -> Token | None:
     return first
 
 
-def _past_dateline(subj: Token, verb: Token, sent: Span | None = None) -> Token:
+def _past_dateline(subj: Token, verb: Token, sent: Span) -> Token:
     """ "CLEVELAND, July 19 (UPI) — Ann Ruiz told …": the parser's subject in a dateline is a place; the
     speaker is the subject after it (the one the verb or its governor has, or the place's apposition)."""
     if subj.tag_ != "NNP":  # a dateline is a proper noun or two at the start (the tag is read before the sentence)
         return subj
-    if sent is None or not sent.start <= subj.i < sent.end:
-        sent = subj.sent  # ``Token.sent`` searches the parse for the sentence: read only when the caller has none
+    if not sent.start <= subj.i < sent.end:
+        sent = subj.sent  # a governor's subject in another sentence (``Token.sent`` searches the parse for it)
     if subj.i - sent.start > 6:
         return subj
     cut = sent.start_char + dateline_end(sent.text)
@@ -867,13 +866,14 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
         if statement_acl:
             frame |= {t.i for t in verb.head.subtree if t.i < verb.i}
     means = verb.dep_ == "pcomp" and verb.head.lower_ in MEANS_PREPOSITIONS and gov is not None
-    if means and lemma in DEED_VERBS:
-        return None  # "provided cover by ensuring every dollar would be returned": a deed, not a report
-    stray = _stray_complement(verb) if means else None
+    stray: Token | None = None
     if means:
+        if lemma in DEED_VERBS:
+            return None  # "provided cover by ensuring every dollar would be returned": a deed, not a report
         # "The bank ended its meeting by announcing …": what the subject did is the writer's own claim; only
         # "by announcing" is frame (the subject still speaks), and what is announced ends with the participle.
         frame = {verb.head.i, verb.i}
+        stray = _stray_complement(verb)
     if verb.dep_ == "xcomp":
         frame |= {c.i for c in verb.children if c.dep_ == "aux"}
         if gov is not None and _manner_adjective(verb):
@@ -926,8 +926,9 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
         if verb.lemma_.lower() not in ADDRESSEE_VERBS and _object_of_its_own(verb):
             return None  # "…, as she described their losses": "as" of time, the verb has its own object
         frame |= {c.i for c in verb.children if c.dep_ == "mark"}
-    end = stray.right_edge.i if stray is not None else verb.right_edge.i
-    region = (sent.start, sent.end) if not means else (verb.i, end + 1)
+    region = (sent.start, sent.end)
+    if means:
+        region = (verb.i, (stray if stray is not None else verb).right_edge.i + 1)
     clause = _relative_clause(verb)
     if clause is not None and not any(
         t.text == ":" or t.tag_ == "``" for t in verb.doc[verb.right_edge.i + 1 : sent.end]
