@@ -1619,75 +1619,72 @@ def _quote_still_open(doc: Doc, i: int) -> bool:
 
 def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> tuple[int, int] | None:
     fs, fe = min(rel.frame), max(rel.frame) + 1
-    # A colon before the frame opens what follows it, so the clause before the colon is none of the frame's
-    # ("The row became the issue: the mayor struggled to respond to the criticism").
-    # Only the first chunk on each side is ever read: the others are not tested.
-    first = next(
+    # The chunk on each side of the frame that only punctuation (or a conjunction) separates from it. A colon
+    # before the frame opens what follows it, so the clause before the colon is none of the frame's ("The row
+    # became the issue: the mayor struggled to respond to the criticism").
+    before = next(
         (c for c in chunks if c[1] <= fs and _gap_is_punct(doc, c[1], fs) and not _colon_opens(doc, c, fs)), None
     )
-    before = [first] if first is not None else []
     # A frame set into its content joins both sides whatever the first side does alone ("If it rains, they
     # say, the road floods"); see :func:`interposed_span`.
-    interposed = bool(before)
-    if before and rel.kind == "verb" and _not_reported_before(doc, doc[rel.anchor], before[0], fs):
-        before = []
+    interposed = before is not None
+    if before and rel.kind == "verb" and _not_reported_before(doc, doc[rel.anchor], before, fs):
+        before = None
     if before and rel.kind == "verb" and _aside_participle(doc[rel.anchor]):
-        before, interposed = [], False  # "…,” adding, “B”": what the speaker said before is the first report's
-    if before and rel.kind == "verb" and _lead_in_then_quote(doc, before[0], fe):
-        before, interposed = [], False
-    first = next((c for c in chunks if c[0] >= fe and _gap_is_punct(doc, fe, c[0])), None)
-    after = [first] if first is not None else []
-    if after and rel.kind == "verb" and _adverbial_after(doc[rel.anchor], after[0]):
-        after = []
+        before, interposed = None, False  # "…,” adding, “B”": what the speaker said before is the first report's
+    if before and rel.kind == "verb" and _lead_in_then_quote(doc, before, fe):
+        before, interposed = None, False
+    after = next((c for c in chunks if c[0] >= fe and _gap_is_punct(doc, fe, c[0])), None)
+    if after and rel.kind == "verb" and _adverbial_after(doc[rel.anchor], after):
+        after = None
     if rel.complement is not None:
-        holding = [c for c in chunks if c[0] <= rel.complement < c[1]]
-        if holding and not (before and _quote_then_tail(doc, rel, before[0], holding[0], fs)):
+        holding = next((c for c in chunks if c[0] <= rel.complement < c[1]), None)
+        if holding and not (before and _quote_then_tail(doc, rel, before, holding, fs)):
             # "The plant, said Ruiz, will close": the subject before a frame set into the clause belongs to it.
             joined = interposed_span(doc, rel.anchor, rel.frame, chunks) if interposed else None
-            return joined if joined is not None and joined[1] == holding[0][1] else holding[0]
+            return joined if joined is not None and joined[1] == holding[1] else holding
     if rel.kind == "label":
-        return after[0] if after else None
+        return after
     verb = doc[rel.anchor]
     if rel.kind == "verb" and verb.tag_ == "VBG" and not has_subject(verb):
         # "X was blunt, claiming that …": a participle's content follows it; what precedes is X's act
-        before, interposed = [], False
+        before, interposed = None, False
     joined = interposed_span(doc, rel.anchor, rel.frame, chunks) if interposed else None
     if joined is not None:
         return joined
-    if rel.kind == "according" and before and after and any(t.text in (":", ";") for t in doc[before[0][1] : fs]):
-        before = []  # "The trend is plain: according to surveys, B": the frame opens the clause after the colon
+    if rel.kind == "according" and before and after and any(t.text in (":", ";") for t in doc[before[1] : fs]):
+        before = None  # "The trend is plain: according to surveys, B": the frame opens the clause after the colon
     if rel.kind in ("according", "as"):
-        if before and after and _split_clause(doc, before[0], after[0]):
+        if before and after and _split_clause(doc, before, after):
             # "Other worries, according to the survey, include …": the frame splits one clause.
-            return max(before[0], after[0], key=lambda c: word_count(doc, *c))
-        return before[0] if before else after[0] if after else None
+            return max(before, after, key=lambda c: word_count(doc, *c))
+        return before or after
     # A frame after its content needs a comma, quote or colon between them ("…, she said"), which the parser
     # may hang on the speaker ("“…,” Sarandon, 69, told …").
     lead = next((i for i in range(fs, fe) if not doc[i].is_punct), fs)
-    if before and any(t.is_punct for t in doc[before[0][1] : lead]):
+    if before and any(t.is_punct for t in doc[before[1] : lead]):
         # A frame inside a clause ("The strikes, he said, were necessary") splits it: keep the larger side.
         # Not after a conjunction: "“Follow me,” the guide said, and the children trailed behind" goes on in the
         # writer's voice.
-        if after and _split_clause(doc, before[0], after[0]) and not any(t.dep_ == "cc" for t in doc[fe : after[0][0]]):
-            return max(before[0], after[0], key=lambda c: word_count(doc, *c))
-        return before[0]
+        if after and _split_clause(doc, before, after) and not any(t.dep_ == "cc" for t in doc[fe : after[0]]):
+            return max(before, after, key=lambda c: word_count(doc, *c))
+        return before
     if after:
-        chunk = after[0]
-        tokens = list(doc[slice(*chunk)])
+        tokens = list(doc[slice(*after)])
         if rel.complement is not None:
-            return chunk
+            return after
         # "stressed these fears, and he voiced them again", "wrote under a pen name, but it did him no good": a
         # clause coordinated with the frame is no content.
         has_object = any(c.dep_ == "dobj" for c in verb.children)
-        coordinated = any(t.dep_ == "cc" and t.head.i == verb.i for t in doc[fe : chunk[0] + 1])
+        coordinated = any(t.dep_ == "cc" and t.head.i == verb.i for t in doc[fe : after[0] + 1])
         if (has_object or coordinated) and any(t.dep_ == "conj" and t.head.i == verb.i for t in tokens):
             return None
         if verb.lemma_.lower() in CORE_SPEECH_VERBS and _has_clause_verb(tokens):
-            return chunk
-        if any(t.text == ":" for t in doc[fe : chunk[0]]) and _has_clause_verb(tokens):
-            return chunk  # "… could only quip: “…”": a colon after the frame opens what was said
-        if _that_clause_opens(doc, verb, chunk):
-            return chunk  # "argued after the vote that the count was wrong": the parser hung it on the phrase
+            return after
+        if any(t.text == ":" for t in doc[fe : after[0]]) and _has_clause_verb(tokens):
+            return after  # "… could only quip: “…”": a colon after the frame opens what was said
+        if _that_clause_opens(doc, verb, after):
+            return after  # "argued after the vote that the count was wrong": the parser hung it on the phrase
     return None
 
 
