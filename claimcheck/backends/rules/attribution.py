@@ -653,7 +653,7 @@ def _says_a_thing(verb: Token, kids: list[Token]) -> bool:
         c.i > verb.i
         and c.dep_ in ("dobj", "npadvmod")
         and c.lower_ in SAID_THING_OBJECTS
-        # "said it: …" opens what follows; "announcing it would expand …": "it" is the subject of the clause
+        # "said it: …" opens what follows; "announcing it would open …": "it" is the subject of the clause
         and not (c.i + 1 < len(c.doc) and (c.doc[c.i + 1].text == ":" or c.doc[c.i + 1].tag_ in FINITE_TAGS))
         for c in kids
     ) and not any(c.dep_ in ("ccomp", "xcomp", "parataxis", "csubj") for c in kids)
@@ -861,7 +861,7 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     if gov is not None:
         # "tried to argue", "issued a statement saying": the governing verb and its object are frame too.
         frame |= {gov.i} | {c.i for c in gov.children if c.dep_ in ("aux", "neg", "advmod") and c.i < verb.i}
-        if subj.head.i == gov.i and subj.dep_ == "dobj":  # "The timing led Republicans to say …": all frame
+        if subj.head.i == gov.i and subj.dep_ == "dobj":  # "The delay led critics to say …": all frame
             frame |= {t.i for c in gov.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
         if statement_acl:
             frame |= {t.i for t in verb.head.subtree if t.i < verb.i}
@@ -870,7 +870,7 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     if means:
         if lemma in DEED_VERBS:
             return None  # "provided cover by ensuring every dollar would be returned": a deed, not a report
-        # "The bank ended its meeting by announcing …": what the subject did is the writer's own claim; only
+        # "The council closed its session by announcing …": what the subject did is the writer's own claim; only
         # "by announcing" is frame (the subject still speaks), and what is announced ends with the participle.
         frame = {verb.head.i, verb.i}
         stray = _stray_complement(verb)
@@ -1370,8 +1370,9 @@ def trim_tokens(doc: Doc, s: int, e: int, content: bool = False) -> tuple[int, i
 
     A clause word at the end stays when it hangs on a word before it, as an argument does ("should be
     angry about that"); one that opens the clause after the range ("the district, where") goes. In a
-    relation's ``content`` a demonstrative "that" opening it stays ("“That’s fine,” she said"); the writer's own
-    stretches keep the old trim, so a short opinion ("That is worth defending") stays under the claim length.
+    relation's ``content`` a demonstrative "that" opening it stays ("“That’s fine,” she said"), and so does the
+    subordinator of a clause set before the content's main clause (:func:`_opens_fronted_clause`); the writer's
+    own stretches drop both, so a short opinion ("That is worth defending") stays under the claim length.
     """
     first = s
     # One token object per step (``doc[i]`` builds a new one at every read).
@@ -1421,7 +1422,8 @@ def _demonstrative(tok: Token) -> bool:
 def token_chunks(doc: Doc, s: int, e: int, taken: set[int], content: bool = False) -> list[tuple[int, int]]:
     """Maximal runs of tokens in ``[s, e)`` outside ``taken``, trimmed, keeping those with a word.
 
-    ``content``: the runs are a relation's content, which a demonstrative "that" may open (see :func:`trim_tokens`).
+    ``content``: the runs are a relation's content, which a demonstrative "that" or a fronted clause's subordinator
+    may open (see :func:`trim_tokens`).
     """
     out: list[tuple[int, int]] = []
     i = s
@@ -1598,8 +1600,8 @@ def _quote_then_tail(doc: Doc, rel: Relation, before: tuple[int, int], after: tu
         # A second quotation after a comma or colon is more of what was said; one straight after a word is a
         # title ("on the radio show “It's Your Call”").
         return after[0] >= 2 and doc[after[0] - 2].text not in (",", ":")
-    # The speaker is no subject of the tail: "“…,” said Lee, who heads the PAC Correct the Record" (the parser
-    # made "Lee … Correct the Record" a clause).
+    # The speaker is no subject of the tail: "“…,” said Lee, who heads the group Save the Harbour" (the parser
+    # made "Lee … Save the Harbour" a clause).
     return rel.complement is None or not any(
         c.dep_ in SUBJECT_DEPS and c.i not in rel.frame for c in doc[rel.complement].children
     )
@@ -1782,7 +1784,7 @@ def _candidates(doc: Doc, sent: Span) -> list[Relation]:
 
 
 def _relative_speaker(doc: Doc, rel: Relation) -> tuple[int, int] | None:
-    """ "Adler, who called the lifeguard “a local hero”", "Sanders, who endorsed Canova and said …": the relative
+    """ "Ruiz, who called the plan “a giveaway”", "Park, who endorsed Lee and said …": the relative
     pronoun of the clause holding the cue is the mention for this claim (as the frame's own "who said" is)."""
     anchor = doc[rel.anchor]
     for clause in (c for c in doc[slice(*rel.source)].root.children if c.dep_ == "relcl"):

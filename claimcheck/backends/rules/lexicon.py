@@ -303,8 +303,8 @@ ISSUING_VERBS: frozenset[str] = frozenset("""release issue post publish send giv
 #: Particles that give a reporting verb a non-speech sense ("may show up", "wrote off the costs").
 NON_SPEECH_PARTICLES: frozenset[str] = frozenset("""up off down away""".split())
 
-#: Objects that stand for what was said, so the verb reports no clause ("after he said them", "their smiles said
-#: a lot", "she said nothing").
+#: Objects that stand for what was said, so the verb reports no clause ("an hour after she said them", "their
+#: faces said a lot", "she said nothing").
 SAID_THING_OBJECTS: frozenset[str] = frozenset("""it them lot lots nothing little plenty""".split())
 
 #: Words that open a line with a colon without naming a speaker (metadata headers, not transcript labels).
@@ -647,7 +647,7 @@ AUTHOR_ROLES: frozenset[str] = frozenset(
 
 # --- words the frames and the content boundaries read ----------------------------------------
 
-#: Verbs that bring their object to speak ("led Republicans to say", "prompted her to call"): the object speaks.
+#: Verbs that bring their object to speak ("led critics to say", "prompted her to call"): the object speaks.
 CAUSATIVE_VERBS: frozenset[str] = frozenset(
     """lead prompt cause force push spur drive compel inspire persuade convince""".split()
 )
@@ -655,7 +655,7 @@ CAUSATIVE_VERBS: frozenset[str] = frozenset(
 #: Prepositions of time a participle of saying can follow ("after saying", "before telling", "since arguing").
 TIME_PREPOSITIONS: frozenset[str] = frozenset("""after before since upon on while""".split())
 
-#: Prepositions of means a participle of saying can follow ("ended the meeting by announcing …", "in saying so").
+#: Prepositions of means a participle of saying can follow ("closed the session by announcing …", "in saying so").
 MEANS_PREPOSITIONS: frozenset[str] = frozenset("""by in""".split())
 
 #: Every preposition whose participle of saying speaks for the main verb's subject.

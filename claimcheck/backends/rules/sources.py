@@ -473,8 +473,8 @@ def _initials(name: str) -> str:
 
 
 def _relative_antecedent(rel: Token) -> Token | None:
-    """The noun a relative pronoun stands for, through coordinated verbs ("Sanders, who endorsed Canova and
-    said he …"), and a name rather than the description set beside it ("Ana Ruiz, a nurse, who said …")."""
+    """The noun a relative pronoun stands for, through coordinated verbs ("Park, who endorsed Lee and said
+    he …"), and a name rather than the description set beside it ("Ana Ruiz, a nurse, who said …")."""
     verb = rel.head
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
