@@ -79,6 +79,8 @@ _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "you", "my", "our", "your"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _INSTITUTIONAL = frozenset({"government", "organization", "media", "document"})
+#: Entity labels of a body a source may name or abbreviate ("the IOA"): organisations, places, groups, facilities.
+_ORGANIZATION_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 #: Dependents before a head that belong to the phrase naming someone ("Ohio Gov. John Kasich", "her rivals").
 _NAMING_DEPS = frozenset({"compound", "det", "amod", "nmod", "poss", "flat", "nummod"})
 #: Nouns of what someone says or thinks: their possessor is the one saying it ("Lund's claim that he …").
@@ -574,7 +576,6 @@ class SourceResolver:
                 self._by_given.setdefault(k.name.split()[0].lower(), []).append(k)
             for title in k.titles:
                 self._by_title_word.setdefault(title, []).append(k)
-        self._acronyms: dict[str, str] | None = None  # initials → the name they abbreviate, built on first use
         # "Swanson, who is a pastor …, slammed …": a surname alone is an antecedent too, as the full name.
         for ent in self.ents:
             if ent.label_ != "PERSON" or len(_words(list(ent))) != 1 or not _main_subject(ent.root):
@@ -599,16 +600,16 @@ class SourceResolver:
         self._first_known: dict[str, _Known] = {}
         self._org_ents = [e for e in self.ents if e.label_ == "ORG"]
         self._org_ends = [e.end_char for e in self._org_ents]
-        self._nouns: dict[str, list[int]] | None = None  # noun token indices by lemma, built on first use
-        self._groups: list[tuple[int, str]] | None = None  # groups a poll reports on, built on first use
+
+    # Indexes built on first use: most documents' mentions never ask for them.
 
     @cached_property
     def orgs(self) -> list[_Known]:
-        """The organisations the entity tagger names, read on first use (most mentions never ask)."""
+        """The organisations the entity tagger names."""
         return [
             _Known(e.start_char, clean_name(list(e)), "organization")
             for e in self.ents
-            if e.label_ in ("ORG", "GPE", "NORP", "FAC") and not any(t.lower_ in TITLES for t in e)
+            if e.label_ in _ORGANIZATION_LABELS and not any(t.lower_ in TITLES for t in e)
         ]
 
     @cached_property
@@ -619,7 +620,7 @@ class SourceResolver:
     def _genders(self) -> dict[str, Gender]:
         """ "Rosa Diaz said she …", "Swanson slammed … his show": a named subject's own pronoun gives their gender.
 
-        A name seen with both is left unknown. Learnt on first use: only a pronoun or an unknown gender asks.
+        A name seen with both is left unknown. Only a pronoun or an unknown gender asks.
         """
         seen: dict[str, set[Gender]] = {}
         for ent in self.ents:
@@ -637,6 +638,44 @@ class SourceResolver:
             if gender != "?":
                 seen.setdefault(name, set()).add(gender)
         return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
+
+    @cached_property
+    def _acronyms(self) -> dict[str, str]:
+        """Initials → the organisation's name they abbreviate."""
+        acronyms: dict[str, str] = {}
+        for e in self.ents:
+            if e.label_ in _ORGANIZATION_LABELS:
+                name = clean_name(list(e))
+                acronyms.setdefault(_initials(name), name)
+        return acronyms
+
+    @cached_property
+    def _nouns(self) -> dict[str, list[int]]:
+        """Noun token indices by lemma, in order; every document noun also under ``" document"``."""
+        nouns: dict[str, list[int]] = {}
+        noun = self.doc.vocab.strings["NOUN"]  # the tag's symbol: tags read as numbers build no tokens
+        pos = self.doc.to_array("POS").tolist()
+        for i in (i for i, p in enumerate(pos) if p == noun):
+            its = self.doc[i].lemma_.lower()
+            nouns.setdefault(its, []).append(i)
+            if its in DOCUMENT_NOUNS:
+                nouns.setdefault(" document", []).append(i)
+        return nouns
+
+    @cached_property
+    def _groups(self) -> list[tuple[int, str]]:
+        """The groups a poll reports on ("among likely voters", "64 percent of Democrats") and where, in text order."""
+        groups: list[tuple[int, str]] = []
+        for tok in self.doc:
+            if tok.dep_ == "pobj" and tok.head.lower_ == "among" and tok.tag_ in _PLURAL_TAGS:
+                group: Token | None = tok
+            elif _is_share(tok):
+                group = _share_group(tok)
+            else:
+                continue
+            if group is not None and group.tag_ in _PLURAL_TAGS:
+                groups.append((tok.idx, _join(_words(_modifiers(group)))))
+        return groups
 
     # -- public -------------------------------------------------------------------------------
 
@@ -748,17 +787,6 @@ class SourceResolver:
                 pobj = next((c for c in tok.children if c.dep_ == "pobj" and c.tag_ in _PLURAL_TAGS), None)
                 if pobj is not None and pobj.ent_type_ != "DATE":
                     return Resolution(_join(_words(_modifiers(pobj))), "anonymous", "short-form")
-        if self._groups is None:
-            self._groups = []
-            for tok in self.doc:
-                if tok.dep_ == "pobj" and tok.head.lower_ == "among" and tok.tag_ in _PLURAL_TAGS:
-                    group: Token | None = tok
-                elif _is_share(tok):
-                    group = _share_group(tok)
-                else:
-                    continue
-                if group is not None and group.tag_ in _PLURAL_TAGS:
-                    self._groups.append((tok.idx, _join(_words(_modifiers(group)))))
         k = bisect_left(self._groups, (span.start_char, ""))
         if k and span.start_char - self._groups[k - 1][0] <= _GROUP_REACH:
             return Resolution(self._groups[k - 1][1], "anonymous", "short-form")
@@ -832,15 +860,6 @@ class SourceResolver:
 
     def _nouns_before(self, end: int, lemma: str, document: bool) -> list[int]:
         """Nouns before token ``end`` with ``lemma`` (any document noun, if ``document``), nearest first."""
-        if self._nouns is None:
-            self._nouns = {}
-            noun = self.doc.vocab.strings["NOUN"]  # the tag's symbol: tags read as numbers build no tokens
-            pos = self.doc.to_array("POS").tolist()
-            for i in (i for i, p in enumerate(pos) if p == noun):
-                its = self.doc[i].lemma_.lower()
-                self._nouns.setdefault(its, []).append(i)
-                if its in DOCUMENT_NOUNS:
-                    self._nouns.setdefault(" document", []).append(i)
         found = self._nouns.get(" document" if document else lemma, [])
         if document and lemma not in DOCUMENT_NOUNS:  # the mention's own lemma counts too ("the audit")
             found = sorted({*found, *self._nouns.get(lemma, [])})
@@ -984,12 +1003,6 @@ class SourceResolver:
         letters = words[0].text.replace(".", "")
         if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
             return None
-        if self._acronyms is None:
-            self._acronyms = {}
-            for e in self.ents:
-                if e.label_ in ("ORG", "GPE", "NORP", "FAC"):
-                    name = clean_name(list(e))
-                    self._acronyms.setdefault(_initials(name), name)
         found = self._acronyms.get(letters)
         if found is None:  # a source spelled out earlier that the tagger gave no entity label
             found = next((k.name for k in reversed(self.history[-LOOKBACK:]) if _initials(k.name) == letters), None)
