@@ -14,7 +14,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from claimcheck.backends.rules.arrays import has_subject, run_roots
 from claimcheck.backends.rules.attribution import (
@@ -40,7 +40,7 @@ from claimcheck.backends.rules.lexicon import (
 )
 from claimcheck.backends.rules.sources import SourceResolver
 from claimcheck.grounding import quote_type, trim_span
-from claimcheck.schema import Claim
+from claimcheck.schema import Claim, SourceType
 from claimcheck.text import TextModel
 from claimcheck.text.boilerplate import dateline_end, is_boilerplate, is_question
 from claimcheck.text.model import Speaker
@@ -63,6 +63,20 @@ class _Draft:
     relation: Relation | None = None
     source_of: _Draft | None = None  # carry-over: the claim whose speaker continues
     frame: set[int] = field(default_factory=set)
+
+
+class _Attribution(TypedDict, total=False):
+    """The fields of a :class:`Claim` its relation gives it: the resolved source, and the cue of a framed claim."""
+
+    source: str
+    source_name: str
+    source_type: SourceType
+    source_start: int
+    source_end: int
+    confidence: float
+    cue: str
+    cue_start: int
+    cue_end: int
 
 
 def _last_alnum(text: str, s: int, e: int) -> int | None:
@@ -417,11 +431,11 @@ def _asserts(tokens: Span) -> bool:
     return False
 
 
-def _resolve_sources(d: _Document, drafts: list[_Draft]) -> dict[int, dict[str, object]]:
+def _resolve_sources(d: _Document, drafts: list[_Draft]) -> dict[int, _Attribution]:
     """Each relation's source fields by ``id(relation)``, resolved once and in text order (a carried-over quote
     shares its owner's). No resolver is built for a document with no source: its indexes are the work."""
     doc = d.doc
-    sources: dict[int, dict[str, object]] = {}
+    sources: dict[int, _Attribution] = {}
     relations = sorted({id(x.relation): x.relation for x in drafts if x.relation}.values(), key=lambda r: r.source[0])
     if not relations:
         return sources
@@ -454,7 +468,7 @@ def _finish(d: _Document, drafts: list[_Draft]) -> list[Claim]:
     for x in drafts:
         rel = x.relation or (x.source_of.relation if x.source_of else None)
         scope = set(d.tokens_in(x.start, x.end))
-        fields: dict[str, object] = {}
+        fields: _Attribution = {}
         if rel is not None:
             fields = sources[id(rel)]
             if x.relation is not None and rel.cue[1] > rel.cue[0]:
@@ -473,7 +487,7 @@ def _finish(d: _Document, drafts: list[_Draft]) -> list[Claim]:
                 end=x.end,
                 quote=quote_type(d.text, x.start, x.end, d.mask),
                 hedges=find_hedges(doc, scope),
-                **fields,  # type: ignore[arg-type]
+                **fields,
             )
         )
     return claims
