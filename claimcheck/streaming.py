@@ -136,7 +136,7 @@ def iter_indexed(
         engine: tuple[Submit, int, int] | None = None
         size = slots = 1
         batch: list[tuple[int, str, str]] = []
-        items = iter(_items(docs))
+        items = _items(docs)
         while True:
             # Where a deferred Ctrl-C stops a run: every finished document has been handed on, and the read
             # may wait on a pipe.
