@@ -292,7 +292,7 @@ def _own_clause(head: Token) -> bool:
 def _prep_frame(prep: Token) -> set[int]:
     """A prepositional object of the verb ("insisted on paying", "said in a statement") is frame, not content.
 
-    Only a clause with its own subject stays out: the small parser sometimes hangs
+    Only a clause of its own (:func:`_own_clause`) stays out: the small parser sometimes hangs
     the complement on the statement noun ("said in a statement that the plant would close").
     """
     clause: set[int] = set()
@@ -621,8 +621,9 @@ def _counts_people(num: Token) -> bool:
 
 def _no_proposition(verb: Token) -> bool:
     """The verb's complement states nothing: an indirect question ("questioned how …") or an
-    infinitive of intent or agreement ("agreed to pay", "vowed to stay"), or a non-speech
-    particle verb ("may show up")."""
+    infinitive of intent or agreement ("agreed to pay", "vowed to stay"); or the verb reports none: a
+    non-speech particle verb ("may show up"), "found themselves targeted", or an object that is the thing
+    said (:func:`_says_a_thing`)."""
     kids = list(verb.children)
     if any(c.dep_ == "prt" and c.lower_ in NON_SPEECH_PARTICLES for c in kids):
         return True
@@ -694,7 +695,8 @@ def _concessive_that_said(verb: Token, subj: Token) -> bool:
 
 
 def _cue_end(verb: Token) -> int:
-    """Widen "said" to "said in a statement" and "told" to "told reporters" when those words follow it."""
+    """Widen "said" to "said in a statement", "told" to "told reporters" and "shot" to "shot back" when those
+    words follow it."""
     end = verb.i + 1
     kids = {c.i: c for c in verb.children}
     while end in kids:
@@ -2168,13 +2170,14 @@ def quote_frame(doc: Doc, sent: Span, quoted: bytes | bytearray) -> Relation | N
     if not words or len(words) > 12:
         return None
     for rel in _candidates(doc, sent):
-        if rel.kind == "verb" and all(t.i in rel.frame or _in_time_clause(doc[rel.anchor], t) for t in words):
+        if rel.kind == "verb" and all(t.i in rel.frame or _in_adverbial_clause(doc[rel.anchor], t) for t in words):
             return rel
     return None
 
 
-def _in_time_clause(verb: Token, tok: Token) -> bool:
-    """``tok`` is in the verb's clause of time after it ("Ruiz said as she left", "…, he said while visiting")."""
+def _in_adverbial_clause(verb: Token, tok: Token) -> bool:
+    """``tok`` is in the verb's clause of time, manner or cause after it (:data:`ADVERBIAL_MARKS`: "Ruiz said as
+    she left", "…, he said while visiting")."""
     clause = tok
     while clause.head.i != verb.i and clause.head.i != clause.i:
         clause = clause.head

@@ -1,8 +1,11 @@
-"""Where a content ends when the parse runs it on past its own clause.
+"""Where a content ends when the parse runs it on past its own clause, and where it spans a frame set into it.
 
 The content of a relation is the run of tokens its frame leaves; the small
 parser often hangs the next clause of the sentence inside that run. Each
-rule here names a construction whose content stops earlier than the run.
+rule of :func:`cut_content` names a construction whose content stops earlier
+than the run; :func:`interposed_span` joins the two sides of a frame set into
+its content ("The closures, he said, were needed"), which :func:`frame_sides`
+reads for the split quotation too.
 """
 
 from __future__ import annotations

@@ -462,6 +462,8 @@ def _resolve_sources(d: _Document, drafts: list[_Draft]) -> dict[int, _Attributi
 
 
 def _finish(d: _Document, drafts: list[_Draft]) -> list[Claim]:
+    """The drafts as claims, each with its relation's source (a carried-over quote takes its owner's); a framed
+    claim also gets its cue, and its hedges are read in its frame as well as in the claim."""
     doc = d.doc
     sources = _resolve_sources(d, drafts)
     claims: list[Claim] = []
