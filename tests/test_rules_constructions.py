@@ -1296,19 +1296,19 @@ def test_a_summary_or_a_speakers_object_is_no_finding(backend: RulesBackend, tex
     ("text", "content", "source"),
     [
         (
-            "“We were wrong to wait so long,” Ramos, 58, told the Ledger in an interview.",
+            "“We were wrong to wait so long,” Castillo, 47, told the Ledger in an interview.",
             "We were wrong to wait so long",
-            "Ramos",
+            "Castillo",
         ),
         (
-            "“That is a fair concern, because they are very principled,” Lena Ruiz, 69, told the radio station.",
-            "That is a fair concern, because they are very principled",
+            "“That is a real risk, because the pier is very old,” Lena Ruiz, 71, told the radio station.",
+            "That is a real risk, because the pier is very old",
             "Lena Ruiz",
         ),
     ],
 )
 def test_a_speaker_with_an_age_after_the_quote(backend: RulesBackend, text: str, content: str, source: str) -> None:
-    """ "“…,” Ramos, 58, told …": the parser hangs the name on the quote or the quote's comma on the name."""
+    """ "“…,” Castillo, 47, told …": the parser hangs the name on the quote or the quote's comma on the name."""
     c = only_attributed(backend, text)
     assert (c.claim, c.source) == (content, source)
 
@@ -1857,8 +1857,8 @@ def test_non_speech_senses_report_nothing(backend: RulesBackend, text: str) -> N
         ),
         # The speaker's apposition ends in a name the parser reads as a clause with the speaker for subject.
         (
-            "“What is shaping up is a fight for the harbour,” said Dana Brock, a Lee ally who heads the group "
-            "Correct the Record.",
+            "“What is shaping up is a fight for the harbour,” said Dana Brock, a Lee ally who runs the group "
+            "Protect the Coast.",
             "Dana Brock",
         ),
     ],
@@ -1866,7 +1866,7 @@ def test_non_speech_senses_report_nothing(backend: RulesBackend, text: str) -> N
 def test_a_title_after_a_quotation_and_its_frame_is_no_content(backend: RulesBackend, text: str, source: str) -> None:
     found = attributed(backend, text)
     assert found and all(c.source == source and c.quote == "direct" for c in found), found
-    assert not any("Meet the Press" in c.claim or "Correct the Record" in c.claim for c in found)
+    assert not any("Meet the Press" in c.claim or "Protect the Coast" in c.claim for c in found)
 
 
 @pytest.mark.parametrize(

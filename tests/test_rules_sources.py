@@ -402,7 +402,7 @@ def test_relative_pronoun_is_the_mention(backend: RulesBackend, text: str, menti
         # A person named inside the role before the name is not part of it.
         ("Former Quist Senior Adviser Ruth Whitcombe said that she had not seen the memo.", "Ruth Whitcombe"),
         # A surname the tagger reads as a common noun still ends the name.
-        ("Former Maryland Gov. Martin O’Malley said he had raised the minimum wage.", "Martin O’Malley"),
+        ("Former Nevada Gov. Colm O’Brannigan said he had cut the sales tax.", "Colm O’Brannigan"),
         # Each conjunct without the relative clause that hangs on the last one.
         (
             "The city faced a backlash from church groups, teachers and shop owners who say the law is unfair.",
@@ -554,10 +554,10 @@ def test_common_given_names_tell_a_pronouns_person(backend: RulesBackend, text: 
 
 
 def test_a_persons_possessor_with_an_honorific_is_not_the_speaker(backend: RulesBackend) -> None:
-    """ "Mr. Rubio's campaign manager" is the manager, not Mr. Rubio (spec: "Jane Doe's aide" is not Jane Doe)."""
-    text = "Marco Rubio spoke in Ohio. Mr. Rubio's campaign manager argued that the race was close."
+    """ "Mr. Blake's campaign manager" is the manager, not Mr. Blake (spec: "Jane Doe's aide" is not Jane Doe)."""
+    text = "Owen Blake spoke in Ohio. Mr. Blake's campaign manager argued that the race was close."
     (c,) = attributed(backend, text)
-    assert c.source == "Mr. Rubio's campaign manager"
+    assert c.source == "Mr. Blake's campaign manager"
     assert c.source_name is not None and "manager" in c.source_name
 
 
@@ -566,9 +566,9 @@ def test_a_persons_possessor_with_an_honorific_is_not_the_speaker(backend: Rules
     [
         # The cue is a verb coordinated into the relative clause: "who" still stands for the name.
         (
-            "Bernie Sanders spoke in Vermont. Sanders, who endorsed Canova in May and said he would campaign "
-            "with him, stayed home.",
-            "Bernie Sanders",
+            "Tom Marsh spoke in Oregon. Marsh, who backed Pruitt in April and said he would tour with him, "
+            "stayed home.",
+            "Tom Marsh",
         ),
         # A naming frame in a relative clause: the mention is "who", as it is for "who said".
         ("Ruth Adler, who called the young lifeguard “a local hero,” spoke on Monday.", "Ruth Adler"),

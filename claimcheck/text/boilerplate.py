@@ -182,7 +182,7 @@ def is_title_case_heading(line: str) -> bool:
     if len(words) < 4:
         return False
     if _LABELLED.match(line):
-        return False  # "Sanders: Clinton Email Story Has Moved" says who says it: a colon frame reads it
+        return False  # "Mayor: Harbour Plan Has Stalled" says who says it: a colon frame reads it
     return any(w.lower() in _SMALL for w in words[1:])
 
 

@@ -495,7 +495,7 @@ def _subject(verb: Token, sent: Span) -> Token | None:
 
 
 def _name_after_quote(verb: Token) -> Token | None:
-    """ "“We were wrong,” Ramos, 58, told AFP": the parser hung the speaker between the closing quote and the
+    """ "“We were late,” Castillo, 47, told the Ledger": the parser hung the speaker between the closing quote and the
     verb on the quote's own verb; the one noun phrase there is the speaker."""
     doc = verb.doc
     start = verb.i - 1
@@ -922,7 +922,7 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     as_frame = as_mark is not None
     if as_mark is not None:
         if _comparison(as_mark, sent) or subj.head.i != verb.i:
-            # "as much stimulus as many had hoped": a measure, not what they said; "as expected", "as mentioned
+            # "as much rain as many had feared": a measure, not what they said; "as expected", "as mentioned
             # above": no subject of its own says it (the one found is the main clause's)
             return None
         if verb.lemma_.lower() not in ADDRESSEE_VERBS and _object_of_its_own(verb):
@@ -1416,7 +1416,7 @@ def _opens_fronted_clause(tok: Token, end: int) -> bool:
 
 
 def _demonstrative(tok: Token) -> bool:
-    """ "That" as a pronoun or determiner ("“That’s fine,” she said", "said that fact speaks volumes"): a word of
+    """ "That" as a pronoun or determiner ("“That’s fine,” she said", "said that rule helps nobody"): a word of
     the content, not the conjunction that opens it."""
     return tok.lower_ == "that" and tok.tag_ == "DT" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "det")
 
@@ -1664,7 +1664,7 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
             return max(before, after, key=lambda c: word_count(doc, *c))
         return before or after
     # A frame after its content needs a comma, quote or colon between them ("…, she said"), which the parser
-    # may hang on the speaker ("“…,” Sarandon, 69, told …").
+    # may hang on the speaker ("“…,” Castillo, 47, told …").
     lead = next((i for i in range(fs, fe) if not doc[i].is_punct), fs)
     if before and any(t.is_punct for t in doc[before[1] : lead]):
         # A frame inside a clause ("The strikes, he said, were necessary") splits it: keep the larger side.

@@ -70,7 +70,7 @@ def _counts(doc: Doc, i: int, cue: tuple[str, ...]) -> bool:
 
 
 def _names_a_sample(doc: Doc, i: int) -> bool:
-    """ "likely" naming the people a poll samples ("likely voters", "likely GOP primary voters")."""
+    """ "likely" naming the people a poll samples ("likely voters", "likely first-time voters")."""
     for tok in doc[i + 1 : i + 5]:
         if tok.lower_ in POLL_SAMPLES:
             return True

@@ -81,7 +81,7 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _INSTITUTIONAL = frozenset({"government", "organization", "media", "document"})
 #: Entity labels of a body a source may name or abbreviate ("the IOA"): organisations, places, groups, facilities.
 _ORGANIZATION_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
-#: Dependents before a head that belong to the phrase naming someone ("Ohio Gov. John Kasich", "her rivals").
+#: Dependents before a head that belong to the phrase naming someone ("Iowa Gov. Jane Holt", "her rivals").
 _NAMING_DEPS = frozenset({"compound", "det", "amod", "nmod", "poss", "flat", "nummod"})
 #: Nouns of what someone says or thinks: their possessor is the one saying it ("Lund's claim that he …").
 _SAYING_NOUNS = CLAIM_NOUNS | STATEMENT_NOUNS | VIEW_NOUNS | STANCE_NOUNS
@@ -312,7 +312,7 @@ def _person_tokens(span: Span) -> list[Token] | None:
     """The proper-noun name inside a mention, if the mention names a person."""
     # A possessor is not the speaker: "Marr's barrister" is not Marr.
     possessor = {t.i for c in span.root.children if c.dep_ == "poss" for t in c.subtree}
-    # A capitalised word of a person's name counts whatever its tag ("O’Malley" is often read as a noun).
+    # A capitalised word of a person's name counts whatever its tag ("O’Brannigan" is often read as a noun).
     people = [
         t
         for t in span
@@ -576,7 +576,7 @@ class SourceResolver:
                 self._by_given.setdefault(k.name.split()[0].lower(), []).append(k)
             for title in k.titles:
                 self._by_title_word.setdefault(title, []).append(k)
-        # "Swanson, who is a pastor …, slammed …": a surname alone is an antecedent too, as the full name.
+        # "Brandt, who is a nurse …, faulted …": a surname alone is an antecedent too, as the full name.
         for ent in self.ents:
             if ent.label_ != "PERSON" or len(_words(list(ent))) != 1 or not _main_subject(ent.root):
                 continue
@@ -618,7 +618,7 @@ class SourceResolver:
 
     @cached_property
     def _genders(self) -> dict[str, Gender]:
-        """ "Rosa Diaz said she …", "Swanson slammed … his show": a named subject's own pronoun gives their gender.
+        """ "Rosa Diaz said she …", "Brandt faulted … his clinic": a named subject's own pronoun gives their gender.
 
         A name seen with both is left unknown. Only a pronoun or an unknown gender asks.
         """
@@ -695,7 +695,7 @@ class SourceResolver:
     # -- steps --------------------------------------------------------------------------------
 
     def _coordinated(self, span: Span, cue_lemma: str) -> tuple[Resolution, Gender] | None:
-        """ "Mr. Xi and other leaders" → "Xi Jinping and other leaders": each conjunct resolved, the list kept."""
+        """ "Mr. Park and other leaders" → "Park Min-jun and other leaders": each conjunct resolved, the list kept."""
         heads = [h for h in conjuncts(span.root) if span.start <= h.i < span.end]
         if len(heads) < 2:
             return None
@@ -961,7 +961,7 @@ class SourceResolver:
             for k in sorted(full, key=_nearness(span.start_char)):
                 if k.gender in (gender, "?"):
                     return Resolution(k.name, "person", "short-form"), gender if gender != "?" else k.gender
-            # "Mr. Xi" for "Xi Jinping": with an honorific, a family name written first is the short form too.
+            # "Mr. Park" for "Park Min-jun": with an honorific, a family name written first is the short form too.
             if any(t.lower_ in HONORIFICS for t in span):
                 given = self._by_given.get(parts[0].lower(), [])
                 for k in sorted(given, key=_nearness(span.start_char)):
