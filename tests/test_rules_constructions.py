@@ -1937,6 +1937,36 @@ def test_an_according_to_that_reports_no_other_frame(backend: RulesBackend, text
     assert [c.source for c in attributed(backend, text)] == sources
 
 
+@pytest.mark.parametrize(
+    ("text", "claim", "source"),
+    [
+        # A contrast weighs two findings of one source: the closing frame reports both.
+        (
+            "The bakery sold 400 loaves in March, while the cafe sold 250, according to the town's trade survey.",
+            "The bakery sold 400 loaves in March, while the cafe sold 250",
+            "the town's trade survey",
+        ),
+        (
+            "Ticket sales rose by a tenth last year, although attendance at matinees fell, according to the "
+            "theatre's annual report.",
+            "Ticket sales rose by a tenth last year, although attendance at matinees fell",
+            "the theatre's annual report",
+        ),
+        # A "where" clause set after a place is what the frame vouches for (low attachment), not the place.
+        (
+            "The ferry runs twice a day in Lisbon, where 300 people commute by boat, according to the port authority.",
+            "300 people commute by boat",
+            "the port authority",
+        ),
+    ],
+)
+def test_a_closing_according_to_over_a_contrast_or_a_relative(
+    backend: RulesBackend, text: str, claim: str, source: str
+) -> None:
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source, c.cue) == (claim, source, "according to")
+
+
 # -- "as reported by X" ----------------------------------------------------------------------------
 
 

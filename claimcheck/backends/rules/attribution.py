@@ -1336,7 +1336,8 @@ def _according_region(tok: Token, sent: Span, frame: set[int]) -> tuple[int, int
     """A sentence-final "according to" scopes over a non-restrictive clause that runs up to it.
 
     "X happened in Gaza, where 20,000 people have been killed, according to the
-    ministry": the ministry vouches for the figure, not for X (low attachment).
+    ministry": the ministry vouches for the figure, not for X (low attachment). A contrast
+    ("A rose, while B fell, according to X") weighs two findings of one source, so X reports both.
     """
     doc = tok.doc
     first = min(frame)
@@ -1354,6 +1355,7 @@ def _according_region(tok: Token, sent: Span, frame: set[int]) -> tuple[int, int
             node.dep_ in ("relcl", "advcl")
             and node.tag_ in _SCOPE_TAGS
             and not any(c.dep_ in NOMINAL_SUBJECT_DEPS and c.tag_ in ("WP", "WDT") for c in node.children)
+            and not any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in node.children)
         ):
             s, e = _span_of(list(node.subtree))
             if e >= first - 1 and s > sent.start + 2 and doc[s - 1].text == "," and node.i < first:
