@@ -2156,3 +2156,23 @@ def test_ruled_that_reports_what_the_court_held(backend: RulesBackend, text: str
 )
 def test_rule_without_a_clause_reports_nothing(backend: RulesBackend, text: str) -> None:
     assert attributed(backend, text) == []
+
+
+# -- a comma and an opening quotation mark after the frame ----------------------------------------
+
+
+def test_comma_then_quotation_is_what_the_verb_reports(backend: RulesBackend) -> None:
+    # The parser hangs "Pruitt tweeted" on the quoted clause's verb; the comma and the quote still open what he said,
+    # and the quotation's next sentence is his too, not the previous paragraph's speaker's.
+    text = (
+        "Ortiz said the vote was rigged.\n\n"
+        'Pruitt tweeted, "The mayor did the same last spring. Two of a kind who think the rules are for others."'
+    )
+    found = [(c.claim, c.source) for c in attributed(backend, text)]
+    assert ("The mayor did the same last spring", "Pruitt") in found
+    assert ("Two of a kind who think the rules are for others", "Pruitt") in found
+
+
+def test_comma_then_quotation_after_a_verb_with_its_own_object_is_no_report(backend: RulesBackend) -> None:
+    text = 'Ruiz wrote the column, "Salt and Tide," in a single night.'
+    assert [c.source for c in attributed(backend, text)] == []

@@ -1689,9 +1689,19 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
             return after
         if any(t.text == ":" for t in doc[fe : after[0]]) and _has_clause_verb(tokens):
             return after  # "… could only quip: “…”": a colon after the frame opens what was said
+        if _comma_opens_quote(doc, fe, after) and _has_clause_verb(tokens) and not _object_of_its_own(verb):
+            return after  # "Ruiz tweeted, “…”": a quotation a comma opens after the frame is what was said
         if _that_clause_opens(doc, verb, after):
             return after  # "argued after the vote that the count was wrong": the parser hung it on the phrase
     return None
+
+
+def _comma_opens_quote(doc: Doc, fe: int, chunk: tuple[int, int]) -> bool:
+    """Only a comma and an opening quotation mark lie between the frame's end ``fe`` and ``chunk``, which opens
+    the quotation ("Ruiz tweeted, “The fee is too high.”"). The parser often hangs such a frame on the quoted
+    clause's verb, so the verb has no complement of its own; the comma and the quote say what the verb reports."""
+    gap = [t for t in doc[fe : chunk[0] + 1] if not t.is_space]
+    return len(gap) >= 2 and gap[0].text == "," and (gap[1].tag_ == "``" or gap[1].text == "“")
 
 
 def _that_clause_opens(doc: Doc, verb: Token, chunk: tuple[int, int]) -> bool:
