@@ -2176,3 +2176,14 @@ def test_comma_then_quotation_is_what_the_verb_reports(backend: RulesBackend) ->
 def test_comma_then_quotation_after_a_verb_with_its_own_object_is_no_report(backend: RulesBackend) -> None:
     text = 'Ruiz wrote the column, "Salt and Tide," in a single night.'
     assert [c.source for c in attributed(backend, text)] == []
+
+
+def test_carried_over_quote_continues_the_quotation_not_a_report_in_its_clause(backend: RulesBackend) -> None:
+    # The report ending last before the quote ("a calm that suggested that …") quotes nothing: the quoted
+    # sentence after it goes on with Ruiz's quotation in the same sentence.
+    text = (
+        '"We were hit on the east side," Ruiz said, with a calm that suggested that the storm was nothing new. '
+        '"I did spend a long night helping them pump."'
+    )
+    found = {c.claim: c.source for c in attributed(backend, text)}
+    assert found["I did spend a long night helping them pump"] == "Ruiz"

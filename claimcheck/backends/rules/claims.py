@@ -296,11 +296,35 @@ def _carry_over(
                 continue
             if d.paragraph(s) - d.paragraph(last.end) > 1:
                 continue
-            owner = last.source_of or last
+            owner = last.source_of or _quoted_beside(d, last, out) or last
         out.append(_Draft(s, e, source_of=owner))
         heapq.heappush(ending, (e, len(out) - 1))
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _quoted_beside(d: _Document, last: _Draft, drafts: list[_Draft]) -> _Draft | None:
+    """A quotation whose speaker a quoted sentence after ``last`` continues, when ``last`` itself quotes nothing.
+
+    "“Your plan is sound,” Lee assured Park, after Park told Lee that the board agreed. “I will back it.”": the
+    report ending last before the quote is Park's, set in a clause of the quotation's sentence; the quote goes on
+    with Lee's quotation in that sentence (spec section 2, carry-over quotes continue a quote).
+    """
+    if last.relation is None or quote_type(d.text, last.start, last.end, d.mask) != "indirect":
+        return None
+    sent = next((x for x in d.sents if x.start_char <= last.start < x.end_char), None)
+    if sent is None:
+        return None
+    quoted = [
+        x
+        for x in drafts
+        if x.relation is not None
+        and x is not last
+        and sent.start_char <= x.start
+        and x.end <= last.end
+        and quote_type(d.text, x.start, x.end, d.mask) == "direct"
+    ]
+    return max(quoted, key=lambda x: x.end) if quoted else None
 
 
 def _command(doc: Doc, sent: Span) -> bool:
