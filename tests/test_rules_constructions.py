@@ -2187,3 +2187,24 @@ def test_carried_over_quote_continues_the_quotation_not_a_report_in_its_clause(b
     )
     found = {c.claim: c.source for c in attributed(backend, text)}
     assert found["I did spend a long night helping them pump"] == "Ruiz"
+
+
+# -- a person's clause ended by a colon that opens a quotation ------------------------------------
+
+
+def test_colon_lead_hands_the_quotation_to_its_subject(backend: RulesBackend) -> None:
+    text = 'Ortiz said the vote was rigged.\n\nLopez gave a blunt answer: "The count is fair. Nobody lost a ballot."'
+    found = [(c.claim, c.source) for c in attributed(backend, text)]
+    assert ("The count is fair", "Lopez") in found
+    assert ("Nobody lost a ballot", "Lopez") in found  # carried over from Lopez, not from Ortiz
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The list of repairs is long: "new pumps, new gates and a new roof."',
+        'The night ended with a chant: "We count again!"',
+    ],
+)
+def test_colon_lead_of_a_thing_hands_nothing(backend: RulesBackend, text: str) -> None:
+    assert attributed(backend, text) == []

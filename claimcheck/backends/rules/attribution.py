@@ -1788,7 +1788,7 @@ def _candidates(doc: Doc, sent: Span) -> list[Relation]:
         if rel is not None:
             rels.append(rel)
     if not rels:
-        rel = _in_frame_relation(doc, sent)
+        rel = _in_frame_relation(doc, sent) or _colon_lead_relation(doc, sent)
         if rel is not None:
             rels.append(rel)
     for rel in rels:
@@ -1894,6 +1894,51 @@ def _in_frame_relation(doc: Doc, sent: Span) -> Relation | None:
         region=(end + 1, sent.end),
         kind="label",
         cue_lemma="in",
+    )
+
+
+#: Subject pronouns that name a speaker a colon lead can hand a quotation to (not "it", nor the writer's "I", "we").
+_LEAD_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def _colon_lead_relation(doc: Doc, sent: Span) -> Relation | None:
+    """ "Lopez gave a blunt answer: “The count is fair.”", "He returned to his old lines: “…”".
+
+    A person's clause the writer ends with a colon that opens a quotation, with no verb of speech: the quotation is
+    what the subject said. The subject must be a person or group (a name, "he", "she", "they"), not a thing ("The
+    list is long: “…”"); only for a sentence with no other frame.
+    """
+    colon = next((t for t in sent if t.text == ":" and t.i > sent.start), None)
+    if colon is None:
+        return None
+    nxt = next((t for t in doc[colon.i + 1 : colon.i + 3] if not t.is_space), None)
+    if nxt is None or not (nxt.tag_ == "``" or nxt.text == "“"):
+        return None
+    lead = doc[sent.start : colon.i]
+    if any(t.is_quote for t in lead):
+        return None  # a quotation in the lead: the colon is the speaker's, or the frame is another's
+    # The lead's own verb: the sentence's root, or hung by the parser on the quoted clause, outside the lead.
+    heads = [t for t in lead if t.head.i == t.i or not sent.start <= t.head.i < colon.i]
+    verb = next((t for t in heads if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None:
+        return None
+    name = subj.tag_ in ("NNP", "NNPS") and subj.ent_type_ in ("", "PERSON", "ORG", "NORP")
+    if not (subj.lower_ in _LEAD_PRONOUNS or name):
+        return None
+    src = _mention(subj)
+    if not _is_mention(doc, src):
+        return None
+    return Relation(
+        anchor=verb.i,
+        cue=(verb.i, verb.i + 1),
+        source=src,
+        frame=frozenset(range(sent.start, colon.i + 1)),
+        region=(colon.i + 1, sent.end),
+        kind="label",
+        cue_lemma=verb.lemma_.lower(),
     )
 
 
