@@ -2208,3 +2208,22 @@ def test_colon_lead_hands_the_quotation_to_its_subject(backend: RulesBackend) ->
 )
 def test_colon_lead_of_a_thing_hands_nothing(backend: RulesBackend, text: str) -> None:
     assert attributed(backend, text) == []
+
+
+# -- "That shows …": the writer reasoning from a fact, not a source -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry lost money for a third year. That shows how hard it will be to keep the winter crossings.",
+        "The board kept the fee. That angered the fishermen, by suggesting that their votes counted for nothing.",
+    ],
+)
+def test_sentence_opening_that_is_no_source(backend: RulesBackend, text: str) -> None:
+    assert attributed(backend, text) == []
+
+
+def test_relative_that_still_names_the_document(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "The harbour board cited figures that show the crossings lose money.")
+    assert c.claim == "the crossings lose money"

@@ -245,10 +245,20 @@ def _speaker(verb: Token, sent: Span) -> tuple[Token, tuple[int, int]] | None:
     """The subject that speaks for ``verb`` and its mention, when the subject is in the sentence and its
     mention can be a source; the one test every verb frame makes before it builds a relation."""
     subj = _subject(verb, sent)
-    if subj is None or not (sent.start <= subj.i < sent.end):
+    if subj is None or not (sent.start <= subj.i < sent.end) or _fact_pronoun(subj, sent):
         return None
     src = _mention(subj)
     return (subj, src) if _is_mention(verb.doc, src) else None
+
+
+def _fact_pronoun(subj: Token, sent: Span) -> bool:
+    """A bare "this" or "that" opening the sentence as its subject: the fact before it that the writer reasons from
+    ("That shows how hard the race will be", "That irritates them, by suggesting …"), never someone who speaks. A
+    relative "that" (WDT) is not one, nor a "that" the parser took out of a parenthesis ("Aides (that is, Lee's)")."""
+    if subj.lower_ not in ("this", "that") or subj.tag_ != "DT" or any(True for _ in subj.children):
+        return False
+    first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
+    return first is not None and first.i == subj.i
 
 
 def _subject_frame(subj: Token) -> set[int]:
