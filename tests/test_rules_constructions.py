@@ -2227,3 +2227,30 @@ def test_sentence_opening_that_is_no_source(backend: RulesBackend, text: str) ->
 def test_relative_that_still_names_the_document(backend: RulesBackend) -> None:
     c = only_attributed(backend, "The harbour board cited figures that show the crossings lose money.")
     assert c.claim == "the crossings lose money"
+
+
+# -- a poll's "more likely to say" ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Older residents were more likely to say the bridge should wait until spring.",
+        "Older residents were slightly more likely to say that the bridge should wait until spring.",
+        "Older residents were less likely to say the bridge should wait until spring.",
+    ],
+)
+def test_more_likely_to_say_reports_what_the_group_said(backend: RulesBackend, text: str) -> None:
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source) == ("the bridge should wait until spring", "Older residents")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents are likely to say the bridge should wait until spring.",  # a forecast, not a report
+        "Older residents were more likely to describe the mayor as honest.",  # a view of someone, no clause
+    ],
+)
+def test_likely_to_say_alone_or_without_a_clause_reports_nothing(backend: RulesBackend, text: str) -> None:
+    assert attributed(backend, text) == []

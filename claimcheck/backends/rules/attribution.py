@@ -51,6 +51,7 @@ from claimcheck.backends.rules.lexicon import (
     CLAIM_NOUNS,
     CLAUSE_MARKERS,
     CLAUSE_ONLY_VERBS,
+    COMPARED_READINESS_ADJECTIVES,
     CONTRAST_CONJUNCTIONS,
     CONTRAST_MARKS,
     CORE_SPEECH_VERBS,
@@ -372,11 +373,22 @@ def _manner_adjective(verb: Token) -> bool:
     return (
         verb.dep_ == "xcomp"
         and head.dep_ == "acomp"
-        and head.lemma_.lower() in SPEAKING_MANNER_ADJECTIVES
+        and (head.lemma_.lower() in SPEAKING_MANNER_ADJECTIVES or _compared_readiness(head, verb))
         and head.head.pos_ in ("VERB", "AUX")
         and head.head.dep_ in ("ROOT", "conj")
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and not any(c.dep_ == "neg" for c in (*head.children, *head.head.children))  # "was not quick to say"
+    )
+
+
+def _compared_readiness(adj: Token, verb: Token) -> bool:
+    """ "more likely", "less apt": a poll's comparison of how readily a group says a thing, which the group did say
+    ("Older voters were more likely to say the bridge should wait"); not a bare "likely" (a forecast), and only
+    before a clause (not "more likely to describe the mayor as honest", a view of someone, not a statement)."""
+    return (
+        adj.lemma_.lower() in COMPARED_READINESS_ADJECTIVES
+        and any(c.dep_ == "advmod" and c.lower_ in ("more", "less") for c in adj.children)
+        and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
     )
 
 

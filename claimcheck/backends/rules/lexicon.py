@@ -242,6 +242,11 @@ SPEAKING_MANNER_ADJECTIVES: frozenset[str] = frozenset(
     """right correct wrong quick fast careful eager keen happy glad proud first""".split()
 )
 
+#: Adjectives of how readily a group says something, which a poll compares ("voters were more likely to say
+#: that …", "less apt to report …"): with "more" or "less" the group did say it, so its infinitive of saying is a
+#: frame like a manner adjective's; alone ("they are likely to say …") it is a forecast, not a report.
+COMPARED_READINESS_ADJECTIVES: frozenset[str] = frozenset("""likely apt inclined""".split())
+
 #: Nouns that report what someone said or believes when a "that" clause follows them ("his claim that …",
 #: "complaints from the ministry that …", "her answer was that …").
 CLAIM_NOUNS: frozenset[str] = frozenset(
