@@ -2254,3 +2254,43 @@ def test_more_likely_to_say_reports_what_the_group_said(backend: RulesBackend, t
 )
 def test_likely_to_say_alone_or_without_a_clause_reports_nothing(backend: RulesBackend, text: str) -> None:
     assert attributed(backend, text) == []
+
+
+# -- "with X saying …": an absolute phrase of saying ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "source"),
+    [
+        (
+            "The mayor has gained ground, with 40 percent of residents saying they trust her on housing.",
+            "they trust her on housing",
+            "40 percent of residents",
+        ),
+        (
+            "Most parents backed the change, with six in 10 saying the school day should start later.",
+            "the school day should start later",
+            "six in 10",
+        ),
+    ],
+)
+def test_with_a_share_saying_reports_its_answer(backend: RulesBackend, text: str, claim: str, source: str) -> None:
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source) == (claim, source)
+    assert "with" not in c.claim.split()
+
+
+def test_two_absolute_pairs_are_two_claims(backend: RulesBackend) -> None:
+    text = (
+        "Talks over the orchard lease collapsed on Monday, with the growers saying the landlord had doubled the rent"
+        " and the landlord saying the growers had ignored three offers."
+    )
+    found = {(c.source, c.claim) for c in attributed(backend, text)}
+    assert found == {
+        ("the growers", "the landlord had doubled the rent"),
+        ("the landlord", "the growers had ignored three offers"),
+    }
+
+
+def test_with_precincts_reporting_reports_nothing(backend: RulesBackend) -> None:
+    assert attributed(backend, "The county finished its count late, with all precincts reporting.") == []
