@@ -51,6 +51,7 @@ from claimcheck.backends.rules.lexicon import (
     CLAIM_NOUNS,
     CLAUSE_MARKERS,
     CLAUSE_ONLY_VERBS,
+    COLON_LEAD_NOUNS,
     COMPARED_READINESS_ADJECTIVES,
     CONTRAST_CONJUNCTIONS,
     CONTRAST_MARKS,
@@ -77,6 +78,7 @@ from claimcheck.backends.rules.lexicon import (
     REPORT_CONTINUATIONS,
     REPORTING_VERBS,
     SAID_THING_OBJECTS,
+    SPEAKER_PRONOUNS,
     SPEAKING_MANNER_ADJECTIVES,
     STANCE_ADJECTIVES,
     STANCE_NOUNS,
@@ -1424,13 +1426,18 @@ def _according_region(tok: Token, sent: Span, frame: set[int]) -> tuple[int, int
             node.dep_ in ("relcl", "advcl")
             and node.tag_ in _SCOPE_TAGS
             and not any(c.dep_ in NOMINAL_SUBJECT_DEPS and c.tag_ in ("WP", "WDT") for c in node.children)
-            and not any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in node.children)
+            and not _contrast_clause(node)
         ):
             s, e = _span_of(list(node.subtree))
             if e >= first - 1 and s > sent.start + 2 and doc[s - 1].text == "," and node.i < first:
                 best = (s, min(e, first))
         node = node.head
     return best or (sent.start, sent.end)
+
+
+def _contrast_clause(clause: Token) -> bool:
+    """A clause a contrast mark opens ("…, while B", "although B"): set beside the clause it hangs on, not inside."""
+    return any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.children)
 
 
 def _opens_phrase(tok: Token) -> bool:
@@ -1758,7 +1765,7 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
             return after
         if any(t.text == ":" for t in doc[fe : after[0]]) and _has_clause_verb(tokens):
             return after  # "… could only quip: “…”": a colon after the frame opens what was said
-        if _comma_opens_quote(doc, fe, after) and _has_clause_verb(tokens) and not _object_of_its_own(verb):
+        if _comma_opens_quote(doc, fe, after) and _has_clause_verb(tokens):
             return after  # "Ruiz tweeted, “…”": a quotation a comma opens after the frame is what was said
         if _that_clause_opens(doc, verb, after):
             return after  # "argued after the vote that the count was wrong": the parser hung it on the phrase
@@ -1966,16 +1973,14 @@ def _in_frame_relation(doc: Doc, sent: Span) -> Relation | None:
     )
 
 
-#: Subject pronouns that name a speaker a colon lead can hand a quotation to (not "it", nor the writer's "I", "we").
-_LEAD_PRONOUNS = frozenset({"he", "she", "they"})
-
-
 def _colon_lead_relation(doc: Doc, sent: Span) -> Relation | None:
-    """ "Lopez gave a blunt answer: “The count is fair.”", "He returned to his old lines: “…”".
+    """ "Lopez gave a blunt answer: “The count is fair.”", "She kept to her usual message: “…”".
 
-    A person's clause the writer ends with a colon that opens a quotation, with no verb of speech: the quotation is
-    what the subject said. The subject must be a person or group (a name, "he", "she", "they"), not a thing ("The
-    list is long: “…”"); only for a sentence with no other frame.
+    A person's clause the writer ends with a colon that opens a quotation, naming something said (an answer, a
+    message: :data:`CLAIM_NOUNS`, :data:`COLON_LEAD_NOUNS`) with no verb of speech: the quotation is what the
+    subject said, and that noun is the cue. The subject must be a person or group (a name, "he", "she", "they"),
+    not a thing ("The list is long: “…”"); a sign read aloud, a headline seen or a slogan painted is quoted, not
+    said ("He read the sign: “No entry.”"). Only for a sentence with no other frame.
     """
     colon = next((t for t in sent if t.text == ":" and t.i > sent.start), None)
     if colon is None:
@@ -1994,20 +1999,25 @@ def _colon_lead_relation(doc: Doc, sent: Span) -> Relation | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subj is None:
         return None
+    # A proper noun the tagger gave no entity type to is a name here too ("Lopez gave …" opening a text).
     name = subj.tag_ in ("NNP", "NNPS") and subj.ent_type_ in ("", "PERSON", "ORG", "NORP")
-    if not (subj.lower_ in _LEAD_PRONOUNS or name):
+    if not (subj.lower_ in SPEAKER_PRONOUNS or name):
         return None
+    # What was said: the verb's object, or the object of its preposition ("returned to her message").
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    said = next((o for o in objects if o.lemma_.lower() in CLAIM_NOUNS | COLON_LEAD_NOUNS), None)
     src = _mention(subj)
-    if not _is_mention(doc, src):
+    if said is None or not _is_mention(doc, src):
         return None
     return Relation(
         anchor=verb.i,
-        cue=(verb.i, verb.i + 1),
+        cue=(said.i, said.i + 1),
         source=src,
         frame=frozenset(range(sent.start, colon.i + 1)),
         region=(colon.i + 1, sent.end),
         kind="label",
-        cue_lemma=verb.lemma_.lower(),
+        cue_lemma=said.lemma_.lower(),
     )
 
 
@@ -2230,7 +2240,7 @@ def _inside_complement(doc: Doc, inner: Relation, outer: Relation) -> bool:
         # Through a predicate adjective too: "said he was confident that A" is what the outer source reported.
         if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "advcl", "acomp"):
             return False
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in node.children):
+        if node.dep_ == "advcl" and _contrast_clause(node):
             return False
         node = node.head
     s, e = _span_of(list(doc[outer.complement].subtree))

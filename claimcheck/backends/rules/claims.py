@@ -304,13 +304,19 @@ def _carry_over(
 
 
 def _quoted_beside(d: _Document, last: _Draft, drafts: list[_Draft]) -> _Draft | None:
-    """A quotation whose speaker a quoted sentence after ``last`` continues, when ``last`` itself quotes nothing.
+    """A quotation whose speaker a quoted sentence after ``last`` continues, when ``last`` itself quotes nothing
+    and speaks through a relative pronoun.
 
-    "“Your plan is sound,” Lee assured Park, after Park told Lee that the board agreed. “I will back it.”": the
-    report ending last before the quote is Park's, set in a clause of the quotation's sentence; the quote goes on
-    with Lee's quotation in that sentence (spec section 2, carry-over quotes continue a quote).
+    "“Both pumps failed,” Okafor said, in a tone which implied that nobody had listened. “We asked in April.”":
+    the report ending last before the quote is the tone's, a relative clause of the quotation's sentence; the
+    quote goes on with Okafor's quotation (spec section 2, carry-over quotes continue a quote). "Okafor, who said
+    B" is Okafor again, named. A second person's report ("…,” the engineer said, but the mayor said it should
+    close. “C.”") is the later speaker's, whom the quote goes on with.
     """
-    if last.relation is None or quote_type(d.text, last.start, last.end, d.mask) != "indirect":
+    rel = last.relation
+    if rel is None or quote_type(d.text, last.start, last.end, d.mask) != "indirect":
+        return None
+    if rel.said_by is None and not (rel.source[1] - rel.source[0] == 1 and d.doc[rel.source[0]].tag_ in ("WDT", "WP")):
         return None
     sent = next((x for x in d.sents if x.start_char <= last.start < x.end_char), None)
     if sent is None:

@@ -39,6 +39,7 @@ __all__ = [
     "CLAIM_NOUNS",
     "CLAUSE_MARKERS",
     "CLAUSE_ONLY_VERBS",
+    "COLON_LEAD_NOUNS",
     "COMPARATIVES",
     "CONTRAST_CONJUNCTIONS",
     "CONTRAST_MARKS",
@@ -89,6 +90,7 @@ __all__ = [
     "RULES_VERSION",
     "SAID_THING_OBJECTS",
     "SHARE_HEADS",
+    "SPEAKER_PRONOUNS",
     "SPEECH_ACTS",
     "SPOKESPERSON_NOUNS",
     "STANCE_ADJECTIVES",
@@ -279,6 +281,15 @@ BACK_VERBS: frozenset[str] = frozenset("""shoot fire""".split())
 
 #: Nouns of "in X's view, …": the holder's view is the rest of the sentence.
 VIEW_NOUNS: frozenset[str] = frozenset("""view opinion estimation mind eyes words judgment telling account""".split())
+
+#: Nouns of something said that a colon lead hands a quotation to its speaker with ("Lopez gave a blunt answer:
+#: “…”", "she kept to her usual message: “…”"), beside :data:`CLAIM_NOUNS`: not a sign, a headline or a slogan.
+COLON_LEAD_NOUNS: frozenset[str] = frozenset(
+    """lines line message words verdict explanation advice retort pitch plea appeal summary reaction""".split()
+)
+
+#: Third-person subject pronouns that name a speaker (not "it", nor the writer's "I" and "we").
+SPEAKER_PRONOUNS: frozenset[str] = frozenset("""he she they""".split())
 
 #: Nouns of "in a poll, …": what the poll found is the rest of the sentence.
 POLL_NOUNS: frozenset[str] = frozenset("""poll survey study""".split())
