@@ -256,7 +256,7 @@ def _speaker(verb: Token, sent: Span) -> tuple[Token, tuple[int, int]] | None:
 
 def _fact_pronoun(subj: Token, sent: Span) -> bool:
     """A bare "this" or "that" opening the sentence as its subject: the fact before it that the writer reasons from
-    ("That shows how hard the race will be", "That irritates them, by suggesting …"), never someone who speaks. A
+    ("That shows the crossings cannot pay", "That worried them, by hinting …"), never someone who speaks. A
     relative "that" (WDT) is not one, nor a "that" the parser took out of a parenthesis ("Aides (that is, Lee's)")."""
     if subj.lower_ not in ("this", "that") or subj.tag_ != "DT" or any(True for _ in subj.children):
         return False
