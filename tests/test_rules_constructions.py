@@ -2315,16 +2315,3 @@ def test_two_absolute_pairs_are_two_claims(backend: RulesBackend) -> None:
 
 def test_with_precincts_reporting_reports_nothing(backend: RulesBackend) -> None:
     assert attributed(backend, "The county finished its count late, with all precincts reporting.") == []
-
-
-# -- ", and she …": the writer going on about the speaker -----------------------------------------
-
-
-def test_a_pronoun_clause_after_and_goes_on_in_the_writers_voice(backend: RulesBackend) -> None:
-    c = only_attributed(backend, "Lund said the toll was unfair, and she urged drivers to write to the council.")
-    assert c.claim == "the toll was unfair"
-
-
-def test_and_that_after_a_comma_is_still_what_was_said(backend: RulesBackend) -> None:
-    c = only_attributed(backend, "Lund said the toll was unfair, and that she would write to the council.")
-    assert c.claim == "the toll was unfair, and that she would write to the council"

@@ -103,29 +103,6 @@ def _writers_clause(doc: Doc, conj: Token, cue: Token) -> bool:
     )
 
 
-def _pronoun_goes_on(doc: Doc, cue: Token, s: int, e: int) -> list[Token]:
-    """Clauses the parse coordinated into the content that go on about the speaker in the writer's voice: after a
-    comma or dash and "and" or "but", a personal pronoun's clause in the frame's tense, with no "that" ("Lund said
-    the toll was unfair, and she urged drivers to write in": what Lund did next; "…, and that she would …" is still
-    what was said)."""
-    if cue.pos_ != "VERB":
-        return []
-    out = []
-    for head in run_roots(doc, s, e):
-        for conj in head.children:
-            if conj.dep_ != "conj" or not s < conj.left_edge.i < e or not _writers_clause(doc, conj, cue):
-                continue
-            subj = next((c for c in conj.children if c.dep_ in SUBJECT_DEPS), None)
-            if (
-                subj is not None
-                and subj.lower_ in ("he", "she", "they")
-                and subj.i < conj.i
-                and not any(c.dep_ == "mark" for c in conj.children)
-            ):
-                out.append(conj)
-    return out
-
-
 def _speakers_own_verb(doc: Doc, cue: Token, s: int, e: int) -> int | None:
     """Where a verb of the speaker's own, coordinated into the content by the parse, begins.
 
@@ -330,7 +307,6 @@ def cut_content(doc: Doc, anchor: int, s: int, e: int) -> tuple[int, int]:
         for c in verb.children
         if c.dep_ == "conj" and s < c.left_edge.i < e and (_shares_frame(c, verb) or _writers_clause(doc, c, verb))
     ]
-    coordinated += [c.left_edge.i for c in _pronoun_goes_on(doc, verb, s, e)]
     if coordinated:
         own = min([*coordinated, own or e])
     series = _participle_series(doc, verb, s, own or e)
