@@ -2257,7 +2257,7 @@ def test_relative_that_still_names_the_document(backend: RulesBackend) -> None:
     "text",
     [
         "Older residents were more likely to say the bridge should wait until spring.",
-        "Older residents were slightly more likely to say that the bridge should wait until spring.",
+        "Older residents were a little more likely to say that the bridge should wait until spring.",
         "Older residents were less likely to say the bridge should wait until spring.",
     ],
 )
@@ -2270,7 +2270,7 @@ def test_more_likely_to_say_reports_what_the_group_said(backend: RulesBackend, t
     "text",
     [
         "Residents are likely to say the bridge should wait until spring.",  # a forecast, not a report
-        "Older residents were more likely to describe the mayor as honest.",  # a view of someone, no clause
+        "Older residents were more likely to rate the council as fair.",  # a view of someone, no clause
     ],
 )
 def test_likely_to_say_alone_or_without_a_clause_reports_nothing(backend: RulesBackend, text: str) -> None:

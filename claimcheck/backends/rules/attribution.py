@@ -52,6 +52,7 @@ from claimcheck.backends.rules.lexicon import (
     CLAUSE_MARKERS,
     CLAUSE_ONLY_VERBS,
     COLON_LEAD_NOUNS,
+    COMPARATIVES,
     COMPARED_READINESS_ADJECTIVES,
     CONTRAST_CONJUNCTIONS,
     CONTRAST_MARKS,
@@ -386,10 +387,10 @@ def _manner_adjective(verb: Token) -> bool:
 def _compared_readiness(adj: Token, verb: Token) -> bool:
     """ "more likely", "less apt": a poll's comparison of how readily a group says a thing, which the group did say
     ("Older voters were more likely to say the bridge should wait"); not a bare "likely" (a forecast), and only
-    before a clause (not "more likely to describe the mayor as honest", a view of someone, not a statement)."""
+    before a clause (not "more likely to rate the council as fair", a view of someone, not a statement)."""
     return (
         adj.lemma_.lower() in COMPARED_READINESS_ADJECTIVES
-        and any(c.dep_ == "advmod" and c.lower_ in ("more", "less") for c in adj.children)
+        and any(c.dep_ == "advmod" and c.lower_ in COMPARATIVES for c in adj.children)
         and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
     )
 
