@@ -456,8 +456,6 @@ def _subject(verb: Token, sent: Span) -> Token | None:
     """
     # Of two subjects ("“The people who … ,” Tester told"), the parser's misread one is inside the quote, further off.
     subj = min((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i), default=None)
-    if subj is None and verb.dep_ == "acl" and _with_absolute(verb):
-        subj = verb.head  # "with 40 percent saying …" read as the number's participle: the number speaks
     if subj is None or subj.i < verb.i:
         subj = _inverted_subject(verb, subj) or subj
     if subj is not None and subj.i < verb.i and _quote_closes(subj, verb) is not None:
@@ -519,37 +517,6 @@ def _subject(verb: Token, sent: Span) -> Token | None:
     ):
         return None
     return subj
-
-
-def _with_absolute(verb: Token) -> bool:
-    """ "The plan passed, with six in 10 saying the fee is fair": a participle of saying with its own subject after
-    "with" (an absolute phrase, the way polls give a share's answer) reports that subject's words like a clause.
-
-    The parser hangs the participle on "with" with the subject as its ``nsubj``, or on the noun after "with" as
-    that noun's participle; either way it needs a clause to report (not "with precincts reporting"). A second
-    pair after "and" ("with the union saying A and the owner saying B") is one too, wherever the parser hung it.
-    """
-    if not _absolute_pair(verb):
-        return False
-    head = verb.head
-    if verb.dep_ == "pcomp" or (head.dep_ == "pobj" and head.head.lower_ == "with"):
-        return True
-    edge = head.left_edge.i
-    return (
-        edge > verb.sent.start
-        and verb.doc[edge - 1].lower_ == "and"
-        and any(_absolute_pair(t) and _with_absolute(t) for t in verb.doc[verb.sent.start : edge] if t.tag_ == "VBG")
-    )
-
-
-def _absolute_pair(verb: Token) -> bool:
-    """``verb`` is a participle with a clause to report and a subject of its own just before it: its ``nsubj``
-    under "with", or the noun it hangs on as that noun's participle."""
-    if verb.tag_ != "VBG" or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
-        return False
-    if verb.dep_ == "pcomp":
-        return verb.head.lower_ == "with" and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
-    return verb.dep_ == "acl" and verb.head.i == verb.i - 1 and verb.head.pos_ in ("NOUN", "PROPN", "NUM")
 
 
 def _name_after_quote(verb: Token) -> Token | None:
@@ -893,13 +860,7 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     if lemma in CLAUSE_ONLY_VERBS and not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return None
     statement_acl = verb.dep_ in ("acl", "pcomp") and _governor(verb) is not None
-    absolute = _with_absolute(verb)
-    if (
-        verb.tag_ == "VBG"
-        and verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis", "advcl")
-        and not statement_acl
-        and not absolute
-    ):
+    if verb.tag_ == "VBG" and verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis", "advcl") and not statement_acl:
         return None
     quoted = _quoted_lead(verb)
     kids = [c for c in verb.children if c.i not in quoted]
@@ -914,10 +875,8 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     subj, src = speaker
     # The whole subject, relative clauses included ("Trackline, which owns the line, said"), is frame;
     # when the verb is itself in the subject's relative clause ("…, a nurse, who said …") only up to it.
-    inside = {t.i for t in verb.subtree} if verb.dep_ == "relcl" or (absolute and subj.i == verb.head.i) else set()
+    inside = {t.i for t in verb.subtree} if verb.dep_ == "relcl" else set()
     frame: set[int] = (_subject_frame(subj) - inside) | set(range(*src)) | {verb.i}
-    if absolute:  # the "with" of the absolute phrase
-        frame |= {t.i for t in (verb.head, verb.head.head) if t.lower_ == "with"}
     if _aside_participle(verb):
         frame = {verb.i}  # "A has “B,” claiming …": the speaker, found in A, stays A's
     relative = next((c for c in verb.children if c.tag_ in ("WP", "WDT") and c.dep_ == "nsubj"), None)
@@ -995,12 +954,6 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
             return None  # "…, as she described their losses": "as" of time, the verb has its own object
         frame |= {c.i for c in verb.children if c.dep_ == "mark"}
     region = (sent.start, sent.end)
-    if absolute:
-        # "with the union saying A and the owner saying B": A ends before the next speaker's pair.
-        pair = next((t for t in verb.doc[verb.i + 1 : sent.end] if t.dep_ == "acl" and _with_absolute(t)), None)
-        if pair is not None:
-            edge = pair.head.left_edge.i
-            region = (sent.start, edge - 1 if verb.doc[edge - 1].dep_ == "cc" else edge)
     if means:
         region = (verb.i, (stray if stray is not None else verb).right_edge.i + 1)
     clause = _relative_clause(verb)
