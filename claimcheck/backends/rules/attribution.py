@@ -259,7 +259,7 @@ def _fact_pronoun(subj: Token, sent: Span) -> bool:
     """A bare "this" or "that" opening the sentence as its subject: the fact before it that the writer reasons from
     ("That shows the crossings cannot pay", "That worried them, by hinting …"), never someone who speaks. A
     relative "that" (WDT) is not one, nor a "that" the parser took out of a parenthesis ("Aides (that is, Lee's)")."""
-    if subj.lower_ not in ("this", "that") or subj.tag_ != "DT" or any(True for _ in subj.children):
+    if subj.lower_ not in ("this", "that") or subj.tag_ != "DT" or subj.n_lefts or subj.n_rights:
         return False
     first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
     return first is not None and first.i == subj.i
@@ -1564,7 +1564,7 @@ def _lead_in_then_quote(doc: Doc, chunk: tuple[int, int], fe: int) -> bool:
     clause of time) only leads in to the quote the parser hung it on; it is no part of what was said."""
     cs, ce = chunk
     gap = doc[fe : min(fe + 3, len(doc))]
-    opens = next((t for t in gap if t.tag_ == "``" or t.text == "“"), None)
+    opens = next((t for t in gap if _opening_quote(t)), None)
     if opens is None or any(not t.is_punct for t in doc[fe : opens.i]):
         return False
     if any(t.text in _QUOTE_MARKS or t.tag_ in ("``", "''") for t in doc[max(cs - 1, 0) : ce]):
@@ -1650,7 +1650,7 @@ def _quote_still_open(doc: Doc, i: int) -> bool:
     ("“A. B,” she said")."""
     reach = max(i - _QUOTE_REACH, 0)
     mark = _token_before(doc, i, lambda t: t.i >= reach and t.tag_ not in ("``", "''") and t.text not in ("“", "”"))
-    return mark is not None and mark.i >= reach and (mark.tag_ == "``" or mark.text == "“")
+    return mark is not None and mark.i >= reach and _opening_quote(mark)
 
 
 def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -1717,10 +1717,11 @@ def _choose_content(doc: Doc, rel: Relation, chunks: list[tuple[int, int]]) -> t
             return None
         if verb.lemma_.lower() in CORE_SPEECH_VERBS and _has_clause_verb(tokens):
             return after
-        if any(t.text == ":" for t in doc[fe : after[0]]) and _has_clause_verb(tokens):
-            return after  # "… could only quip: “…”": a colon after the frame opens what was said
-        if _comma_opens_quote(doc, fe, after) and _has_clause_verb(tokens):
-            return after  # "Ruiz tweeted, “…”": a quotation a comma opens after the frame is what was said
+        opens = any(t.text == ":" for t in doc[fe : after[0]]) or _comma_opens_quote(doc, fe, after)
+        if opens and _has_clause_verb(tokens):
+            # "… could only quip: “…”", "Ruiz tweeted, “…”": a colon, or a comma and an opening quotation mark,
+            # after the frame opens what was said
+            return after
         if _that_clause_opens(doc, verb, after):
             return after  # "argued after the vote that the count was wrong": the parser hung it on the phrase
     return None
@@ -1731,7 +1732,12 @@ def _comma_opens_quote(doc: Doc, fe: int, chunk: tuple[int, int]) -> bool:
     the quotation ("Ruiz tweeted, “The fee is too high.”"). The parser often hangs such a frame on the quoted
     clause's verb, so the verb has no complement of its own; the comma and the quote say what the verb reports."""
     gap = [t for t in doc[fe : chunk[0] + 1] if not t.is_space]
-    return len(gap) >= 2 and gap[0].text == "," and (gap[1].tag_ == "``" or gap[1].text == "“")
+    return len(gap) >= 2 and gap[0].text == "," and _opening_quote(gap[1])
+
+
+def _opening_quote(tok: Token) -> bool:
+    """An opening quotation mark: tagged as one, or a curly “ the small tagger read as something else."""
+    return tok.tag_ == "``" or tok.text == "“"
 
 
 def _that_clause_opens(doc: Doc, verb: Token, chunk: tuple[int, int]) -> bool:
@@ -1931,7 +1937,7 @@ def _colon_lead_relation(doc: Doc, sent: Span) -> Relation | None:
     """ "Lopez gave a blunt answer: “The count is fair.”", "She kept to her usual message: “…”".
 
     A person's clause the writer ends with a colon that opens a quotation, naming something said (an answer, a
-    message: :data:`CLAIM_NOUNS`, :data:`COLON_LEAD_NOUNS`) with no verb of speech: the quotation is what the
+    message: :data:`COLON_LEAD_NOUNS`) with no verb of speech: the quotation is what the
     subject said, and that noun is the cue. The subject must be a person or group (a name, "he", "she", "they"),
     not a thing ("The list is long: “…”"); a sign read aloud, a headline seen or a slogan painted is quoted, not
     said ("He read the sign: “No entry.”"). Only for a sentence with no other frame.
@@ -1940,7 +1946,7 @@ def _colon_lead_relation(doc: Doc, sent: Span) -> Relation | None:
     if colon is None:
         return None
     nxt = next((t for t in doc[colon.i + 1 : colon.i + 3] if not t.is_space), None)
-    if nxt is None or not (nxt.tag_ == "``" or nxt.text == "“"):
+    if nxt is None or not _opening_quote(nxt):
         return None
     lead = doc[sent.start : colon.i]
     if any(t.is_quote for t in lead):
@@ -1960,7 +1966,7 @@ def _colon_lead_relation(doc: Doc, sent: Span) -> Relation | None:
     # What was said: the verb's object, or the object of its preposition ("returned to her message").
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
     objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    said = next((o for o in objects if o.lemma_.lower() in CLAIM_NOUNS | COLON_LEAD_NOUNS), None)
+    said = next((o for o in objects if o.lemma_.lower() in COLON_LEAD_NOUNS), None)
     src = _mention(subj)
     if said is None or not _is_mention(doc, src):
         return None

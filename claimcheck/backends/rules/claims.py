@@ -12,7 +12,7 @@ author bio. Sources are resolved in text order at the end.
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypedDict
 
@@ -318,9 +318,7 @@ def _quoted_beside(d: _Document, last: _Draft, drafts: list[_Draft]) -> _Draft |
         return None
     if rel.said_by is None and not (rel.source[1] - rel.source[0] == 1 and d.doc[rel.source[0]].tag_ in ("WDT", "WP")):
         return None
-    sent = next((x for x in d.sents if x.start_char <= last.start < x.end_char), None)
-    if sent is None:
-        return None
+    sent = d.doc[bisect_right(d.token_starts, last.start) - 1].sent  # the sentence holding the report
     quoted = [
         x
         for x in drafts

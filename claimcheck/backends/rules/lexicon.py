@@ -283,8 +283,8 @@ BACK_VERBS: frozenset[str] = frozenset("""shoot fire""".split())
 VIEW_NOUNS: frozenset[str] = frozenset("""view opinion estimation mind eyes words judgment telling account""".split())
 
 #: Nouns of something said that a colon lead hands a quotation to its speaker with ("Lopez gave a blunt answer:
-#: “…”", "she kept to her usual message: “…”"), beside :data:`CLAIM_NOUNS`: not a sign, a headline or a slogan.
-COLON_LEAD_NOUNS: frozenset[str] = frozenset(
+#: “…”", "she kept to her usual message: “…”"): :data:`CLAIM_NOUNS` and these; not a sign, a headline or a slogan.
+COLON_LEAD_NOUNS: frozenset[str] = CLAIM_NOUNS | frozenset(
     """lines line message words verdict explanation advice retort pitch plea appeal summary reaction""".split()
 )
 
