@@ -2275,3 +2275,37 @@ def test_more_likely_to_say_reports_what_the_group_said(backend: RulesBackend, t
 )
 def test_likely_to_say_alone_or_without_a_clause_reports_nothing(backend: RulesBackend, text: str) -> None:
     assert attributed(backend, text) == []
+
+
+# -- a quotation a comma or colon opens after the verb ---------------------------------------------
+
+
+def test_quotation_after_said_comma_is_content_whatever_the_parser_hung_on_the_verb(backend: RulesBackend) -> None:
+    # The small parser reads "Our city's a mess" as the object of "said" and the rest as a second verb of it.
+    text = "Park said, \"Our city's a mess, and we can't keep borrowing money from the state.\""
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source, c.cue) == (
+        "Our city's a mess, and we can't keep borrowing money from the state",
+        "Park",
+        "said",
+    )
+    assert [u.claim for u in claims_of(backend, text) if not u.attributed] == []
+
+
+def test_quotation_after_colon_stays_content_under_a_second_frame(backend: RulesBackend) -> None:
+    text = 'Asked how the rule would affect Lee, 45, Park said: "There will always be exceptions," the Ledger reported.'
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source) == ("There will always be exceptions", "Park")
+
+
+def test_quotation_closed_by_a_comma_ends_what_was_said(backend: RulesBackend) -> None:
+    text = 'Ortiz said, "The vote was fair," before she left the hall.'
+    c = only_attributed(backend, text)
+    assert c.claim == "The vote was fair"
+    # The clause of time left over asserts nothing on its own.
+    assert [u.claim for u in claims_of(backend, text) if not u.attributed] == []
+
+
+def test_words_straight_after_the_quotation_go_on_with_what_was_said(backend: RulesBackend) -> None:
+    c = only_attributed(backend, 'Ortiz said, "I have not seen that report" from the auditors.')
+    assert c.claim == 'I have not seen that report" from the auditors'

@@ -832,6 +832,45 @@ def _quotation_before(subj: Token, verb: Token) -> int:
     return k if has_clause(doc[start:k]) else 0
 
 
+def _quotation_opened_after(verb: Token) -> int | None:
+    """The opening quotation mark a comma or colon sets right after ``verb`` ("said, “…", "wrote: “…"), or None:
+    such a quotation is the verb's content, whatever of it the parser hung on the verb."""
+    doc = verb.doc
+    k = verb.i + 1
+    if k + 1 < len(doc) and doc[k].text in (",", ":") and _opening_quote(doc[k + 1]):
+        return k + 1
+    return None
+
+
+def _closing_quote(doc: Doc, opening: int, end: int) -> int:
+    """The mark that closes the quotation opening at token ``opening``, before ``end``; else ``end``. A curly “
+    closes with its own ” (nested pairs counted), a straight or doubled mark with the same mark again; an
+    apostrophe ("pressure’s", ‘scare quotes’) closes nothing."""
+    mark = doc[opening].text
+    depth = 0
+    for k in range(opening + 1, end):
+        text = doc[k].text
+        if mark == "“" and text == "“":
+            depth += 1
+            continue
+        # a curly quotation the writer closed with a straight mark ("“Ladies and gentlemen," who …) closes too
+        closes = text == "”" or (text == '"' and doc[k].tag_ == "''") if mark == "“" else text == mark
+        if closes:
+            if depth == 0:
+                return k
+            depth -= 1
+    return end
+
+
+def _quotation_ends_report(doc: Doc, close: int, end: int) -> bool:
+    """The writer's own words follow the quotation that closes at ``close``: a comma closes it ("“We’ll see,” when
+    asked …", "“Lee,” the host joked") or punctuation follows it ("” - at which point …"). Words straight after the
+    mark go on with what was said ("“I have not heard that concern” from officials")."""
+    if close >= end - 1:
+        return False
+    return doc[close - 1].text == "," or doc[close + 1].text in (",", ";", "-", "—", "–", "--")
+
+
 def _quote_closes(child: Token, verb: Token) -> int | None:
     """The closing quotation mark between ``child`` (before ``verb``) and the verb, if there is one."""
     doc = verb.doc
@@ -909,9 +948,16 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     finding = lemma in FINDING_VERBS and _is_document(subj) and _finding_phrase(verb)
     complement = None
     quoted_before = _quotation_before(subj, verb)
+    quoted_after = _quotation_opened_after(verb)
+    closes_at = _closing_quote(verb.doc, quoted_after, sent.end) if quoted_after is not None else sent.end
     for child in kids:
         if child.i < quoted_before:
             continue  # in the quotation that closes before the speaker: what was said, wherever the parser hung it
+        if quoted_after is not None and quoted_after < child.i < closes_at:
+            # "Park said, “Our city's a mess, and …”": the parser took the quotation's noun phrase for the verb's
+            # object; all of it is what was said, none of it frame
+            complement = complement if complement is not None else child.i
+            continue
         if stray is not None and child.i == verb.i + 1:
             complement = stray.i
             continue  # "by announcing it would …": the object is the subject of the clause the parser hung elsewhere
@@ -954,6 +1000,12 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
             return None  # "…, as she described their losses": "as" of time, the verb has its own object
         frame |= {c.i for c in verb.children if c.dep_ == "mark"}
     region = (sent.start, sent.end)
+    if quoted_after is not None and quoted_after + 1 < closes_at and (complement is None or complement > closes_at):
+        # the parser hung the quotation elsewhere ("…, Park said: “…,” the Ledger reported"): it is still the content
+        complement = quoted_after + 1
+    if quoted_after is not None and _quotation_ends_report(verb.doc, closes_at, sent.end):
+        # "When a fan shouted, “Lee,” the host joked …": what the verb reports ends where its quotation closes
+        region = (sent.start, closes_at + 1)
     if means:
         region = (verb.i, (stray if stray is not None else verb).right_edge.i + 1)
     clause = _relative_clause(verb)

@@ -31,6 +31,7 @@ from claimcheck.backends.rules.attribution import (
 )
 from claimcheck.backends.rules.hedges import find_hedges
 from claimcheck.backends.rules.lexicon import (
+    ADVERBIAL_MARKS,
     AUTHOR_ROLES,
     FINITE_TAGS,
     PRESCRIPTIVE_MODALS,
@@ -382,12 +383,28 @@ def _unattributed(
             root = _chunk_root(doc, cs, ce)
             if root.pos_ == "ADP" or _opinion(d, cs, root) or _reported_question(root, cs, ce):
                 continue  # an ADP root: only a phrase set before the claim ("Among the parents surveyed, …")
+            if _dependent_clause(doc, cs, ce, root):
+                continue
             start, end = d.chars(cs, ce)
             if cs == sent.start:
                 start += dateline_end(d.text[start:end])
             if end > start:
                 out.append(_Draft(start, end))
     return out
+
+
+def _dependent_clause(doc: Doc, cs: int, ce: int, root: Token) -> bool:
+    """The stretch ``[cs, ce)`` left beside a frame is only a clause of time or reason that hangs outside it
+    ("“The vote was fair,” Ortiz said before she left the hall"): it asserts nothing on its own."""
+    first = next((t for t in doc[cs:ce] if not (t.is_punct or t.is_space)), None)
+    return (
+        first is not None
+        and first.dep_ == "mark"
+        and first.head.i == root.i
+        and first.lower_ in ADVERBIAL_MARKS
+        and root.dep_ == "advcl"
+        and not cs <= root.head.i < ce
+    )
 
 
 def _chunk_root(doc: Doc, cs: int, ce: int) -> Token:
