@@ -2309,3 +2309,37 @@ def test_quotation_closed_by_a_comma_ends_what_was_said(backend: RulesBackend) -
 def test_words_straight_after_the_quotation_go_on_with_what_was_said(backend: RulesBackend) -> None:
     c = only_attributed(backend, 'Ortiz said, "I have not seen that report" from the auditors.')
     assert c.claim == 'I have not seen that report" from the auditors'
+
+
+def test_quoted_words_the_parser_hung_on_the_speaker_are_what_was_said() -> None:
+    """ "“…,” Jo Park said": the parser hung the quotation's last words on the name and the name inside the quoted
+    clause; the speaker's mention and frame start after the closing mark."""
+    rows = """
+        “ 16 punct `` PUNCT “
+        It 2 nsubj PRP PRON it
+        is 16 ccomp VBZ AUX be
+        not 2 neg RB PART not
+        the 5 det DT DET the
+        view 2 attr NN NOUN view
+        that 8 mark IN SCONJ that
+        all 8 nsubj DT PRON all
+        is 5 acl VBZ AUX be
+        hunky 11 amod JJ ADJ hunky
+        - 11 punct HYPH PUNCT -
+        dory 15 amod JJ ADJ dory
+        , 15 punct , PUNCT ,
+        ” 15 punct '' PUNCT ”
+        Jo 15 compound NNP PROPN Jo
+        Park 8 attr NNP PROPN Park
+        said 16 ROOT VBD VERB say
+        at 16 prep IN ADP at
+        a 19 det DT DET a
+        forum 17 pobj NN NOUN forum
+        . 16 punct . PUNCT .
+    """
+    assert relations_of_parse(rows) == [("It is not the view that all is hunky - dory", "Jo Park", "said")]
+
+
+def test_a_manner_phrase_the_parser_hung_the_speaker_on_is_frame(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "''I'm better with numbers than I am with words,'' said Rob Lane, half joking.")
+    assert (c.claim, c.source, c.cue) == ("I'm better with numbers than I am with words", "Rob Lane", "said")

@@ -252,7 +252,20 @@ def _speaker(verb: Token, sent: Span) -> tuple[Token, tuple[int, int]] | None:
     if subj is None or not (sent.start <= subj.i < sent.end) or _fact_pronoun(subj, sent):
         return None
     src = _mention(subj)
+    src = (max(src[0], _quote_cut(subj) + 1), src[1])
     return (subj, src) if _is_mention(verb.doc, src) else None
+
+
+def _quote_cut(subj: Token) -> int:
+    """The last closing quotation mark inside the subject's phrase before the subject itself, or -1: the parser hung
+    the quotation's last words on the speaker after it ("“… is hunky-dory,” Jo Park, an adviser, said"), which are
+    what was said, not who said it."""
+    doc = subj.doc
+    for k in range(subj.i - 1, max(subj.left_edge.i, 1) - 1, -1):
+        # Punctuation closes the quotation ("…,” Park said); a quoted name in the phrase ("the “Avatar” star") has none.
+        if doc[k].tag_ == "''" and doc[k].text in _CLOSING_QUOTES and doc[k - 1].text in (",", ".", "?", "!", "…"):
+            return k
+    return -1
 
 
 def _fact_pronoun(subj: Token, sent: Span) -> bool:
@@ -268,7 +281,8 @@ def _fact_pronoun(subj: Token, sent: Span) -> bool:
 def _subject_frame(subj: Token) -> set[int]:
     """The subject's tokens, less what a relative clause of its reports ("Park, who said the plan was
     vetted, said …"): that clause is a frame of its own, and what it reports is its content, not frame."""
-    frame = {t.i for t in subj.subtree}
+    cut = _quote_cut(subj)
+    frame = {t.i for t in subj.subtree if t.i > cut}
     for clause in subj.subtree:
         if clause.dep_ != "relcl" or clause.lemma_.lower() not in REPORTING_VERBS:
             continue
@@ -583,8 +597,6 @@ def _inverted_subject(verb: Token, parsed: Token | None) -> Token | None:
         return None
     if head.head.i == i and head.dep_ in ("dobj", "dative", "npadvmod"):
         return None
-    if head.head.tag_ == "VBG" and not any(c.dep_ == "aux" for c in head.head.children):
-        return None  # "“…,” said Jo Ruiz, half joking": the parser's clause is a manner, the speaker is elsewhere
     return head
 
 
@@ -821,7 +833,7 @@ def _quotation_before(subj: Token, verb: Token) -> int:
     it holds a clause and asks nothing; 0 otherwise. A short answer ("“To a point,” he said") is
     :func:`_quoted_lead`'s."""
     doc = verb.doc
-    mark = _token_before(doc, subj.left_edge.i, lambda t: t.text == ",")
+    mark = _token_before(doc, max(subj.left_edge.i, _quote_cut(subj) + 1), lambda t: t.text == ",")
     k = mark.i if mark is not None else 0
     if not 0 < k < subj.i < verb.i or doc[k].tag_ != "''" or doc[k - 1].text == "?":
         return 0
@@ -953,6 +965,10 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     for child in kids:
         if child.i < quoted_before:
             continue  # in the quotation that closes before the speaker: what was said, wherever the parser hung it
+        if child.i > verb.i and subj.head.i == child.i and child.tag_ == "VBG":
+            # "“…,” said Rob Lane, half joking": the parser hung the speaker on the manner phrase after him
+            frame.update(t.i for t in child.subtree)
+            continue
         if quoted_after is not None and quoted_after < child.i < closes_at:
             # "Park said, “Our city's a mess, and …”": the parser took the quotation's noun phrase for the verb's
             # object; all of it is what was said, none of it frame
