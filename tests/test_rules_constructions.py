@@ -2343,3 +2343,49 @@ def test_quoted_words_the_parser_hung_on_the_speaker_are_what_was_said() -> None
 def test_a_manner_phrase_the_parser_hung_the_speaker_on_is_frame(backend: RulesBackend) -> None:
     c = only_attributed(backend, "''I'm better with numbers than I am with words,'' said Rob Lane, half joking.")
     assert (c.claim, c.source, c.cue) == ("I'm better with numbers than I am with words", "Rob Lane", "said")
+
+
+# -- frames the parser breaks: occasions, long subjects, quoted questions ---------------------------
+
+
+def test_a_participle_phrase_on_a_long_subject_still_speaks(backend: RulesBackend) -> None:
+    # The small parser reads "going to the polls …" as the clausal subject of "said".
+    text = (
+        "Large majorities of Democratic primary voters in four states going to the polls on Tuesday said they "
+        "support a plan to raise the minimum wage."
+    )
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source) == (
+        "they support a plan to raise the minimum wage",
+        "Large majorities of Democratic primary voters in four states",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal is close, an official said, speaking on condition of anonymity because the talks are private.",
+        "The deal is close, he said, on condition of anonymity to speak freely about the talks.",
+    ],
+)
+def test_the_occasion_after_the_frame_is_frame(backend: RulesBackend, text: str) -> None:
+    assert only_attributed(backend, text).claim == "The deal is close"
+
+
+def test_a_speaking_verb_inside_the_content_stays_content(backend: RulesBackend) -> None:
+    c = only_attributed(
+        backend, "Park noted that the governor was speaking in the same hall where the party met in 1964."
+    )
+    assert c.claim == "the governor was speaking in the same hall where the party met in 1964"
+
+
+def test_a_statement_ending_on_a_quoted_question_is_no_question(backend: RulesBackend) -> None:
+    text = 'The police chief made the decision, Diaz said, adding: "Who else would you trust on safety?"'
+    assert [(c.claim, c.source) for c in claims_of(backend, text)] == [("The police chief made the decision", "Diaz")]
+    # A question of the writer's own stays out, quoted words or not.
+    assert claims_of(backend, 'Did the chief really say "no comment" to the council?') == []
+
+
+def test_the_first_word_inside_a_quotation_is_kept(backend: RulesBackend) -> None:
+    c = only_attributed(backend, '"As far as the budget goes, we are fine," Weaver said.')
+    assert c.claim == "As far as the budget goes, we are fine"

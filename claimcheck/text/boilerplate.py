@@ -139,8 +139,14 @@ def is_metadata(line: str) -> bool:
 
 
 def is_question(sentence: str) -> bool:
-    """A pure question asserts nothing a fact-checker could check."""
-    return sentence.rstrip().rstrip("”\"’')").endswith("?")
+    """A pure question asserts nothing a fact-checker could check. A sentence that only ends on someone's quoted
+    question ("Diaz said the chief decided and asked, “Who else?”") is the writer's statement, not one."""
+    body = sentence.rstrip()
+    closed = body.rstrip("”\"’')")
+    if not closed.endswith("?"):
+        return False
+    opening = max(closed.rfind("“"), closed.rfind('"'))
+    return opening < 0 or closed == body or not any(ch.isalpha() for ch in body[:opening])
 
 
 def byline_names(text: str) -> frozenset[str]:

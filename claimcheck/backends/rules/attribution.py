@@ -70,6 +70,7 @@ from claimcheck.backends.rules.lexicon import (
     NOMINAL_SUBJECT_DEPS,
     NON_SPEAKER_LABELS,
     NON_SPEECH_PARTICLES,
+    OCCASION_PARTICIPLES,
     PARTICIPLE_PREPOSITIONS,
     POLL_NOUNS,
     QUESTION_VERBS,
@@ -470,6 +471,8 @@ def _subject(verb: Token, sent: Span) -> Token | None:
     """
     # Of two subjects ("“The people who … ,” Tester told"), the parser's misread one is inside the quote, further off.
     subj = min((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i), default=None)
+    if subj is None:
+        subj = _participle_subject(verb)
     if subj is None or subj.i < verb.i:
         subj = _inverted_subject(verb, subj) or subj
     if subj is not None and subj.i < verb.i and _quote_closes(subj, verb) is not None:
@@ -531,6 +534,37 @@ def _subject(verb: Token, sent: Span) -> Token | None:
     ):
         return None
     return subj
+
+
+def _occasion_participle(tok: Token) -> bool:
+    """ "“…,” she said, speaking to reporters": a participle of the occasion (:data:`OCCASION_PARTICIPLES`) that a
+    comma sets after the frame's verb, with no subject, auxiliary or clause of its own (not "Lee was speaking …")."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.lemma_.lower() in OCCASION_PARTICIPLES
+        and tok.i > 0
+        and tok.doc[tok.i - 1].text == ","
+        and not any(c.dep_ in ("ccomp", "parataxis", "aux", "nsubj") for c in tok.children)
+    )
+
+
+def _phrase_infinitive(verb: Token, comp: Token) -> bool:
+    """ "said on condition of anonymity to discuss the talks": an infinitive straight after a prepositional phrase of
+    the verb goes with that phrase (the parser hangs it on the verb); it states no intent of the speaker's."""
+    if comp.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in comp.children):
+        return False
+    return any(c.dep_ == "prep" and c.right_edge.i + 1 == comp.left_edge.i for c in verb.children if c.i < comp.i)
+
+
+def _participle_subject(verb: Token) -> Token | None:
+    """ "Large majorities of voters in six states going to the polls said …": the parser read the participle phrase
+    on a long subject as the verb's clausal subject, and the noun as the participle's subject; that noun speaks."""
+    csubj = next((c for c in verb.children if c.dep_ == "csubj" and c.tag_ == "VBG" and c.i < verb.i), None)
+    if csubj is None:
+        return None
+    return next(
+        (c for c in csubj.children if c.dep_ == "nsubj" and c.i < csubj.i and c.pos_ in ("NOUN", "PROPN")), None
+    )
 
 
 def _name_after_quote(verb: Token) -> Token | None:
@@ -668,6 +702,8 @@ def _no_proposition(verb: Token) -> bool:
     if verb.lemma_.lower() == "find" and after is not None and after.lower_ in REFLEXIVE_PRONOUNS:
         return True  # "the candidates found themselves targeted": a state they are in, nothing they think
     comp = next((c for c in kids if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i), None)
+    if comp is not None and _phrase_infinitive(verb, comp):
+        comp = None  # "said on condition of anonymity to discuss …": the infinitive is the phrase's
     if comp is None:
         return _says_a_thing(verb, kids)
     # The first word after the verb: a relative pronoun before it ("rules, which he said had harmed …") is the
@@ -965,6 +1001,12 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     for child in kids:
         if child.i < quoted_before:
             continue  # in the quotation that closes before the speaker: what was said, wherever the parser hung it
+        if child.i > verb.i and (_occasion_participle(child) or _phrase_infinitive(verb, child)):
+            frame.update(t.i for t in child.subtree)  # "said, speaking on condition of anonymity …": frame
+            continue
+        if child.dep_ == "csubj" and subj.head.i == child.i:
+            frame.update(t.i for t in child.subtree)  # the participle phrase on the speaker (see _participle_subject)
+            continue
         if child.i > verb.i and subj.head.i == child.i and child.tag_ == "VBG":
             # "“…,” said Rob Lane, half joking": the parser hung the speaker on the manner phrase after him
             frame.update(t.i for t in child.subtree)
@@ -1483,7 +1525,7 @@ def trim_tokens(doc: Doc, s: int, e: int, content: bool = False) -> tuple[int, i
         or t.is_space
         or (
             t.lower_ in CLAUSE_MARKERS
-            and not (content and (_demonstrative(t) or _opens_fronted_clause(t, e)))
+            and not (content and (_demonstrative(t) or _opens_fronted_clause(t, e) or _opens_quotation(doc, s)))
             and not _opens_phrase(t)
         )
         or t.dep_ == "cc"
@@ -1500,6 +1542,13 @@ def trim_tokens(doc: Doc, s: int, e: int, content: bool = False) -> tuple[int, i
     ):
         e -= 1
     return s, e
+
+
+def _opens_quotation(doc: Doc, i: int) -> bool:
+    """Token ``i`` is the first word inside a quotation ("“As far as I know, …”", "“Who else would?”"): the quoted
+    speaker's own word, not a clause marker of the writer's sentence. A subordinator still goes: "…,” she said,
+    “because …” goes on with the clause the frame split."""
+    return i > 0 and _opening_quote(doc[i - 1]) and doc[i].dep_ != "mark"
 
 
 def _opens_fronted_clause(tok: Token, end: int) -> bool:

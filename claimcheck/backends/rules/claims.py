@@ -383,7 +383,7 @@ def _unattributed(
             root = _chunk_root(doc, cs, ce)
             if root.pos_ == "ADP" or _opinion(d, cs, root) or _reported_question(root, cs, ce):
                 continue  # an ADP root: only a phrase set before the claim ("Among the parents surveyed, …")
-            if _dependent_clause(doc, cs, ce, root):
+            if _dependent_clause(doc, cs, ce, root) or _asks(doc, ce, sent.end):
                 continue
             start, end = d.chars(cs, ce)
             if cs == sent.start:
@@ -405,6 +405,12 @@ def _dependent_clause(doc: Doc, cs: int, ce: int, root: Token) -> bool:
         and root.dep_ == "advcl"
         and not cs <= root.head.i < ce
     )
+
+
+def _asks(doc: Doc, ce: int, end: int) -> bool:
+    """The stretch ending at token ``ce`` ends on a question mark, inside quotation marks or not ("…, adding: “Who
+    else would?”"; ``end``: the sentence's end): a question puts nothing forward, whoever asks it (spec section 1)."""
+    return any(t.text == "?" for t in doc[ce : min(ce + 2, end)])
 
 
 def _chunk_root(doc: Doc, cs: int, ce: int) -> Token:

@@ -73,6 +73,7 @@ __all__ = [
     "NON_SPEAKER_LABELS",
     "NON_SPEECH_PARTICLES",
     "NUMBER_WORDS",
+    "OCCASION_PARTICIPLES",
     "ORGANIZATION_HEADS",
     "ORGANIZATION_WORDS",
     "OWNER_PREPOSITIONS",
@@ -272,6 +273,10 @@ GROUP_QUANTIFIERS: frozenset[str] = frozenset("""most many few several""".split(
 
 #: Verbs that put a figure on something through "at" ("the poll puts her approval at 49 percent").
 AT_VERBS: frozenset[str] = frozenset("""put estimate peg""".split())
+
+#: Participles of the occasion a frame names after its verb ("said, speaking to reporters", "told CNN, appearing on
+#: its morning show"): how or where the speaker spoke, frame like "in an interview", never what was said.
+OCCASION_PARTICIPLES: frozenset[str] = frozenset("""speak talk appear""".split())
 
 #: Verbs that report speech only beside the quotation they frame ("“…,” she continued", "shouted, “Cruz!”").
 QUOTE_VERBS: frozenset[str] = frozenset("""continue shout yell exclaim interject scream""".split())
