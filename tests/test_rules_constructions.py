@@ -2389,3 +2389,89 @@ def test_a_statement_ending_on_a_quoted_question_is_no_question(backend: RulesBa
 def test_the_first_word_inside_a_quotation_is_kept(backend: RulesBackend) -> None:
     c = only_attributed(backend, '"As far as the budget goes, we are fine," Weaver said.')
     assert c.claim == "As far as the budget goes, we are fine"
+
+
+# -- accusations: what the source charges its object with -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "source", "cue"),
+    [
+        (
+            "The senator accused the governor of hiding the budget numbers from voters.",
+            "the governor of hiding the budget numbers from voters",
+            "The senator",
+            "accused",
+        ),
+        (
+            "Harbour residents have repeatedly accused the ferry board of ignoring their noise complaints.",
+            "the ferry board of ignoring their noise complaints",
+            "Harbour residents",
+            "accused",
+        ),
+        ("Ms Okafor accuses her rival of cowardice.", "her rival of cowardice", "Ms Okafor", "accuses"),
+        (
+            "He and his deputy accuse the council of wasting the flood money.",
+            "the council of wasting the flood money",
+            "He and his deputy",
+            "accuse",
+        ),
+        # "of lying" hung on a noun inside the object, or on its last conjunct: still the charge.
+        (
+            "The coach accused the landlord of the arcade of selling the naming rights twice.",
+            "the landlord of the arcade of selling the naming rights twice",
+            "The coach",
+            "accused",
+        ),
+        (
+            "Lund accused the mayor and his aides of shredding the tender files.",
+            "the mayor and his aides of shredding the tender files",
+            "Lund",
+            "accused",
+        ),
+    ],
+)
+def test_an_accusation_reports_its_charge(backend: RulesBackend, text: str, claim: str, source: str, cue: str) -> None:
+    found = claims_of(backend, text)
+    assert len(found) == 1, found  # no unattributed remainder: the frame is all that is left
+    c = found[0]
+    assert (c.claim, c.source, c.cue) == (claim, source, cue)
+
+
+def test_an_accusation_after_a_report_is_the_speakers(backend: RulesBackend) -> None:
+    # A participle continuing the speaker, and "and accused" the parser hung inside what was said.
+    for text in (
+        "The mayor said the audit was flawed, accusing the board of burying its findings.",
+        "The mayor said the audit was flawed and accused the board of burying its findings.",
+    ):
+        found = claims_of(backend, text)
+        assert [(c.claim, c.source) for c in found] == [
+            ("the audit was flawed", "The mayor"),
+            ("the board of burying its findings", "The mayor"),
+        ], text
+
+
+def test_an_accusation_in_a_relative_clause_of_a_speaker(backend: RulesBackend) -> None:
+    text = "Tenants, who accused the landlord of neglect, said the boiler had failed in March."
+    found = attributed(backend, text)
+    assert [(c.claim, c.source, c.source_name) for c in found] == [
+        ("the landlord of neglect", "who", "Tenants"),
+        ("the boiler had failed in March", "Tenants", "Tenants"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She is accused of fraud.",
+        "Ortiz was accused by prosecutors of taking bribes from a builder.",
+        "The accused man denied the charges.",
+        "A driver accused of speeding through the school zone was fined.",
+        "The union did not accuse the mill of cutting corners.",
+        "The coach accused the landlord of the arcade.",
+        "The clerk, whom Ruiz accuses of losing ballots, has resigned.",
+        "The tricks that Ruiz accused the clerk of using were never proven.",
+    ],
+)
+def test_accusations_that_report_nothing(backend: RulesBackend, text: str) -> None:
+    assert not attributed(backend, text)

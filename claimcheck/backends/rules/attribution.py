@@ -36,9 +36,10 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from claimcheck.backends.rules.arrays import has_subject, run_roots, string_ids, token_arrays
-from claimcheck.backends.rules.boundaries import cut_content, frame_sides, interposed_span
+from claimcheck.backends.rules.boundaries import cut_content, frame_sides, interposed_span, shares_frame
 from claimcheck.backends.rules.hedges import is_agentless_frame
 from claimcheck.backends.rules.lexicon import (
+    ACCUSING_VERBS,
     ADDRESSEE_VERBS,
     ADVERBIAL_MARKS,
     AS_NAMING_VERBS,
@@ -281,10 +282,14 @@ def _fact_pronoun(subj: Token, sent: Span) -> bool:
 
 def _subject_frame(subj: Token) -> set[int]:
     """The subject's tokens, less what a relative clause of its reports ("Park, who said the plan was
-    vetted, said …"): that clause is a frame of its own, and what it reports is its content, not frame."""
+    vetted, said …", "Critics, who accused the firm of fraud, said …"): that clause is a frame of its own, and what
+    it reports is its content, not frame."""
     cut = _quote_cut(subj)
     frame = {t.i for t in subj.subtree if t.i > cut}
     for clause in subj.subtree:
+        if clause.dep_ == "relcl" and (charged := _accused_span(clause)) is not None:
+            frame -= set(range(*charged))  # "Critics, who accused the firm of fraud, said …": what they charged
+            continue
         if clause.dep_ != "relcl" or clause.lemma_.lower() not in REPORTING_VERBS:
             continue
         for comp in clause.children:
@@ -424,6 +429,25 @@ def _extraposed(verb: Token) -> bool:
             for c in head.children
         )
     )
+
+
+def _accuser_of(verb: Token) -> Token | None:
+    """The reporting verb whose speaker accuses in "Ruiz said the count was wrong and accused the clerk of …": the
+    parser hangs the accusation on the content (at any depth of it), but after "and" or "but", with no subject of
+    its own and in the frame's tense (:func:`shares_frame`), it is the speaker's second act, not the content's."""
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in ACCUSING_VERBS:
+        return None
+    head = verb.head
+    if not any(c.dep_ == "cc" and c.lower_ in ("and", "but") and c.i < verb.i for c in head.children):
+        return None
+    node = head
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "conj", "xcomp") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in REPORTING_VERBS:
+            return node if node.i < head.i and shares_frame(verb, node) else None
+    return None
 
 
 def _reporter_of(verb: Token, head: Token) -> Token | None:
@@ -1195,6 +1219,101 @@ def _naming_relation(verb: Token, sent: Span) -> Relation | None:
     )
 
 
+def _accusing_relation(verb: Token, sent: Span) -> Relation | None:
+    """ "The senator accused the governor of hiding the figures", "…, accusing him of fraud": what the source charges
+    its object with is the content, the object with "of" and its gerund or noun (as the object with what it is
+    called is for "called"); see :func:`_accused_span`."""
+    charged = _accused_span(verb)
+    if charged is None:
+        return None
+    # "Ruiz said A and accused B of C": the speaker of the report the accusation goes on from.
+    speaker = _speaker(_accuser_of(verb) or verb, sent)
+    if speaker is None:
+        return None
+    subj, src = speaker
+    # The subject less what its own relative clause reports ("The panel, which said A, also accused …").
+    frame = _subject_frame(subj) | set(range(*src)) | {verb.i}
+    frame |= {c.i for c in verb.children if c.dep_ in ("aux", "advmod") and c.i < verb.i}
+    return Relation(
+        anchor=verb.i,
+        cue=(verb.i, verb.i + 1),
+        source=src,
+        frame=frozenset(frame - set(range(*charged))),
+        region=charged,
+        kind="verb",
+        cue_lemma="accuse",
+        complement=charged[0],
+    )
+
+
+def _accused_span(verb: Token) -> tuple[int, int] | None:
+    """The tokens of what an active accusing verb charges its object with: the object, "of" and its complement.
+
+    Not the passive "is accused of fraud" (by someone or no one), the adjective of "the accused man" or a negated
+    "did not accuse"; nor a clause whose relative word is in the charge ("whom Park accuses of lying", "the tricks
+    that Park accused him of using"): what is charged is the noun outside the clause.
+    """
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ACCUSING_VERBS:
+        return None
+    kids = list(verb.children)
+    if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in kids):
+        return None  # "the man accused of fraud": a reduced passive
+    if verb.tag_ == "VBG" and verb.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "xcomp", "pcomp"):
+        return None
+    if any(c.dep_ in ("nsubjpass", "auxpass", "neg", "agent") for c in kids):
+        return None
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.tag_ in ("WP", "WDT") or any(c.dep_ == "dobj" and c.i < verb.i for c in kids):
+        return None
+    charge = next((c for c in _of_phrases(verb, obj) if _charges(c)), None)
+    if charge is None:
+        return None
+    # The charge's gap is the relative word before the verb: "the tricks that Park accused him of using".
+    if any(t.tag_ in ("WP", "WDT") and t.i < verb.i for t in charge.subtree):
+        return None
+    start = min(t.i for t in obj.subtree)
+    return start, max(max(t.i for t in charge.subtree), max(t.i for t in obj.subtree)) + 1
+
+
+def _of_phrases(verb: Token, obj: Token) -> list[Token]:
+    """The "of" phrases after the object that may hold the charge, in text order: on the verb, or in the object's own
+    noun phrase (the parser hangs "of lying" on the object, on its conjunct, or on a noun inside it: "accused the owner
+    of the mill of lying"), not in a clause of it ("the man who ran the office of …")."""
+
+    def in_phrase(tok: Token) -> bool:
+        while tok.i != obj.i:
+            if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return True
+
+    found = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > obj.i]
+    found += [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "of" and t.i > obj.i and in_phrase(t.head)]
+    return sorted(found, key=lambda t: t.i)
+
+
+def _charges(prep: Token) -> bool:
+    """An "of" phrase that says what someone is accused of: a gerund clause ("of hiding the figures", "of being paid
+    off") or a noun ("of fraud"), not "of that". On a common noun, a name or a definite noun is what that noun is of
+    ("the mayor of Lund", "the owner of the mill"), no charge."""
+    what = next((c for c in prep.children if c.dep_ in ("pcomp", "pobj")), None)
+    if what is None:
+        return False
+    if what.dep_ == "pcomp":
+        return what.pos_ in ("VERB", "AUX")
+    if what.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return prep.head.pos_ in ("VERB", "PRON", "PROPN") or not _definite(what)
+
+
+def _definite(noun: Token) -> bool:
+    """A name, or a noun with "the", a demonstrative or a possessive: one thing the text picks out, not a kind."""
+    return noun.pos_ == "PROPN" or any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+        for c in noun.children
+    )
+
+
 def _role_noun(pred: Token) -> bool:
     """ "as coach", "as a child": a bare singular noun (an office) or a stage of life says in what
     capacity, not what the object is called."""
@@ -1881,6 +2000,7 @@ def _that_clause_opens(doc: Doc, verb: Token, chunk: tuple[int, int]) -> bool:
 _CUE_LEMMAS = (
     REPORTING_VERBS
     | NAMING_VERBS
+    | ACCUSING_VERBS
     | AS_NAMING_VERBS
     | AT_VERBS
     | QUOTE_VERBS
@@ -2499,6 +2619,7 @@ def _label_relation(doc: Doc, sent: Span) -> Relation | None:
 #: The frames anchored on one token, tried in this order (the first that matches wins); "according to" aside.
 TOKEN_FRAMES: tuple[Callable[[Token, Span], Relation | None], ...] = (
     _naming_relation,
+    _accusing_relation,
     _verb_relation,
     _as_reported_relation,
     _issuing_relation,

@@ -26,7 +26,7 @@ from claimcheck.backends.rules.lexicon import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["cut_content", "frame_sides", "interposed_span"]
+__all__ = ["cut_content", "frame_sides", "interposed_span", "shares_frame"]
 
 #: How many tokens after a comma a new clause's subject may sit ("…, then he …", "…, in fact, she …").
 _SUBJECT_REACH = 4
@@ -68,7 +68,7 @@ def _tense(verb: Token) -> str | None:
     return _TENSE[aux[0].tag_] if aux else None
 
 
-def _shares_frame(conj: Token, cue: Token) -> bool:
+def shares_frame(conj: Token, cue: Token) -> bool:
     """A coordinated verb in the cue's tense with no subject of its own: the speaker's second act.
 
     Not a past perfect ("said the trust accepts none of it and had opened beds"), nor "be" ("said it
@@ -120,7 +120,7 @@ def _speakers_own_verb(doc: Doc, cue: Token, s: int, e: int) -> int | None:
     for conj in head.children:
         if conj.dep_ != "conj" or not s < conj.i < e:
             continue
-        if _shares_frame(conj, cue):
+        if shares_frame(conj, cue):
             return conj.left_edge.i
     return None
 
@@ -305,7 +305,7 @@ def cut_content(doc: Doc, anchor: int, s: int, e: int) -> tuple[int, int]:
     coordinated = [
         c.left_edge.i
         for c in verb.children
-        if c.dep_ == "conj" and s < c.left_edge.i < e and (_shares_frame(c, verb) or _writers_clause(doc, c, verb))
+        if c.dep_ == "conj" and s < c.left_edge.i < e and (shares_frame(c, verb) or _writers_clause(doc, c, verb))
     ]
     if coordinated:
         own = min([*coordinated, own or e])

@@ -16,6 +16,7 @@ from claimcheck.text.lexicon import AGENTLESS_PARTICIPLES, ANONYMOUS_HEADS, NUMB
 from claimcheck.text.names import FEMALE_TITLES, MALE_TITLES, TITLES
 
 __all__ = [
+    "ACCUSING_VERBS",
     "ACRONYM_SKIPPED_WORDS",
     "ADDRESSEE_VERBS",
     "ADVERBIAL_MARKS",
@@ -261,6 +262,10 @@ CLAIM_NOUNS: frozenset[str] = frozenset(
 #: Verbs that name something as something ("called the plan “a giveaway”", "dubbed him a liar"): the object
 #: and what it is called are the content, the subject the source.
 NAMING_VERBS: frozenset[str] = frozenset("""call dub label brand term""".split())
+
+#: Verbs whose object and "of" phrase are what the source charges it with ("accused the mayor of lying"): the
+#: object, "of" and its complement are the content, the subject the source (the passive "is accused of" names none).
+ACCUSING_VERBS: frozenset[str] = frozenset("""accuse""".split())
 
 #: Verbs that cast something as something through "as" ("described the plan as a giveaway"), in speech or
 #: belief ("dismissed the report as “absurd”", "voters see the race as a referendum").
@@ -723,7 +728,11 @@ THAT_CLAUSE_NOUNS: frozenset[str] = frozenset(
 CITING_VERBS: frozenset[str] = frozenset("""cite point refer quote invoke echo blame credit""".split())
 #: Acts of speech a speaker's series of participles goes on with ("…, telling X that A and accusing Y of B").
 SPEECH_ACTS: frozenset[str] = (
-    REPORTING_VERBS | NAMING_VERBS | CITING_VERBS | frozenset("""accuse criticize praise defend reject""".split())
+    REPORTING_VERBS
+    | NAMING_VERBS
+    | CITING_VERBS
+    | ACCUSING_VERBS
+    | frozenset("""criticize praise defend reject""".split())
 )
 
 #: Words after an interposed frame that open the writer's own clause, not more of what was said ("…, she
