@@ -2475,3 +2475,27 @@ def test_an_accusation_in_a_relative_clause_of_a_speaker(backend: RulesBackend) 
 )
 def test_accusations_that_report_nothing(backend: RulesBackend, text: str) -> None:
     assert not attributed(backend, text)
+
+
+def test_a_finite_verb_the_parser_read_as_a_participle_still_reports(backend: RulesBackend) -> None:
+    # "outlets reported on Wednesday" is read as a reduced relative ("outlets that were reported …").
+    c = only_attributed(
+        backend, "Several outlets reported on Wednesday the mayor had held more than one meeting with the builder."
+    )
+    assert (c.claim, c.source, c.cue) == (
+        "the mayor had held more than one meeting with the builder",
+        "Several outlets",
+        "reported",
+    )
+    # A participle with its agent is a passive on the noun, no report of it.
+    assert not attributed(backend, "Cases reported by the clinic last week rose to 40.")
+
+
+def test_the_day_after_the_verb_is_when_they_spoke(backend: RulesBackend) -> None:
+    assert only_attributed(backend, "Officials said Monday the road would reopen next week.").claim == (
+        "the road would reopen next week"
+    )
+    # A date the claim is about stays in it.
+    assert only_attributed(backend, "Officials said Monday was the last day of the closure.").claim == (
+        "Monday was the last day of the closure"
+    )

@@ -496,7 +496,7 @@ def _subject(verb: Token, sent: Span) -> Token | None:
     # Of two subjects ("“The people who … ,” Tester told"), the parser's misread one is inside the quote, further off.
     subj = min((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i), default=None)
     if subj is None:
-        subj = _participle_subject(verb)
+        subj = _participle_subject(verb) or _reduced_relative_speaker(verb)
     if subj is None or subj.i < verb.i:
         subj = _inverted_subject(verb, subj) or subj
     if subj is not None and subj.i < verb.i and _quote_closes(subj, verb) is not None:
@@ -578,6 +578,33 @@ def _phrase_infinitive(verb: Token, comp: Token) -> bool:
     if comp.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in comp.children):
         return False
     return any(c.dep_ == "prep" and c.right_edge.i + 1 == comp.left_edge.i for c in verb.children if c.i < comp.i)
+
+
+def _date_after_verb(verb: Token, complement: int | None) -> set[int]:
+    """ "Officials said Monday the road would reopen": the day straight after the verb, which the parser hung on the
+    complement's verb, says when they spoke; it is frame, not part of what was said."""
+    doc = verb.doc
+    k = verb.i + 1
+    if complement is None or k >= len(doc) or doc[k].ent_type_ not in ("DATE", "TIME") or doc[k].head.i != complement:
+        return set()
+    end = k
+    while end < len(doc) and doc[end].ent_type_ in ("DATE", "TIME") and doc[end].ent_iob_ != "O":
+        end += 1
+    # The complement's own subject follows the day, so the day opens no clause of its own.
+    subject_next = any(c.dep_ in NOMINAL_SUBJECT_DEPS and c.left_edge.i == end for c in doc[complement].children)
+    return set(range(k, end)) if subject_next else set()
+
+
+def _reduced_relative_speaker(verb: Token) -> Token | None:
+    """ "Several outlets reported on Wednesday the mayor had held …": the parser read the finite verb as a participle
+    on its subject ("outlets reported" as "outlets that were reported"), and gave the clause after it two subjects;
+    the noun the participle hangs on speaks."""
+    noun = verb.head
+    if verb.tag_ != "VBN" or verb.dep_ != "acl" or noun.dep_ != "nsubj" or noun.i != verb.i - 1:
+        return None
+    clause = noun.head
+    second = any(c.dep_ == "nsubj" and verb.i < c.i < clause.i for c in clause.children)
+    return noun if second and not any(c.dep_ == "agent" for c in verb.children) else None
 
 
 def _participle_subject(verb: Token) -> Token | None:
@@ -1082,6 +1109,7 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
             return None  # "…, as she described their losses": "as" of time, the verb has its own object
         frame |= {c.i for c in verb.children if c.dep_ == "mark"}
     region = (sent.start, sent.end)
+    frame |= _date_after_verb(verb, complement)
     if quoted_after is not None and quoted_after + 1 < closes_at and (complement is None or complement > closes_at):
         # the parser hung the quotation elsewhere ("…, Park said: “…,” the Ledger reported"): it is still the content
         complement = quoted_after + 1
