@@ -2499,3 +2499,29 @@ def test_the_day_after_the_verb_is_when_they_spoke(backend: RulesBackend) -> Non
     assert only_attributed(backend, "Officials said Monday was the last day of the closure.").claim == (
         "Monday was the last day of the closure"
     )
+
+
+def test_results_and_estimates_are_documents_that_show(backend: RulesBackend) -> None:
+    c = only_attributed(
+        backend,
+        "Early results of exit polls conducted by a county firm show two-thirds of voters in the valley back the levy.",
+    )
+    assert (c.claim, c.source_type) == ("two-thirds of voters in the valley back the levy", "document")
+
+
+def test_as_results_show_with_the_verb_read_as_a_noun(backend: RulesBackend) -> None:
+    # The parser hangs "results show" on "As" as a prepositional object.
+    c = only_attributed(backend, "As Tuesday's results show, the north may not be out of reach.")
+    assert (c.claim, c.source, c.cue) == ("the north may not be out of reach", "Tuesday's results", "show")
+
+
+def test_a_document_compiled_by_an_owner_with_a_possessive_shows(backend: RulesBackend) -> None:
+    text = (
+        "Lane has not given to any candidate this year except Ortiz, state election records compiled by the clerk's "
+        "office show."
+    )
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source) == (
+        "Lane has not given to any candidate this year except Ortiz",
+        "state election records compiled by the clerk's office",
+    )

@@ -1351,9 +1351,13 @@ def _role_noun(pred: Token) -> bool:
 
 
 def _noun_phrase_before(doc: Doc, end: int, start: int) -> tuple[int, int] | None:
-    """The noun phrase that ends just before ``end`` ("the county records"), no further back than ``start``."""
+    """The noun phrase that ends just before ``end`` ("the county records", "the clerk's office"), no further back
+    than ``start``."""
     s = end
-    while s > start and doc[s - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON") and doc[s - 1].tag_ != "WDT":
+    while s > start and (
+        (doc[s - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON") and doc[s - 1].tag_ != "WDT")
+        or (doc[s - 1].tag_ == "POS" and s - 1 > start)
+    ):
         s -= 1
         if doc[s].pos_ == "PRON" and doc[s].tag_ != "PRP$":
             break
@@ -1364,6 +1368,10 @@ def _is_document(noun: Token) -> bool:
     return noun.pos_ in ("NOUN", "PROPN") and bool({noun.lower_, noun.lemma_.lower()} & DOCUMENT_NOUNS)
 
 
+#: Dependencies of a noun's place, which a show-type verb the parser misread as a noun takes.
+_NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "appos", "compound", "attr"})
+
+
 def _document_relation(tok: Token, sent: Span) -> Relation | None:
     """ "Turnout rose 4 percent, county records show" / "as the filings show, …": a document shows.
 
@@ -1372,7 +1380,12 @@ def _document_relation(tok: Token, sent: Span) -> Relation | None:
     subject the parser still found ("audit files from the vendor show that …").
     """
     doc = tok.doc
-    if tok.tag_ in _VERB_TAGS or tok.lower_ not in DOCUMENT_VERB_FORMS or tok.i <= sent.start:
+    # A verb tag with a noun's place in the parse ("As Tuesday's results show, …" read as "As [results show]") is
+    # the same misreading.
+    read_as_noun = tok.tag_ not in _VERB_TAGS or (
+        tok.dep_ in _NOMINAL_DEPS and not any(c.dep_ == "nsubj" for c in tok.children)
+    )
+    if not read_as_noun or tok.lower_ not in DOCUMENT_VERB_FORMS or tok.i <= sent.start:
         return None
     subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
     src: tuple[int, int] | None
@@ -1383,8 +1396,12 @@ def _document_relation(tok: Token, sent: Span) -> Relation | None:
     else:
         noun, found = doc[tok.i - 1], _noun_phrase_before(doc, tok.i, sent.start)
         if found is not None and found[0] > sent.start + 1 and doc[found[0] - 1].lower_ in ("from", "of", "by"):
-            # "Audit files from the vendor show …": the document is the noun before the preposition.
-            owner = _noun_phrase_before(doc, found[0] - 1, sent.start)
+            # "Audit files from the vendor show …": the document is the noun before the preposition, past a
+            # participle before "by" ("records compiled by the clerk show …").
+            before = found[0] - 1
+            if doc[before].lower_ == "by" and before - 1 > sent.start and doc[before - 1].tag_ == "VBN":
+                before -= 1
+            owner = _noun_phrase_before(doc, before, sent.start)
             if owner is not None and _is_document(doc[owner[1] - 1]):
                 noun, found = doc[owner[1] - 1], (owner[0], found[1])
         src = found

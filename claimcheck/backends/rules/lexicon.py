@@ -428,6 +428,8 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
         "accounts",
         "papers",
         *"""suit petition filings files exit-poll""".split(),
+        # What a count or a poll returns ("election results show", "official estimates suggest")
+        *"""results statistics estimates projections""".split(),
     ]
 )
 
