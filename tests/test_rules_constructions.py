@@ -2525,3 +2525,10 @@ def test_a_document_compiled_by_an_owner_with_a_possessive_shows(backend: RulesB
         "Lane has not given to any candidate this year except Ortiz",
         "state election records compiled by the clerk's office",
     )
+
+
+def test_told_them_set_into_the_content_is_a_frame_with_an_audience(backend: RulesBackend) -> None:
+    c = only_attributed(backend, "The answer, the adviser told them, was simple.")
+    assert (c.source, c.cue) == ("the adviser", "told")
+    # With no content, "told them" reports nothing.
+    assert not attributed(backend, "She told them in March.")

@@ -774,6 +774,8 @@ def _says_a_thing(verb: Token, kids: list[Token]) -> bool:
     "it" is the clause the "as" frame modifies."""
     if verb.lemma_.lower() not in REPORTING_VERBS or any(c.dep_ == "mark" and c.lower_ == "as" for c in kids):
         return False
+    if verb.lemma_.lower() in ADDRESSEE_VERBS:
+        return False  # "the adviser told them": the object is who heard it
     return any(
         c.i > verb.i
         and c.dep_ in ("dobj", "npadvmod")
