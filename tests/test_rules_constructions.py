@@ -2532,3 +2532,18 @@ def test_told_them_set_into_the_content_is_a_frame_with_an_audience(backend: Rul
     assert (c.source, c.cue) == ("the adviser", "told")
     # With no content, "told them" reports nothing.
     assert not attributed(backend, "She told them in March.")
+
+
+@pytest.mark.parametrize("tag", ["right", "no", "okay"])
+def test_a_statement_with_a_tag_question_is_still_said(backend: RulesBackend, tag: str) -> None:
+    c = only_attributed(backend, f'"The plan is all for show, {tag}?" Freddy Lane said.')
+    assert (c.claim, c.source) == (f"The plan is all for show, {tag}", "Freddy Lane")
+    assert claims_of(backend, f'"Is the plan all for show, {tag} or wrong?" Freddy Lane asked.') == []
+
+
+def test_a_name_with_an_age_after_a_fronted_phrase_speaks(backend: RulesBackend) -> None:
+    # The parser hangs the name on the phrase before it as an apposition, and the age on the name.
+    c = only_attributed(
+        backend, "As a part of his plea, Marco Lazar, 44, said that he cheated nearly 100 people from his home."
+    )
+    assert (c.claim, c.source) == ("he cheated nearly 100 people from his home", "Marco Lazar")

@@ -78,6 +78,8 @@ _DATELINE = re.compile(
     r"(?:\s*\([^)\n]{1,40}\))?\s*[-–—]+\s*"
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+#: A statement that ends on a tag ("It was a deal, right?", "… a show, no?"): it asks for assent, it still asserts.
+_TAG_QUESTION = re.compile(r",\s*(?:right|no|okay|ok|correct|huh|eh|yes)\?$", re.IGNORECASE)
 #: A sentence end inside a line: ".", "!" or "?" before a space and a capital, past abbreviations of up to
 #: three letters ("Sen. Paul (Ky.) and Gov. Ruiz" has none; "Prices rose. Jobs fell." has one).
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])[.!?]\s+[A-Z\"“]")
@@ -143,7 +145,7 @@ def is_question(sentence: str) -> bool:
     question ("Diaz said the chief decided and asked, “Who else?”") is the writer's statement, not one."""
     body = sentence.rstrip()
     closed = body.rstrip("”\"’')")
-    if not closed.endswith("?"):
+    if not closed.endswith("?") or _TAG_QUESTION.search(closed):
         return False
     opening = max(closed.rfind("“"), closed.rfind('"'))
     return opening < 0 or closed == body or not any(ch.isalpha() for ch in body[:opening])

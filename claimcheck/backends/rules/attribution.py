@@ -523,6 +523,8 @@ def _subject(verb: Token, sent: Span) -> Token | None:
         prev = verb.doc[verb.i - 1]
         if prev.text == "," and verb.i > 1:  # "Among fans, nearly two-thirds, 63 percent, say …"
             prev = verb.doc[verb.i - 2]
+            if prev.pos_ == "NUM" and prev.dep_ == "appos" and prev.head.pos_ == "PROPN":
+                prev = prev.head  # "As part of his plea, Marco Lazar, 44, said …": the age is the name's
         if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("appos", "conj") and prev.head.i < prev.i:
             subj = prev
     # "“…,” added a party official": the small parser reads the speaker right after an inverted verb as its
