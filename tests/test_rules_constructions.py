@@ -2547,3 +2547,12 @@ def test_a_name_with_an_age_after_a_fronted_phrase_speaks(backend: RulesBackend)
         backend, "As a part of his plea, Marco Lazar, 44, said that he cheated nearly 100 people from his home."
     )
     assert (c.claim, c.source) == ("he cheated nearly 100 people from his home", "Marco Lazar")
+
+
+def test_a_subject_inside_a_dashed_relative_clause_is_not_the_speaker(backend: RulesBackend) -> None:
+    text = (
+        "Neil Park, head of the advocacy group Voters First - which was founded by a former governor and which has "
+        "endorsed Ruiz - said Ruiz has several options."
+    )
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source) == ("Ruiz has several options", "Neil Park")

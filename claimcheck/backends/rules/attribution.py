@@ -495,6 +495,18 @@ def _subject(verb: Token, sent: Span) -> Token | None:
     """
     # Of two subjects ("“The people who … ,” Tester told"), the parser's misread one is inside the quote, further off.
     subj = min((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i), default=None)
+    if subj is not None and subj.i < verb.i and verb.doc[verb.i - 1].text in _DASHES:
+        # "Park, head of a group - which has endorsed Ruiz - said …": the subject the parser found inside the dashed
+        # relative clause is the aside's; the one before the aside speaks (not "A candidate -- Jo Lee, who … --").
+        near = subj
+        subj = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "nsubj" and c.i < near.i and any(t.tag_ in ("WDT", "WP") for t in verb.doc[c.i : near.i])
+            ),
+            near,
+        )
     if subj is None:
         subj = _participle_subject(verb) or _reduced_relative_speaker(verb)
     if subj is None or subj.i < verb.i:
@@ -636,6 +648,8 @@ def _name_after_quote(verb: Token) -> Token | None:
     return heads[0]
 
 
+#: Dashes that set an aside off inside a sentence.
+_DASHES = frozenset({"-", "--", "—", "–"})
 #: Closing quotation marks as the tokenizer splits them off (archive copy's two apostrophes as one token).
 _CLOSING_QUOTES = frozenset({"”", '"', "''"})
 #: Marks a frame set into its content follows ("The plant, said Ruiz, will close", "“The risk,” said X, “is …”").
@@ -971,7 +985,7 @@ def _quotation_ends_report(doc: Doc, close: int, end: int) -> bool:
     mark go on with what was said ("“I have not heard that concern” from officials")."""
     if close >= end - 1:
         return False
-    return doc[close - 1].text == "," or doc[close + 1].text in (",", ";", "-", "—", "–", "--")
+    return doc[close - 1].text == "," or doc[close + 1].text in (",", ";") or doc[close + 1].text in _DASHES
 
 
 def _quote_closes(child: Token, verb: Token) -> int | None:
