@@ -59,6 +59,7 @@ from claimcheck.backends.rules.lexicon import (
     CONTRAST_MARKS,
     CORE_SPEECH_VERBS,
     DEED_VERBS,
+    DEFINITE_DETERMINERS,
     DOCUMENT_NOUNS,
     DOCUMENT_VERB_FORMS,
     FINDING_VERBS,
@@ -1249,19 +1250,31 @@ def _naming_relation(verb: Token, sent: Span) -> Relation | None:
     if pred is None or speaker is None:
         return None
     subj, src = speaker
-    frame = {t.i for t in subj.subtree} | set(range(*src)) | {verb.i}
-    frame |= {c.i for c in kids if c.dep_ in ("aux", "advmod") and c.i < verb.i}
-    start = min(t.i for t in obj.subtree)
-    end = max(max(t.i for t in pred.subtree), max(t.i for t in obj.subtree)) + 1
+    return _object_relation(verb, {t.i for t in subj.subtree}, src, _object_span(obj, pred), obj.i)
+
+
+def _object_span(obj: Token, what: Token) -> tuple[int, int]:
+    """The tokens from the object to the end of what is said of it ("the plan “a giveaway”", "the mayor of lying")."""
+    return obj.left_edge.i, max(what.right_edge.i, obj.right_edge.i) + 1
+
+
+def _object_relation(
+    verb: Token, subject: set[int], src: tuple[int, int], span: tuple[int, int], complement: int
+) -> Relation:
+    """A verb frame whose content is its object with what the source says of it (``span``, see
+    :func:`_object_span`): the speaker's ``subject`` tokens, the mention, the verb and its auxiliaries and adverbs
+    before it are frame."""
+    frame = subject | set(range(*src)) | {verb.i}
+    frame |= {c.i for c in verb.children if c.dep_ in ("aux", "advmod") and c.i < verb.i}
     return Relation(
         anchor=verb.i,
         cue=(verb.i, verb.i + 1),
         source=src,
-        frame=frozenset(frame - set(range(start, end))),
-        region=(start, end),
+        frame=frozenset(frame - set(range(*span))),
+        region=span,
         kind="verb",
-        cue_lemma=lemma,
-        complement=obj.i,
+        cue_lemma=verb.lemma_.lower(),
+        complement=complement,
     )
 
 
@@ -1278,18 +1291,7 @@ def _accusing_relation(verb: Token, sent: Span) -> Relation | None:
         return None
     subj, src = speaker
     # The subject less what its own relative clause reports ("The panel, which said A, also accused …").
-    frame = _subject_frame(subj) | set(range(*src)) | {verb.i}
-    frame |= {c.i for c in verb.children if c.dep_ in ("aux", "advmod") and c.i < verb.i}
-    return Relation(
-        anchor=verb.i,
-        cue=(verb.i, verb.i + 1),
-        source=src,
-        frame=frozenset(frame - set(range(*charged))),
-        region=charged,
-        kind="verb",
-        cue_lemma="accuse",
-        complement=charged[0],
-    )
+    return _object_relation(verb, _subject_frame(subj), src, charged, charged[0])
 
 
 def _accused_span(verb: Token) -> tuple[int, int] | None:
@@ -1317,8 +1319,7 @@ def _accused_span(verb: Token) -> tuple[int, int] | None:
     # The charge's gap is the relative word before the verb: "the tricks that Park accused him of using".
     if any(t.tag_ in ("WP", "WDT") and t.i < verb.i for t in charge.subtree):
         return None
-    start = min(t.i for t in obj.subtree)
-    return start, max(max(t.i for t in charge.subtree), max(t.i for t in obj.subtree)) + 1
+    return _object_span(obj, charge)
 
 
 def _of_phrases(verb: Token, obj: Token) -> list[Token]:
@@ -1355,8 +1356,7 @@ def _charges(prep: Token) -> bool:
 def _definite(noun: Token) -> bool:
     """A name, or a noun with "the", a demonstrative or a possessive: one thing the text picks out, not a kind."""
     return noun.pos_ == "PROPN" or any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
-        for c in noun.children
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) for c in noun.children
     )
 
 

@@ -46,6 +46,7 @@ __all__ = [
     "CONTRAST_MARKS",
     "CORE_SPEECH_VERBS",
     "DEED_VERBS",
+    "DEFINITE_DETERMINERS",
     "DETERMINERS",
     "DOCUMENT_MAKING_VERBS",
     "DOCUMENT_NOUNS",
@@ -745,6 +746,8 @@ WRITERS_LINKS: frozenset[str] = frozenset("""as while whereas and but""".split()
 
 #: Determiners a name drops at its start ("the ministry" → ministry), which a share keeps ("those who voted").
 DETERMINERS: frozenset[str] = frozenset("""the a an this that these those""".split())
+#: The determiners that pick out one thing the text means, not a kind ("the owner of the mill", not "a mill").
+DEFINITE_DETERMINERS: frozenset[str] = DETERMINERS - {"a", "an"}
 #: Prepositions that name a document's or spokesperson's owner ("a report by the Trust", "a spokesman for X").
 OWNER_PREPOSITIONS: frozenset[str] = frozenset("""by from of for at""".split())
 #: Verbs whose agent made a document ("a poll conducted by", "an audit carried out by"), unlike "seen by".
