@@ -2281,11 +2281,11 @@ def test_likely_to_say_alone_or_without_a_clause_reports_nothing(backend: RulesB
 
 
 def test_quotation_after_said_comma_is_content_whatever_the_parser_hung_on_the_verb(backend: RulesBackend) -> None:
-    # The small parser reads "Our city's a mess" as the object of "said" and the rest as a second verb of it.
-    text = "Park said, \"Our city's a mess, and we can't keep borrowing money from the state.\""
+    # The small parser reads "The port's a wreck" as the object of "said" and the rest as a second verb of it.
+    text = "Park said, \"The port's a wreck, and we won't find the money for the repairs.\""
     c = only_attributed(backend, text)
     assert (c.claim, c.source, c.cue) == (
-        "Our city's a mess, and we can't keep borrowing money from the state",
+        "The port's a wreck, and we won't find the money for the repairs",
         "Park",
         "said",
     )
@@ -2293,9 +2293,12 @@ def test_quotation_after_said_comma_is_content_whatever_the_parser_hung_on_the_v
 
 
 def test_quotation_after_colon_stays_content_under_a_second_frame(backend: RulesBackend) -> None:
-    text = 'Asked how the rule would affect Lee, 45, Park said: "There will always be exceptions," the Ledger reported.'
+    text = (
+        'Pressed on what the ban would mean for Ortiz, 61, Lane said: "Some cases will need a waiver," the Herald '
+        "wrote."
+    )
     c = only_attributed(backend, text)
-    assert (c.claim, c.source) == ("There will always be exceptions", "Park")
+    assert (c.claim, c.source) == ("Some cases will need a waiver", "Lane")
 
 
 def test_quotation_closed_by_a_comma_ends_what_was_said(backend: RulesBackend) -> None:
@@ -2316,17 +2319,17 @@ def test_quoted_words_the_parser_hung_on_the_speaker_are_what_was_said() -> None
     clause; the speaker's mention and frame start after the closing mark."""
     rows = """
         “ 16 punct `` PUNCT “
-        It 2 nsubj PRP PRON it
-        is 16 ccomp VBZ AUX be
-        not 2 neg RB PART not
-        the 5 det DT DET the
-        view 2 attr NN NOUN view
+        This 2 nsubj DT PRON this
+        was 16 ccomp VBD AUX be
+        never 2 neg RB ADV never
+        a 5 det DT DET a
+        claim 2 attr NN NOUN claim
         that 8 mark IN SCONJ that
         all 8 nsubj DT PRON all
-        is 5 acl VBZ AUX be
-        hunky 11 amod JJ ADJ hunky
+        was 5 acl VBD AUX be
+        rock 11 amod JJ ADJ rock
         - 11 punct HYPH PUNCT -
-        dory 15 amod JJ ADJ dory
+        solid 15 amod JJ ADJ solid
         , 15 punct , PUNCT ,
         ” 15 punct '' PUNCT ”
         Jo 15 compound NNP PROPN Jo
@@ -2337,46 +2340,46 @@ def test_quoted_words_the_parser_hung_on_the_speaker_are_what_was_said() -> None
         forum 17 pobj NN NOUN forum
         . 16 punct . PUNCT .
     """
-    assert relations_of_parse(rows) == [("It is not the view that all is hunky - dory", "Jo Park", "said")]
+    assert relations_of_parse(rows) == [("This was never a claim that all was rock - solid", "Jo Park", "said")]
 
 
 def test_a_manner_phrase_the_parser_hung_the_speaker_on_is_frame(backend: RulesBackend) -> None:
-    c = only_attributed(backend, "''I'm better with numbers than I am with words,'' said Rob Lane, half joking.")
-    assert (c.claim, c.source, c.cue) == ("I'm better with numbers than I am with words", "Rob Lane", "said")
+    c = only_attributed(backend, "''Numbers come easier to me than words do,'' said Rob Lane, half joking.")
+    assert (c.claim, c.source, c.cue) == ("Numbers come easier to me than words do", "Rob Lane", "said")
 
 
 # -- frames the parser breaks: occasions, long subjects, quoted questions ---------------------------
 
 
 def test_a_participle_phrase_on_a_long_subject_still_speaks(backend: RulesBackend) -> None:
-    # The small parser reads "going to the polls …" as the clausal subject of "said".
+    # The small parser reads "walking off the job …" as the clausal subject of "said".
     text = (
-        "Large majorities of Democratic primary voters in four states going to the polls on Tuesday said they "
-        "support a plan to raise the minimum wage."
+        "Hundreds of nurses at the county hospital walking off the job on Monday said they had not been paid in weeks."
     )
     c = only_attributed(backend, text)
     assert (c.claim, c.source) == (
-        "they support a plan to raise the minimum wage",
-        "Large majorities of Democratic primary voters in four states",
+        "they had not been paid in weeks",
+        "Hundreds of nurses at the county hospital",
     )
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "claim"),
     [
-        "The deal is close, an official said, speaking on condition of anonymity because the talks are private.",
-        "The deal is close, he said, on condition of anonymity to speak freely about the talks.",
+        ("The deal is close, an official said, speaking to the press outside the hall.", "The deal is close"),
+        (
+            "Talks will resume in May, a diplomat said, on condition of anonymity to describe the private meeting.",
+            "Talks will resume in May",
+        ),
     ],
 )
-def test_the_occasion_after_the_frame_is_frame(backend: RulesBackend, text: str) -> None:
-    assert only_attributed(backend, text).claim == "The deal is close"
+def test_the_occasion_after_the_frame_is_frame(backend: RulesBackend, text: str, claim: str) -> None:
+    assert only_attributed(backend, text).claim == claim
 
 
 def test_a_speaking_verb_inside_the_content_stays_content(backend: RulesBackend) -> None:
-    c = only_attributed(
-        backend, "Park noted that the governor was speaking in the same hall where the party met in 1964."
-    )
-    assert c.claim == "the governor was speaking in the same hall where the party met in 1964"
+    c = only_attributed(backend, "Park noted that the governor was speaking in the gym where she had once coached.")
+    assert c.claim == "the governor was speaking in the gym where she had once coached"
 
 
 def test_a_statement_ending_on_a_quoted_question_is_no_question(backend: RulesBackend) -> None:
@@ -2387,7 +2390,7 @@ def test_a_statement_ending_on_a_quoted_question_is_no_question(backend: RulesBa
 
 
 def test_the_first_word_inside_a_quotation_is_kept(backend: RulesBackend) -> None:
-    c = only_attributed(backend, '"As far as the budget goes, we are fine," Weaver said.')
+    c = only_attributed(backend, '"As far as the budget goes, we are fine," Oduya said.')
     assert c.claim == "As far as the budget goes, we are fine"
 
 
@@ -2478,13 +2481,11 @@ def test_accusations_that_report_nothing(backend: RulesBackend, text: str) -> No
 
 
 def test_a_finite_verb_the_parser_read_as_a_participle_still_reports(backend: RulesBackend) -> None:
-    # "outlets reported on Wednesday" is read as a reduced relative ("outlets that were reported …").
-    c = only_attributed(
-        backend, "Several outlets reported on Wednesday the mayor had held more than one meeting with the builder."
-    )
+    # "papers reported on Friday" is read as a reduced relative ("papers that were reported …").
+    c = only_attributed(backend, "Two local papers reported on Friday the council had spent its reserve fund twice.")
     assert (c.claim, c.source, c.cue) == (
-        "the mayor had held more than one meeting with the builder",
-        "Several outlets",
+        "the council had spent its reserve fund twice",
+        "Two local papers",
         "reported",
     )
     # A participle with its agent is a passive on the noun, no report of it.
@@ -2504,55 +2505,71 @@ def test_the_day_after_the_verb_is_when_they_spoke(backend: RulesBackend) -> Non
 def test_results_and_estimates_are_documents_that_show(backend: RulesBackend) -> None:
     c = only_attributed(
         backend,
-        "Early results of exit polls conducted by a county firm show two-thirds of voters in the valley back the levy.",
+        "Preliminary results from exit surveys run by a county firm show two-thirds of voters in the valley back the "
+        "levy.",
     )
     assert (c.claim, c.source_type) == ("two-thirds of voters in the valley back the levy", "document")
 
 
 def test_as_results_show_with_the_verb_read_as_a_noun(backend: RulesBackend) -> None:
     # The parser hangs "results show" on "As" as a prepositional object.
-    c = only_attributed(backend, "As Tuesday's results show, the north may not be out of reach.")
-    assert (c.claim, c.source, c.cue) == ("the north may not be out of reach", "Tuesday's results", "show")
+    c = only_attributed(backend, "As last week's results show, the east side is still in play.")
+    assert (c.claim, c.source, c.cue) == ("the east side is still in play", "last week's results", "show")
 
 
 def test_a_document_compiled_by_an_owner_with_a_possessive_shows(backend: RulesBackend) -> None:
-    text = (
-        "Lane has not given to any candidate this year except Ortiz, state election records compiled by the clerk's "
-        "office show."
-    )
+    text = "Lane gave nothing to any campaign this year but Ortiz's, county filings kept by the clerk's office show."
     c = only_attributed(backend, text)
     assert (c.claim, c.source) == (
-        "Lane has not given to any candidate this year except Ortiz",
-        "state election records compiled by the clerk's office",
+        "Lane gave nothing to any campaign this year but Ortiz's",
+        "county filings kept by the clerk's office",
     )
 
 
 def test_told_them_set_into_the_content_is_a_frame_with_an_audience(backend: RulesBackend) -> None:
-    c = only_attributed(backend, "The answer, the adviser told them, was simple.")
-    assert (c.source, c.cue) == ("the adviser", "told")
+    c = only_attributed(backend, "The fix, an engineer told them, would take a week.")
+    assert (c.source, c.cue) == ("an engineer", "told")
     # With no content, "told them" reports nothing.
     assert not attributed(backend, "She told them in March.")
 
 
 @pytest.mark.parametrize("tag", ["right", "no", "okay"])
 def test_a_statement_with_a_tag_question_is_still_said(backend: RulesBackend, tag: str) -> None:
-    c = only_attributed(backend, f'"The plan is all for show, {tag}?" Freddy Lane said.')
-    assert (c.claim, c.source) == (f"The plan is all for show, {tag}", "Freddy Lane")
-    assert claims_of(backend, f'"Is the plan all for show, {tag} or wrong?" Freddy Lane asked.') == []
+    c = only_attributed(backend, f'"The fee is all for show, {tag}?" Ana Ortiz said.')
+    assert (c.claim, c.source) == (f"The fee is all for show, {tag}", "Ana Ortiz")
+    assert claims_of(backend, f'"Is the fee all for show, {tag} or wrong?" Ana Ortiz asked.') == []
 
 
-def test_a_name_with_an_age_after_a_fronted_phrase_speaks(backend: RulesBackend) -> None:
-    # The parser hangs the name on the phrase before it as an apposition, and the age on the name.
-    c = only_attributed(
-        backend, "As a part of his plea, Marco Lazar, 44, said that he cheated nearly 100 people from his home."
-    )
-    assert (c.claim, c.source) == ("he cheated nearly 100 people from his home", "Marco Lazar")
+def test_a_name_with_an_age_after_a_fronted_phrase_speaks() -> None:
+    """ "As part of his apology, Tomas Berg, 44, said …": the parser hangs the name on the phrase before it as an
+    apposition and the age on the name; the name speaks."""
+    rows = """
+        As 11 prep IN ADP as
+        part 0 pobj NN NOUN part
+        of 1 prep IN ADP of
+        his 4 poss PRP$ PRON his
+        apology 2 pobj NN NOUN apology
+        , 4 punct , PUNCT ,
+        Tomas 7 compound NNP PROPN Tomas
+        Berg 4 appos NNP PROPN Berg
+        , 7 punct , PUNCT ,
+        44 7 appos CD NUM 44
+        , 7 punct , PUNCT ,
+        said 11 ROOT VBD VERB say
+        that 14 mark IN SCONJ that
+        he 14 nsubj PRP PRON he
+        misled 11 ccomp VBD VERB mislead
+        the 16 det DT DET the
+        board 14 dobj NN NOUN board
+        . 11 punct . PUNCT .
+    """
+    assert relations_of_parse(rows) == [("he misled the board", "Tomas Berg", "said")]
 
 
 def test_a_subject_inside_a_dashed_relative_clause_is_not_the_speaker(backend: RulesBackend) -> None:
     text = (
-        "Neil Park, head of the advocacy group Voters First - which was founded by a former governor and which has "
-        "endorsed Ruiz - said Ruiz has several options."
+        "Ada Cole, who chairs the tenants' league Fair Rent - which a retired judge set up and which has backed Ruiz - "
+        "said Ruiz should win easily."
     )
     c = only_attributed(backend, text)
-    assert (c.claim, c.source) == ("Ruiz has several options", "Neil Park")
+    assert (c.claim, c.source) == ("Ruiz should win easily", "Ada Cole")
