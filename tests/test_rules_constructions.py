@@ -2474,10 +2474,51 @@ def test_an_accusation_in_a_relative_clause_of_a_speaker(backend: RulesBackend) 
         "The coach accused the landlord of the arcade.",
         "The clerk, whom Ruiz accuses of losing ballots, has resigned.",
         "The tricks that Ruiz accused the clerk of using were never proven.",
+        # Supposed, not made: a condition, "it is wrong to", a subject that says no one did.
+        "If anyone accuses the ferry firm of cutting corners, the inspectors will hear of it.",
+        "It would be unfair to accuse the ferry firm of cutting corners.",
+        "Few sailors would accuse the harbour master of favouritism.",
+        "Nobody accused the treasurer of taking the money.",
     ],
 )
 def test_accusations_that_report_nothing(backend: RulesBackend, text: str) -> None:
     assert not attributed(backend, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the council says the pier is safe, it should publish the survey.",
+        "Unless the operator claims the tram was full, the fine stands.",
+        "If the operator claimed the tram was full, the fine would be waived.",
+        "Nobody said the tram would be late.",
+        "It would be too early to say the tram is late.",
+        "No engineer claimed the pier could hold the crowd.",
+        "Few drivers would say the new junction is safer.",
+    ],
+)
+def test_a_report_the_text_only_supposes_has_no_source(backend: RulesBackend, text: str) -> None:
+    assert not attributed(backend, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "source"),
+    [
+        # "few" without a modal reports what the few did say; "would only say" is the past of "only says".
+        ("Few drivers said the new junction was safer.", "the new junction was safer", "Few drivers"),
+        ("The engineers would only say that the pier was closed.", "the pier was closed", "The engineers"),
+        (
+            "The council said that if the pier is safe it will reopen.",
+            "if the pier is safe it will reopen",
+            "The council",
+        ),
+    ],
+)
+def test_a_report_beside_a_supposition_keeps_its_source(
+    backend: RulesBackend, text: str, claim: str, source: str
+) -> None:
+    c = only_attributed(backend, text)
+    assert (c.claim, c.source) == (claim, source)
 
 
 def test_a_finite_verb_the_parser_read_as_a_participle_still_reports(backend: RulesBackend) -> None:

@@ -55,6 +55,7 @@ from claimcheck.backends.rules.lexicon import (
     COLON_LEAD_NOUNS,
     COMPARATIVES,
     COMPARED_READINESS_ADJECTIVES,
+    CONDITIONAL_MARKS,
     CONTRAST_CONJUNCTIONS,
     CONTRAST_MARKS,
     CORE_SPEECH_VERBS,
@@ -69,6 +70,7 @@ from claimcheck.backends.rules.lexicon import (
     LIFE_STAGES,
     MEANS_PREPOSITIONS,
     NAMING_VERBS,
+    NEGATIVE_SUBJECTS,
     NOMINAL_SUBJECT_DEPS,
     NON_SPEAKER_LABELS,
     NON_SPEECH_PARTICLES,
@@ -90,6 +92,7 @@ from claimcheck.backends.rules.lexicon import (
     STATEMENT_NOUNS,
     SUBJECT_DEPS,
     SUBJECT_PRONOUNS,
+    SUPPOSING_MODALS,
     THAT_CLAUSE_NOUNS,
     TITLES,
     VIEW_NOUNS,
@@ -419,16 +422,49 @@ def _compared_readiness(adj: Token, verb: Token) -> bool:
 def _extraposed(verb: Token) -> bool:
     """ "It is important to note that …", "it's fair to say …": an infinitive of saying after "it is" and an
     adjective is the writer's own remark; the "it" stands for the infinitive, no one who says it."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
     head = verb.head
+    if head.dep_ in ("acomp", "attr") and head.i < verb.i:
+        adj: Token | None = head  # "it would be wrong to accuse …": the parser hangs the infinitive on the adjective
+        head = head.head
+    else:
+        adj = next((c for c in head.children if c.dep_ in ("acomp", "attr") and c.i < verb.i), None)
     return (
-        verb.dep_ == "xcomp"
+        adj is not None
         and head.lemma_.lower() == "be"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and adj.lemma_.lower() not in SPEAKING_MANNER_ADJECTIVES
         and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
-        and any(
-            c.dep_ in ("acomp", "attr") and c.i < verb.i and c.lemma_.lower() not in SPEAKING_MANNER_ADJECTIVES
-            for c in head.children
-        )
+    )
+
+
+def _supposed(verb: Token) -> bool:
+    """A verb of saying that the text only supposes, so no one is reported to say anything: one that opens a
+    condition ("If you say the mayor lied, …", "unless critics accuse him of …"; not a past one granted, see
+    :func:`_conceded`), one after "it is" and an adjective (:func:`_extraposed`), or one whose subject denies anyone
+    did it ("nobody said …", "no one would accuse …", "few people would accuse …")."""
+    kids = list(verb.children)
+    mark = next((c for c in kids if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS), None)
+    if mark is not None and not _conceded(verb, mark):
+        return True
+    if _extraposed(verb):
+        return True
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    quantifiers = {subj.lower_} | {c.lower_ for c in subj.children if c.dep_ in ("det", "amod") and c.i < subj.i}
+    if quantifiers & NEGATIVE_SUBJECTS:
+        return True
+    return "few" in quantifiers and any(c.dep_ == "aux" and c.lower_ in SUPPOSING_MODALS for c in kids)
+
+
+def _conceded(verb: Token, mark: Token) -> bool:
+    """ "If Cole said the road was safe, she did not repeat it": a past "if" whose main clause is no supposition
+    ("would", "could") grants that the saying happened."""
+    return (
+        mark.lower_ == "if"
+        and verb.tag_ == "VBD"
+        and not any(c.dep_ == "aux" and c.lower_ in SUPPOSING_MODALS for c in verb.head.children)
     )
 
 
@@ -1024,7 +1060,7 @@ def _verb_relation(verb: Token, sent: Span) -> Relation | None:
     if is_agentless_frame(verb.doc, verb.i) or any(c.dep_ in ("nsubjpass", "auxpass", "neg") for c in kids):
         # Passive frames are hedges; a negated one ("did not say how many") attributes nothing to its subject.
         return None
-    if _no_proposition(verb) or _asked_about(verb) or _imperative_aside(verb) or _extraposed(verb):
+    if _no_proposition(verb) or _asked_about(verb) or _imperative_aside(verb) or _supposed(verb):
         return None
     speaker = _speaker(verb, sent)
     if speaker is None or _concessive_that_said(verb, speaker[0]):
@@ -1308,7 +1344,7 @@ def _accused_span(verb: Token) -> tuple[int, int] | None:
         return None  # "the man accused of fraud": a reduced passive
     if verb.tag_ == "VBG" and verb.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "xcomp", "pcomp"):
         return None
-    if any(c.dep_ in ("nsubjpass", "auxpass", "neg", "agent") for c in kids):
+    if any(c.dep_ in ("nsubjpass", "auxpass", "neg", "agent") for c in kids) or _supposed(verb):
         return None
     obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None or obj.tag_ in ("WP", "WDT") or any(c.dep_ == "dobj" and c.i < verb.i for c in kids):

@@ -42,6 +42,7 @@ __all__ = [
     "CLAUSE_ONLY_VERBS",
     "COLON_LEAD_NOUNS",
     "COMPARATIVES",
+    "CONDITIONAL_MARKS",
     "CONTRAST_CONJUNCTIONS",
     "CONTRAST_MARKS",
     "CORE_SPEECH_VERBS",
@@ -71,6 +72,7 @@ __all__ = [
     "MEDIA_NOUNS",
     "NAMING_VERBS",
     "NEGATIONS",
+    "NEGATIVE_SUBJECTS",
     "NOMINAL_SUBJECT_DEPS",
     "NON_SPEAKER_LABELS",
     "NON_SPEECH_PARTICLES",
@@ -102,6 +104,7 @@ __all__ = [
     "STATEMENT_NOUNS",
     "SUBJECT_DEPS",
     "SUBJECT_PRONOUNS",
+    "SUPPOSING_MODALS",
     "THAT_CLAUSE_NOUNS",
     "TIME_PREPOSITIONS",
     "TITLES",
@@ -276,6 +279,15 @@ AS_NAMING_VERBS: frozenset[str] = frozenset(
 
 #: Quantifiers that name a group of people when they are a reporting verb's whole subject ("most said …").
 GROUP_QUANTIFIERS: frozenset[str] = frozenset("""most many few several""".split())
+
+#: Subject words that say no one did what the verb reports ("nobody said …", "no one would accuse …").
+NEGATIVE_SUBJECTS: frozenset[str] = frozenset("""nobody none noone no""".split())
+
+#: Marks of a clause that only supposes its verb ("if you say …", "unless critics accuse …").
+CONDITIONAL_MARKS: frozenset[str] = frozenset("""if unless""".split())
+
+#: Modals that make a verb a supposition when its subject is "few" or "no one" ("few would accuse …").
+SUPPOSING_MODALS: frozenset[str] = frozenset("""would could might""".split())
 
 #: Verbs that put a figure on something through "at" ("the poll puts her approval at 49 percent").
 AT_VERBS: frozenset[str] = frozenset("""put estimate peg""".split())
